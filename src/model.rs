@@ -1,0 +1,23 @@
+//! The leak model, in plain words.
+//!
+//! One leader (the leaker) receives private messages from N allied senders.
+//! Each sender keeps a running tally of evidence: how often messages to the
+//! leaker got out (a) against how long they stayed private (b). From that
+//! tally comes the chance that the next message leaks, and from that chance
+//! how candid the sender dares to be. When a message is posted, every sender
+//! learns — the victim most, the others a little less — and the dispute moves
+//! into public view. Public positions are costly to leave (audience costs), and
+//! with less in private and more in public, the room for compromise shrinks.
+//! Memories fade with a half-life, so without new leaks everything drifts back.
+//!
+//! The directions of these effects come from the literature cited on each
+//! parameter; the equations are our own synthesis. It is a model, not a
+//! forecast. Nothing here knows about the web: it builds and tests natively.
+
+pub mod params;
+pub mod scenario;
+pub mod sim;
+
+pub use params::{ParamDescriptor, ParamError, ParamId, Params, Prior, DESCRIPTORS};
+pub use scenario::Scenario;
+pub use sim::{simulate, Event, Outputs, SenderOutputs, Senders, Trajectory, OUTPUT_NAMES};
