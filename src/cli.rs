@@ -38,7 +38,7 @@ Usage: simulate [--scenario ID|list] [--days N] [--dt X] [--set ID=VALUE]...
   --scenario ID   what-happened (default), only-rutte, only-macron, kept-private;
                   `list` prints the ids
   --days N        last day to print (default 400; day 0 = 24 June 2025)
-  --dt X          internal step in days, 0 < X <= 1 (default 1)
+  --dt X          internal step in days, 0.001 <= X <= 1 (default 1)
   --set ID=VALUE  override a parameter (ids: p0, n0, eta, gamma, half_life, r_ok,
                   k, tau_candor, tau_rhetoric, rho0, xi, chi, phi, psi, sigma, d,
                   theta_b)

@@ -1,9 +1,21 @@
 //! Backchannel: an interactive explainer of what happens to diplomacy when a
 //! leader's private message is made public.
 //!
-//! `model` is the pure simulation; everything web-facing builds on it.
+//! Dependencies point down: `ui` → `store`/`state` → `model`. The model and the
+//! state know nothing of the web; `embed` is the only module that touches the
+//! host page.
 
+pub mod data;
+pub mod dates;
 pub mod model;
+pub mod state;
+pub mod store;
+pub mod story;
+pub mod ui;
+pub mod words;
 
-#[cfg(not(target_arch = "wasm32"))]
+#[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
+
+#[cfg(target_arch = "wasm32")]
+pub mod embed;

@@ -1,0 +1,45 @@
+# Two commands matter: `make serve` and `make test`. Both set everything up
+# first (scripts/setup.sh, idempotent), so a fresh machine needs nothing else.
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
+
+WASM := --target wasm32-unknown-unknown --no-default-features
+BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
+	CHROMEDRIVER=/usr/bin/chromedriver
+
+.PHONY: setup serve dist test lint test-native test-browser test-e2e size bench
+
+setup:
+	@scripts/setup.sh
+
+serve: setup
+	@echo "Serving the demo at http://127.0.0.1:8080"
+	trunk serve
+
+dist: setup
+	trunk build --release
+
+lint:
+	cargo fmt --check
+	cargo clippy --all-targets -- -D warnings
+	cargo clippy $(WASM) --lib --test web -- -D warnings
+
+test-native:
+	cargo test
+
+test-browser:
+	$(BROWSER_ENV) cargo test $(WASM) --test web
+
+test-e2e:
+	node --test --test-concurrency=1 tests/e2e/
+
+size:
+	node scripts/size.mjs
+
+# Every layer, failing on the first failure.
+test: setup lint test-native test-browser dist test-e2e size
+
+bench: setup dist
+	cargo bench --bench model
+	node scripts/size.mjs

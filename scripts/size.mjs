@@ -1,0 +1,33 @@
+// Prints what the component ships from dist/: raw, gzip and brotli bytes of
+// each wasm, JS and CSS file and their total against the budget.
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+
+const dist = resolve(import.meta.dirname, '../dist');
+const BUDGET_BROTLI = 100 * 1024;
+
+const files = readdirSync(dist, { recursive: true })
+  .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
+  .filter((f) => !/^demo-/.test(f)) // the demo article's own CSS is not the component
+  .sort();
+const kb = (n) => (n / 1024).toFixed(1).padStart(8);
+let total = { raw: 0, gzip: 0, brotli: 0 };
+console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+for (const f of files) {
+  const body = readFileSync(join(dist, f));
+  const raw = body.length;
+  const gzip = gzipSync(body, { level: 9 }).length;
+  const brotli = brotliCompressSync(body, {
+    params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw },
+  }).length;
+  total = { raw: total.raw + raw, gzip: total.gzip + gzip, brotli: total.brotli + brotli };
+  console.log(`${f.padEnd(44)} ${kb(raw)} ${kb(gzip)} ${kb(brotli)}`);
+}
+console.log(`${'total (wasm + js + css)'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+const over = total.brotli - BUDGET_BROTLI;
+console.log(
+  over > 0
+    ? `size budget: ${kb(total.brotli).trim()} KB brotli is OVER the ${BUDGET_BROTLI / 1024} KB budget by ${kb(over).trim()} KB`
+    : `size budget: ${kb(total.brotli).trim()} KB brotli, within the ${BUDGET_BROTLI / 1024} KB budget`,
+);

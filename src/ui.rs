@@ -1,0 +1,25 @@
+//! The explainer's components. They read the state through the store and
+//! send actions back; they hold no rules of the story or the model, and touch
+//! browser APIs only inside effects, so they also render on the server.
+
+pub mod effects;
+pub mod explainer;
+pub mod failure;
+pub mod format;
+pub mod message;
+pub mod meter;
+pub mod playback;
+pub mod switch;
+
+pub use explainer::{App, AppProps};
+pub use failure::{Failure, FailureProps};
+
+use crate::words::Words;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The words in force, provided by the root component.
+#[hook]
+pub fn use_words() -> Rc<Words> {
+    use_context::<Rc<Words>>().unwrap_or_else(|| Rc::new(Words::english()))
+}

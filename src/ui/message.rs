@@ -1,0 +1,106 @@
+//! The message itself: a private chat bubble that becomes the screenshot
+//! inside a public post. The bubble is one element in both views, so the
+//! reader sees *this* message become *that* post (a FLIP transform).
+
+use super::use_words;
+use crate::story::Message;
+use std::rc::Rc;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct MessageProps {
+    /// The message, verbatim, with its source.
+    pub message: Rc<Message>,
+    /// Private chat (false) or public post (true).
+    pub public: bool,
+    /// Skip the transform when the reader asked for less motion.
+    pub reduced_motion: bool,
+}
+
+/// The message in its private or public form.
+#[component]
+pub fn MessageCard(props: &MessageProps) -> Html {
+    let words = use_words();
+    let bubble = use_node_ref();
+    use_flip(bubble.clone(), props.public, props.reduced_motion);
+    let m = &props.message;
+    let public = props.public;
+    html! {
+        <figure class={classes!("bc-message", public.then_some("is-public"))}>
+            <div class="bc-post-head" hidden={!public}>
+                <span class="bc-avatar" aria-hidden="true">{ initial(&m.poster) }</span>
+                <span class="bc-post-who">
+                    <span class="bc-post-name">{ m.poster.clone() }</span>
+                    <span class="bc-post-handle">{ m.poster_handle.clone() }</span>
+                </span>
+                <span class="bc-post-platform">
+                    { words.fill("post.platform", &[("platform", &m.platform)]) }
+                </span>
+                <p class="bc-post-caption">{ m.caption.clone() }</p>
+            </div>
+            <div class="bc-chat-head" hidden={public}>
+                { lock_icon() }
+                <span class="bc-chat-title">{ words.get("message.lock") }</span>
+                <dl class="bc-chat-meta">
+                    <dt>{ words.get("message.from") }</dt>
+                    <dd>{ format!("{}, {}", m.sender, m.sender_role) }</dd>
+                    <dt>{ words.get("message.to") }</dt>
+                    <dd>{ m.recipient.clone() }</dd>
+                    <dt>{ words.get("message.sent") }</dt>
+                    <dd>{ m.sent.clone() }</dd>
+                </dl>
+            </div>
+            <div class="bc-bubble" ref={bubble}>
+                <p class="bc-bubble-label" hidden={!public}>{ words.get("post.screenshot") }</p>
+                <p class="bc-bubble-sender">{ m.sender.clone() }</p>
+                <blockquote class="bc-bubble-text">{ m.text.clone() }</blockquote>
+            </div>
+            <figcaption class="bc-message-foot">
+                <p class={classes!("bc-cue", if public { "is-public" } else { "is-private" })}>
+                    { if public { words.get("post.public_cue") } else { words.get("message.private_cue") } }
+                </p>
+                <p class="bc-source">
+                    <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
+                    { format!(" {}: {}", words.get("source.label"), m.source) }
+                </p>
+            </figcaption>
+        </figure>
+    }
+}
+
+fn initial(name: &str) -> String {
+    name.chars().next().map(String::from).unwrap_or_default()
+}
+
+fn lock_icon() -> Html {
+    html! {
+        <svg class="bc-lock" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false">
+            <rect x="3" y="7" width="10" height="8" rx="1.5" />
+            <path d="M5 7V5a3 3 0 0 1 6 0v2" fill="none" stroke-width="1.6" />
+        </svg>
+    }
+}
+
+/// After the view flips, animates the bubble from where it was to where it is
+/// (First, Last, Invert, Play). Positions are offsets inside the card, so page
+/// scrolling between flips does not matter.
+#[hook]
+fn use_flip(bubble: NodeRef, public: bool, reduced_motion: bool) {
+    let last = use_mut_ref(|| None::<[f64; 3]>);
+    use_effect_with(public, move |_| {
+        #[cfg(target_arch = "wasm32")]
+        if let Some(el) = bubble.cast::<web_sys::HtmlElement>() {
+            let now = [
+                f64::from(el.offset_left()),
+                f64::from(el.offset_top()),
+                f64::from(el.offset_width()),
+            ];
+            let before = last.borrow_mut().replace(now);
+            if let (Some(before), false) = (before, reduced_motion) {
+                crate::embed::motion::flip(&el, before, now);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (bubble, reduced_motion, last);
+    });
+}

@@ -1,0 +1,66 @@
+//! The words on screen, looked up by key from a locale file (`www/locales/*.json`),
+//! so translators touch only data and every language shares one set of keys.
+
+use crate::data::parse_json;
+use std::collections::HashMap;
+
+/// The English strings, shipped inside the component.
+const EN: &str = include_str!("../www/locales/en.json");
+
+/// One locale's strings.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Words {
+    map: HashMap<String, String>,
+}
+
+impl Words {
+    /// Parses a locale file: a flat JSON object of key → string.
+    pub fn parse(text: &str) -> Result<Self, String> {
+        Ok(Words {
+            map: parse_json(text).map_err(|e| format!("locale file: {e}"))?,
+        })
+    }
+
+    /// The built-in English strings.
+    pub fn english() -> Self {
+        // The file is part of the build and a native test parses it, so a
+        // failure here would be a build mistake, not a reader's input.
+        Words::parse(EN).unwrap_or_default()
+    }
+
+    /// The string for `key`; a missing key shows itself, so a gap in a
+    /// translation is visible rather than blank.
+    pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
+        self.map.get(key).map(String::as_str).unwrap_or(key)
+    }
+
+    /// The string for `key` with each `{name}` replaced by its value.
+    pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        let mut text = self.get(key).to_string();
+        for (name, value) in values {
+            text = text.replace(&format!("{{{name}}}"), value);
+        }
+        text
+    }
+
+    /// Every key, for completeness checks between locales.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.keys().map(String::as_str)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn english_parses_and_fills_placeholders() {
+        let w = Words::english();
+        assert_eq!(w.get("switch.label"), "Make it public");
+        assert_eq!(
+            w.fill("meter.valuetext", &[("value", "33%"), ("baseline", "66%")]),
+            "33% (baseline 66%)"
+        );
+        assert_eq!(w.get("no.such.key"), "no.such.key");
+    }
+}

@@ -1,0 +1,166 @@
+// The slice as a reader meets it: the message, the switch, the effects.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
+import { serve, launch, open, ready, screenshot, state, meterValue, ROOT } from './support.js';
+
+let server;
+let browser;
+const story = JSON.parse(await readFile(join(ROOT, 'www/story/greenland.json'), 'utf8'));
+const macron = story.messages[0];
+
+before(async () => {
+  server = await serve();
+  browser = await launch();
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const SWITCH = { name: 'Make it public' };
+
+test('loads with no console errors, shows the message verbatim and the model label', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await ready(page);
+  const text = await page.locator('.bc-bubble-text').textContent();
+  assert.equal(text, macron.text);
+  const source = await page.locator('.bc-root').textContent();
+  assert.match(source, /A model, not a forecast/);
+  assert.match(source, /Private — only the two of them can see this/);
+  assert.match(source, /Emmanuel Macron, President of France/);
+  const s = await state(page);
+  assert.deepEqual(
+    Object.keys(s.outputs),
+    ['leak_risk', 'trust', 'candor', 'leaker_share', 'rerouted', 'rhetoric', 'lock_in', 'publicity', 'safety_valve', 'compromise', 'speed', 'progress'],
+  );
+  assert.equal(s.public, false);
+  assert.equal(s.scenario, 'kept-private');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('pointer: going public plays the leak, compromise falls, going private restores the baseline', async () => {
+  const { context, page, errors } = await open(browser, server.url);
+  await ready(page);
+  const baseline = await meterValue(page, /Room for compromise/);
+  const sw = page.getByRole('switch', SWITCH);
+  await sw.click();
+  assert.equal(await sw.getAttribute('aria-checked'), 'true');
+  await page.getByText(macron.caption).waitFor();
+  const s = await state(page);
+  assert.equal(s.public, true);
+  assert.equal(s.scenario, 'only-macron');
+  assert.equal(s.playing, true);
+  const first = await meterValue(page, /Room for compromise/);
+  assert.ok(first < baseline, `compromise ${first} should be below the baseline ${baseline} once public`);
+  // Three seconds of playback is about a month of model time.
+  await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day >= 250);
+  const later = await meterValue(page, /Room for compromise/);
+  assert.ok(later < first, `compromise should keep falling: ${first} -> ${later}`);
+  const shown = await state(page);
+  assert.ok(Math.abs(shown.outputs.compromise * 100 - (await meterValue(page, /Room for compromise/))) < 2);
+
+  await sw.click();
+  assert.equal(await sw.getAttribute('aria-checked'), 'false');
+  const restored = await meterValue(page, /Room for compromise/);
+  assert.equal(restored, baseline);
+  assert.equal((await state(page)).scenario, 'kept-private');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('keyboard: Tab reaches the switch, Space and Enter flip it', async () => {
+  const { context, page } = await open(browser, server.url);
+  await ready(page);
+  const sw = page.getByRole('switch', SWITCH);
+  for (let i = 0; i < 20 && !(await sw.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press('Tab');
+  }
+  assert.ok(await sw.evaluate((el) => el === document.activeElement), 'the switch takes focus by Tab');
+  await page.keyboard.press('Space');
+  assert.equal(await sw.getAttribute('aria-checked'), 'true');
+  assert.equal((await state(page)).public, true);
+  await page.keyboard.press('Enter');
+  assert.equal(await sw.getAttribute('aria-checked'), 'false');
+  assert.equal((await state(page)).public, false);
+  await context.close();
+});
+
+test('the handle drives the explainer: setPublic, state, and the live region', async () => {
+  const { context, page } = await open(browser, server.url);
+  await ready(page);
+  await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.setPublic(true));
+  const s = await state(page);
+  assert.equal(s.public, true);
+  await page.getByRole('switch', SWITCH).and(page.locator('[aria-checked="true"]')).waitFor();
+  const live = page.locator('[aria-live="polite"]');
+  await assertEventually(async () => /now public/.test(await live.textContent()));
+  await context.close();
+});
+
+test('axe finds no violations, private and public, at 390 and 1280 px', async () => {
+  for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
+    const { context, page } = await open(browser, server.url, { viewport });
+    await ready(page);
+    for (const publicState of [false, true]) {
+      if (publicState) await page.getByRole('switch', SWITCH).click();
+      await page.waitForTimeout(700);
+      const result = await new AxeBuilder({ page }).include('[data-backchannel]').analyze();
+      assert.deepEqual(
+        result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`),
+        [],
+        `axe, ${viewport.width}px, ${publicState ? 'public' : 'private'}`,
+      );
+      await screenshot(page, `slice-${viewport.width}-${publicState ? 'public' : 'private'}`);
+    }
+    await context.close();
+  }
+});
+
+test('reduced motion: no animation runs and nothing autoplays', async () => {
+  const { context, page } = await open(browser, server.url, { reducedMotion: 'reduce' });
+  await ready(page);
+  await page.getByRole('switch', SWITCH).click();
+  const running = await page.evaluate(() => document.getAnimations().length);
+  assert.equal(running, 0);
+  const s = await state(page);
+  assert.equal(s.public, true);
+  assert.equal(s.playing, false);
+  const day = s.day;
+  await page.waitForTimeout(500);
+  assert.equal((await state(page)).day, day, 'the clock does not move by itself');
+  await context.close();
+});
+
+test('motion: going public animates the bubble into the post', async () => {
+  const { context, page } = await open(browser, server.url);
+  await ready(page);
+  await page.getByRole('switch', SWITCH).click();
+  const running = await page.evaluate(() => document.getAnimations().length);
+  assert.ok(running > 0, 'a transform/opacity animation runs');
+  await context.close();
+});
+
+test('no wasm: the host keeps a readable fallback with the message', async () => {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.route('**/*.wasm', (route) => route.abort());
+  await page.goto(server.url);
+  await page.waitForTimeout(500);
+  const text = await page.locator('[data-backchannel]').textContent();
+  assert.match(text, /could not start/);
+  assert.ok(text.includes(macron.text));
+  await context.close();
+});
+
+async function assertEventually(check, ms = 3000) {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  assert.fail('condition not met in time');
+}

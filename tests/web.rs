@@ -1,0 +1,167 @@
+//! Component tests in headless Chromium (wasm-bindgen-test): the switch and
+//! the meters, mounted the way a host page mounts them.
+#![cfg(target_arch = "wasm32")]
+
+use backchannel::ui::meter::{Meter, MeterProps};
+use gloo_timers::future::TimeoutFuture;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Lets Yew's scheduler render (it runs in a microtask after each change).
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn meter_value(root: &Element, name: &str) -> f64 {
+    let meter = find(root, &format!("[role=meter][aria-label=\"{name}\"]"));
+    meter
+        .get_attribute("aria-valuenow")
+        .unwrap()
+        .parse()
+        .unwrap()
+}
+
+fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
+    let state = js_sys::Reflect::get(handle, &"state".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>()
+        .call0(handle)
+        .unwrap();
+    js_sys::Reflect::get(&state, &"public".into())
+        .unwrap()
+        .as_bool()
+        .unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn the_switch_flips_the_message_and_the_state() {
+    let host = host();
+    let handle = backchannel::embed::mount(host.clone()).unwrap();
+    settle().await;
+    let switch = find(&host, "[role=switch]");
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    assert!(find(&host, ".bc-post-head").has_attribute("hidden"));
+    assert!(!state_public(&handle));
+
+    switch.unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+    assert!(!find(&host, ".bc-post-head").has_attribute("hidden"));
+    assert!(find(&host, ".bc-chat-head").has_attribute("hidden"));
+    assert!(state_public(&handle));
+
+    switch.unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false")
+    );
+    assert!(!state_public(&handle));
+}
+
+#[wasm_bindgen_test]
+async fn meters_leave_the_baseline_when_public_and_return_when_private() {
+    let host = host();
+    let handle = backchannel::embed::mount(host.clone()).unwrap();
+    settle().await;
+    let baseline = meter_value(&host, "Room for compromise");
+    assert!((baseline - 65.9).abs() < 0.2, "baseline {baseline}");
+    assert!((meter_value(&host, "Leak risk") - 5.0).abs() < 0.05);
+
+    find(&host, "[role=switch]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    assert!(meter_value(&host, "Room for compromise") < baseline - 10.0);
+    assert!(meter_value(&host, "Leak risk") > 7.0);
+    assert!(state_public(&handle));
+
+    find(&host, "[role=switch]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(meter_value(&host, "Room for compromise"), baseline);
+}
+
+#[wasm_bindgen_test]
+async fn two_explainers_on_one_page_are_independent() {
+    let (a, b) = (host(), host());
+    backchannel::embed::mount(a.clone()).unwrap();
+    let handle_b = backchannel::embed::mount(b.clone()).unwrap();
+    settle().await;
+    find(&a, "[role=switch]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(
+        find(&a, "[role=switch]")
+            .get_attribute("aria-checked")
+            .as_deref(),
+        Some("true")
+    );
+    assert_eq!(
+        find(&b, "[role=switch]")
+            .get_attribute("aria-checked")
+            .as_deref(),
+        Some("false")
+    );
+    assert!(!state_public(&handle_b));
+}
+
+#[wasm_bindgen_test]
+async fn a_meter_exposes_its_name_value_and_baseline() {
+    let host = host();
+    yew::Renderer::<Meter>::with_root_and_props(
+        host.clone(),
+        MeterProps {
+            key_name: "meter.leak_risk".into(),
+            value: 0.078,
+            baseline: 0.05,
+            scale: 0.2,
+            decimals: 1,
+        },
+    )
+    .render();
+    settle().await;
+    let meter = find(&host, "[role=meter]");
+    assert_eq!(
+        meter.get_attribute("aria-label").as_deref(),
+        Some("Leak risk")
+    );
+    assert_eq!(meter.get_attribute("aria-valuenow").as_deref(), Some("7.8"));
+    assert_eq!(meter.get_attribute("aria-valuemax").as_deref(), Some("20"));
+    assert_eq!(
+        meter.get_attribute("aria-valuetext").as_deref(),
+        Some("7.8% (baseline 5.0%)")
+    );
+    // The bar is 7.8 / 20 of the track.
+    assert_eq!(
+        find(&host, ".bc-meter-fill")
+            .get_attribute("width")
+            .as_deref(),
+        Some("39.00")
+    );
+    assert!(meter.get_attribute("class").unwrap().contains("is-up"));
+}
