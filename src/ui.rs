@@ -8,6 +8,7 @@ pub mod failure;
 pub mod format;
 pub mod message;
 pub mod meter;
+pub mod metric;
 pub mod playback;
 pub mod switch;
 
