@@ -2,6 +2,7 @@
 //! send actions back; they hold no rules of the story or the model, and touch
 //! browser APIs only inside effects, so they also render on the server.
 
+pub mod chart;
 pub mod effects;
 pub mod explainer;
 pub mod failure;
