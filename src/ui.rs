@@ -10,6 +10,7 @@ pub mod format;
 pub mod message;
 pub mod meter;
 pub mod metric;
+pub mod network;
 pub mod playback;
 pub mod switch;
 
