@@ -26,7 +26,7 @@ pub const MAX_POINTS: usize = 200;
 const MIN_WIDTH: f64 = 256.0;
 /// Generous average width of a character of the chart's 12–13 px text, in px;
 /// layout decisions made with it hold at the narrowest width.
-const CHAR_WIDTH: f64 = 7.0;
+const CHAR_WIDTH: f64 = 6.5;
 /// Height of one row of annotation text, px.
 const ROW: f64 = 15.0;
 /// Space above the first annotation row, px.
@@ -39,6 +39,9 @@ const PLOT_HEIGHT: f64 = 120.0;
 const AXIS: f64 = 22.0;
 /// Units of the nested SVG that holds the lines (both axes).
 const UNITS: f64 = 1000.0;
+/// Most rows of annotation text above the plot; events whose labels would
+/// need more keep their line (and their place in the summary) but no label.
+const MAX_ROWS: usize = 4;
 /// Markers closer than this on the narrowest chart share one annotation, px.
 const MERGE_PX: f64 = 6.0;
 /// Most date ticks on the axis.
@@ -86,32 +89,15 @@ pub fn Chart(props: &ChartProps) -> Html {
 
     // Annotations: markers on (nearly) the same day share one label.
     let groups = group_markers(&props.markers, last, merge_days(last));
-    let texts: Vec<Vec<String>> = groups
+    let (texts, boxes): (Vec<Vec<String>>, Vec<LabelBox>) = groups
         .iter()
-        .map(|g| {
-            let mut lines = g.labels.clone();
-            if let Some(final_line) = lines.last_mut() {
-                *final_line = words.fill(
-                    "chart.marker",
-                    &[("label", final_line.as_str()), ("date", &date(g.day))],
-                );
-            }
-            lines
-        })
-        .collect();
-    let boxes: Vec<LabelBox> = groups
-        .iter()
-        .zip(&texts)
-        .map(|(g, lines)| {
-            let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
-            LabelBox::new(frac(g.day, last), text_width(longest), lines.len())
-        })
-        .collect();
-    let rows = stack_rows(&boxes);
+        .map(|g| annotation(&g.labels, &date(g.day), frac(g.day, last), &words))
+        .unzip();
+    let rows = stack_rows(&boxes, MAX_ROWS);
     let band = boxes
         .iter()
         .zip(&rows)
-        .map(|(b, r)| r + b.lines)
+        .filter_map(|(b, r)| r.map(|r| r + b.lines))
         .max()
         .unwrap_or(0) as f64
         * ROW;
@@ -123,6 +109,15 @@ pub fn Chart(props: &ChartProps) -> Html {
     let annotations = groups.iter().zip(&texts).zip(boxes.iter().zip(&rows)).map(
         |((g, lines), (b, row))| {
             let x = pct(frac(g.day, last));
+            let Some(row) = row else {
+                // No room for its label: the line alone, from the plot's top.
+                return html! {
+                    <g class="bc-chart-event">
+                        <line class="bc-chart-event-line" x1={x.clone()} x2={x}
+                            y1={px(plot_top)} y2={px(plot_bottom)} />
+                    </g>
+                };
+            };
             let text_top = TOP + *row as f64 * ROW;
             let line_top = text_top + lines.len() as f64 * ROW + 1.0;
             let tspans = lines.iter().enumerate().map(|(i, l)| {
@@ -473,6 +468,32 @@ struct MarkerGroup {
     labels: Vec<String>,
 }
 
+/// An event's annotation: one line per label, the last followed by the date
+/// ("Macron's text posted, 20 Jan 2026"), or the date on a line of its own
+/// when that line would not fit the narrowest chart. Returns the lines and
+/// their box.
+fn annotation(labels: &[String], date: &str, f: f64, words: &Words) -> (Vec<String>, LabelBox) {
+    let boxed = |lines: Vec<String>| {
+        let longest = lines.iter().map(|l| l.chars().count()).max().unwrap_or(0);
+        let b = LabelBox::new(f, text_width(longest), lines.len());
+        (lines, b)
+    };
+    let mut lines = labels.to_vec();
+    if let Some(final_line) = lines.last_mut() {
+        *final_line = words.fill(
+            "chart.marker",
+            &[("label", final_line.as_str()), ("date", date)],
+        );
+    }
+    let one = boxed(lines);
+    if one.1.overflow() <= 0.0 {
+        return one;
+    }
+    let mut lines = labels.to_vec();
+    lines.push(date.to_string());
+    boxed(lines)
+}
+
 /// Days within which markers merge, so their lines would not be told apart
 /// on the narrowest chart.
 fn merge_days(last: u32) -> u32 {
@@ -530,23 +551,27 @@ struct LabelBox {
 
 impl LabelBox {
     /// A label at share `f` of the width: centred on its point if it fits,
-    /// else hanging inwards from it. Deciding at the narrowest width keeps the
-    /// choice right at every width, since wider charts only add room.
+    /// else hanging from it to whichever side fits, else placed to stick out
+    /// least. Deciding at the narrowest width keeps the choice right at every
+    /// width, since wider charts only add room.
     fn new(f: f64, width: f64, lines: usize) -> LabelBox {
-        let x = f * MIN_WIDTH;
-        let anchor = if x - width / 2.0 >= 0.0 && x + width / 2.0 <= MIN_WIDTH {
-            Anchor::Middle
-        } else if x < MIN_WIDTH / 2.0 {
-            Anchor::Start
-        } else {
-            Anchor::End
-        };
-        LabelBox {
-            x,
+        let at = |anchor| LabelBox {
+            x: f * MIN_WIDTH,
             width,
             lines,
             anchor,
-        }
+        };
+        // `min_by` keeps the first of equals: centred wins a tie.
+        [Anchor::Middle, Anchor::Start, Anchor::End]
+            .into_iter()
+            .map(at)
+            .min_by(|a, b| a.overflow().total_cmp(&b.overflow()))
+            .unwrap_or_else(|| at(Anchor::Middle))
+    }
+
+    /// How far the label sticks out of the narrowest chart, px.
+    fn overflow(&self) -> f64 {
+        (-self.left()).max(0.0) + (self.right() - MIN_WIDTH).max(0.0)
     }
 
     fn left(&self) -> f64 {
@@ -563,19 +588,22 @@ impl LabelBox {
 }
 
 /// The top row of each label: the first row where it overlaps no label
-/// already placed (with a small gap), taking the labels in order.
-fn stack_rows(boxes: &[LabelBox]) -> Vec<usize> {
+/// already placed (with a small gap), taking the labels in order; `None` when
+/// it would not fit within `max_rows` rows.
+fn stack_rows(boxes: &[LabelBox], max_rows: usize) -> Vec<Option<usize>> {
     const GAP: f64 = 6.0;
-    let mut rows: Vec<usize> = Vec::with_capacity(boxes.len());
+    let mut rows: Vec<Option<usize>> = Vec::with_capacity(boxes.len());
     for (i, b) in boxes.iter().enumerate() {
         let clashes = |row: usize| {
-            boxes[..i].iter().zip(&rows).any(|(p, &r)| {
-                let rows_meet = row < r + p.lines && r < row + b.lines;
-                let cols_meet = b.left() < p.right() + GAP && p.left() < b.right() + GAP;
-                rows_meet && cols_meet
+            boxes[..i].iter().zip(&rows).any(|(p, r)| {
+                r.is_some_and(|r| {
+                    let rows_meet = row < r + p.lines && r < row + b.lines;
+                    let cols_meet = b.left() < p.right() + GAP && p.left() < b.right() + GAP;
+                    rows_meet && cols_meet
+                })
             })
         };
-        let row = (0..).find(|r| !clashes(*r)).unwrap_or(0);
+        let row = (0..(max_rows + 1).saturating_sub(b.lines)).find(|r| !clashes(*r));
         rows.push(row);
     }
     rows
@@ -851,6 +879,33 @@ mod tests {
         let b = LabelBox::new(0.9, 200.0, 1);
         assert_eq!(b.anchor, Anchor::End);
         assert!(b.left() >= 0.0 && b.right() <= MIN_WIDTH);
+        assert_eq!(b.overflow(), 0.0);
+        // Too wide for either side: centred, sticking out least.
+        let wide = LabelBox::new(0.4, 230.0, 1);
+        assert_eq!(wide.anchor, Anchor::Middle);
+        assert!(wide.overflow() > 0.0 && wide.overflow() < 20.0);
+    }
+
+    #[test]
+    fn a_long_annotation_puts_its_date_on_a_line_of_its_own() {
+        let w = Words::english();
+        let labels = vec!["Macron's text posted".to_string()];
+        let (lines, b) = annotation(&labels, "20 Jan 2026", 210.0 / 390.0, &w);
+        assert_eq!(lines, ["Macron's text posted, 20 Jan 2026"]);
+        assert_eq!(b.overflow(), 0.0);
+        let long = vec!["Ally 1's text posted".to_string()];
+        let (lines, b) = annotation(&long, "22 Oct 2025", 0.6, &w);
+        assert_eq!(lines, ["Ally 1's text posted", "22 Oct 2025"]);
+        assert_eq!((b.lines, b.overflow()), (2, 0.0));
+        let merged = vec![
+            "Macron's text posted".to_string(),
+            "Rutte's text posted".to_string(),
+        ];
+        let (lines, _) = annotation(&merged, "20 Jan 2026", 0.54, &w);
+        assert_eq!(
+            lines,
+            ["Macron's text posted", "Rutte's text posted, 20 Jan 2026"]
+        );
     }
 
     #[test]
@@ -859,11 +914,16 @@ mod tests {
         let b = LabelBox::new(0.55, 150.0, 2);
         let c = LabelBox::new(0.05, 20.0, 1);
         let d = LabelBox::new(0.56, 150.0, 1);
-        let rows = stack_rows(&[a, b, c, d]);
-        assert_eq!(rows[0], 0);
-        assert_eq!(rows[1], 1, "b overlaps a");
-        assert_eq!(rows[2], 0, "c is clear of both");
-        assert_eq!(rows[3], 3, "d overlaps a (row 0) and b (rows 1-2)");
+        let rows = stack_rows(&[a, b, c, d], 4);
+        assert_eq!(rows[0], Some(0));
+        assert_eq!(rows[1], Some(1), "b overlaps a");
+        assert_eq!(rows[2], Some(0), "c is clear of both");
+        assert_eq!(rows[3], Some(3), "d overlaps a (row 0) and b (rows 1-2)");
+        // With only three rows, d has no room: its label is left out.
+        let rows = stack_rows(&[a, b, c, d], 3);
+        assert_eq!(rows, [Some(0), Some(1), Some(0), None]);
+        // A label taller than the room never gets a row.
+        assert_eq!(stack_rows(&[LabelBox::new(0.5, 50.0, 5)], 4), [None]);
     }
 
     #[test]
