@@ -175,6 +175,14 @@ pub fn Chart(props: &ChartProps) -> Html {
         end_label_ys(y_px(run.end), y_px(base.end), plot_top, plot_bottom);
 
     let now_x = pct(now_frac);
+    // A backing for the value, so event lines do not run through it; sized
+    // by estimate (13 px bold figures) and shifted by the anchor in px.
+    let now_w = now_text.chars().count() as f64 * 8.0 + 6.0;
+    let now_shift = match now_box.anchor {
+        Anchor::Start => -3.0,
+        Anchor::Middle => -now_w / 2.0,
+        Anchor::End => 3.0 - now_w,
+    };
     let events: Vec<String> = texts
         .iter()
         .map(|lines| lines.join(words.get("chart.label_sep")))
@@ -212,7 +220,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                 <text class="bc-chart-end bc-chart-end-run bc-chart-halo" x="100%" dx="-2"
                     y={px(run_label_y)} text-anchor="end">{ name }</text>
                 <g class="bc-chart-now">
-                    <line x1={now_x.clone()} x2={now_x.clone()} y1={px(plot_top - 3.0)} y2={px(plot_bottom)} />
+                    <rect class="bc-chart-now-bg" x={now_x.clone()} y={px(plot_top - NOW_ROW + 1.0)}
+                        width={px(now_w)} height={px(NOW_ROW - 3.0)} transform={format!("translate({now_shift:.1} 0)")} />
+                    <line x1={now_x.clone()} x2={now_x.clone()} y1={px(plot_top - 2.0)} y2={px(plot_bottom)} />
                     <circle cx={now_x.clone()} cy={px(y_px(now_value))} r="4" />
                     <text class="bc-chart-now-label bc-chart-halo" x={now_x} y={px(plot_top - 5.0)}
                         text-anchor={now_box.anchor.attr()}>{ now_text }</text>
