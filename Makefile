@@ -23,13 +23,13 @@ dist: setup
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --lib --test web -- -D warnings
+	cargo clippy $(WASM) --lib --test web --test web_views -- -D warnings
 
 test-native:
 	cargo test
 
 test-browser:
-	$(BROWSER_ENV) cargo test $(WASM) --test web
+	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -2,12 +2,15 @@
 //! send actions back; they hold no rules of the story or the model, and touch
 //! browser APIs only inside effects, so they also render on the server.
 
+pub mod chart;
 pub mod effects;
 pub mod explainer;
 pub mod failure;
 pub mod format;
 pub mod message;
 pub mod meter;
+pub mod metric;
+pub mod network;
 pub mod playback;
 pub mod switch;
 

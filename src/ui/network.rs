@@ -1,0 +1,373 @@
+//! The backchannel network: the leaker at the centre, the allies who write to
+//! him on a ring. Each ally's line to him is as thick as that ally's candor
+//! (thinning as candor falls); the ring between allies is as thick as the share
+//! of sensitive traffic rerouted around him. The ally whose leak risk rose most
+//! above the baseline (the one whose message was posted) is ringed.
+//!
+//! Drawn in a 260-unit viewBox that scales with the container; widths are SVG
+//! attributes and classes, never inline styles (strict CSP).
+
+use super::format::percent;
+use super::use_words;
+use crate::model::SenderOutputs;
+use crate::words::Words;
+use std::f64::consts::PI;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// Width of the viewBox: about the narrowest container (a 320 px phone, less
+/// the article's margins and a panel's padding), where it is drawn at 1:1.
+const VIEW_W: f64 = 260.0;
+/// Centre of the ring (the leaker).
+const CX: f64 = VIEW_W / 2.0;
+const CY: f64 = 100.0;
+/// Radii of the ring: a little wider than tall, to leave room for labels above and below.
+const RX: f64 = 66.0;
+const RY: f64 = 62.0;
+/// Radius of an ally's node.
+const NODE_R: f64 = 7.0;
+/// Stroke width of a channel at full strength (candor at its baseline, or
+/// everything rerouted).
+const MAX_WIDTH: f64 = 7.0;
+/// The thinnest channel still drawn, so a channel with no traffic stays visible.
+const HAIRLINE: f64 = 0.75;
+/// Candor can exceed its baseline a little; the line stops growing here.
+const MAX_RATIO: f64 = 1.25;
+/// Below this share, nothing is rerouted worth drawing.
+const IDLE_REROUTED: f64 = 0.005;
+/// How far above the baseline a leak risk must be to count as exposed
+/// (ignores rounding noise).
+const EXPOSED_MARGIN: f64 = 0.001;
+/// Allies whose rise in leak risk is within this share of the largest rise
+/// are exposed alike (ties: several messages posted, or allies who learn
+/// everything from one leak).
+const EXPOSED_TIE: f64 = 0.1;
+/// Baseline leak risk p₀ at the default parameters (model.md: 5 %).
+pub const DEFAULT_LEAK_RISK0: f64 = 0.05;
+
+#[derive(Properties, PartialEq, Clone)]
+pub struct NetworkProps {
+    /// Name of the leader at the centre, the one who leaks ("Donald Trump").
+    pub leaker: AttrValue,
+    /// Names of the allies on the ring, in the model's sender order; missing
+    /// names read "Ally n".
+    pub senders: Rc<Vec<String>>,
+    /// Each ally's channel to the leaker on the current day (leak risk, candor).
+    pub channels: Rc<Vec<SenderOutputs>>,
+    /// Baseline candor κ₀ (0.8 at the defaults): a line at κ₀ is drawn at full width.
+    pub candor0: f64,
+    /// Share R of sensitive traffic rerouted around the leaker, 0–1.
+    pub rerouted: f64,
+    /// Baseline leak risk p₀. Every ally learns from a leak (γ), so all may
+    /// rise above it; the one (or ones) whose risk rose most is highlighted.
+    #[prop_or(DEFAULT_LEAK_RISK0)]
+    pub leak_risk0: f64,
+}
+
+/// The network of private channels around the leaker.
+#[component]
+pub fn Network(props: &NetworkProps) -> Html {
+    let words = use_words();
+    let n = props.channels.len();
+    let nodes: Vec<(f64, f64)> = (0..n).map(|i| ring_position(i, n)).collect();
+    let names: Vec<String> = (0..n)
+        .map(|i| sender_name(&words, &props.senders, i))
+        .collect();
+    let exposed = exposed(&props.channels, props.leak_risk0);
+    let rerouted_text = percent(props.rerouted.clamp(0.0, 1.0), 0);
+
+    let ally_width = ally_width(props.rerouted);
+    let ring = ring_pairs(n).into_iter().map(|(a, b)| {
+        let ((x1, y1), (x2, y2)) = (nodes[a], nodes[b]);
+        html! {
+            <line class={classes!("bc-net-ally", ally_width.is_none().then_some("is-idle"))}
+                x1={num(x1)} y1={num(y1)} x2={num(x2)} y2={num(y2)}
+                stroke-width={num(ally_width.unwrap_or(HAIRLINE))} />
+        }
+    });
+    let links = props.channels.iter().zip(&nodes).map(|(c, (x, y))| {
+        html! {
+            <line class="bc-net-link" x1={num(CX)} y1={num(CY)} x2={num(*x)} y2={num(*y)}
+                stroke-width={num(link_width(c.candor, props.candor0))} />
+        }
+    });
+    let allies = nodes
+        .iter()
+        .zip(&names)
+        .zip(&exposed)
+        .enumerate()
+        .map(|(i, ((&(x, y), name), &exposed))| {
+            let (lx, ly, anchor) = label_position(i, n, x, y);
+            html! {
+                <g class={classes!("bc-net-ally-node", exposed.then_some("is-exposed"))}>
+                    if exposed {
+                        <circle class="bc-net-exposed" cx={num(x)} cy={num(y)} r={num(NODE_R + 3.5)} />
+                    }
+                    <circle class="bc-net-node" cx={num(x)} cy={num(y)} r={num(NODE_R)} />
+                    <text class="bc-net-label" x={num(lx)} y={num(ly)} text-anchor={anchor}>{ name.clone() }</text>
+                </g>
+            }
+        });
+
+    let leaker_w = props.leaker.chars().count() as f64 * 7.4 + 18.0;
+    let channels: Vec<String> = props
+        .channels
+        .iter()
+        .zip(&names)
+        .zip(&exposed)
+        .map(|((c, name), &exposed)| {
+            let candor = percent(c.candor, 0);
+            if exposed {
+                words.fill(
+                    "network.channel_exposed",
+                    &[
+                        ("name", name),
+                        ("candor", &candor),
+                        ("risk", &percent(c.leak_risk, 1)),
+                    ],
+                )
+            } else {
+                words.fill("network.channel", &[("name", name), ("candor", &candor)])
+            }
+        })
+        .collect();
+    let summary = words.fill(
+        "network.summary",
+        &[
+            ("leaker", &props.leaker),
+            ("channels", &channels.join(words.get("network.channel_sep"))),
+            ("rerouted", &rerouted_text),
+        ],
+    );
+    let key = words.fill(
+        "network.key",
+        &[("leaker", &props.leaker), ("rerouted", &rerouted_text)],
+    );
+
+    html! {
+        <figure class="bc-network">
+            <svg class="bc-network-svg" viewBox={view_box(n)}
+                preserveAspectRatio="xMidYMid meet" role="img" aria-label={summary} focusable="false">
+                <g class="bc-net-ring">{ for ring }</g>
+                <g class="bc-net-links">{ for links }</g>
+                { for allies }
+                <g class="bc-net-leaker">
+                    <rect x={num(CX - leaker_w / 2.0)} y={num(CY - 13.0)} width={num(leaker_w)}
+                        height="26" rx="13" />
+                    <text x={num(CX)} y={num(CY + 5.0)} text-anchor="middle">{ props.leaker.clone() }</text>
+                </g>
+            </svg>
+            <figcaption class="bc-network-key" aria-hidden="true">{ key }</figcaption>
+        </figure>
+    }
+}
+
+/// The viewBox: the full width, and from the highest to the lowest node or
+/// label (so the figure takes no more height than its drawing).
+fn view_box(n: usize) -> String {
+    let (top, bottom) = vertical_extent(n);
+    format!("0 {} {VIEW_W} {}", num(top), num(bottom - top))
+}
+
+/// The highest and lowest points drawn for `n` allies, with a small margin.
+fn vertical_extent(n: usize) -> (f64, f64) {
+    /// Text reaches this far above its baseline and below it.
+    const ASCENT: f64 = 13.0;
+    const DESCENT: f64 = 4.0;
+    const MARGIN: f64 = 3.0;
+    let mut top = CY - 13.0;
+    let mut bottom = CY + 13.0;
+    for i in 0..n {
+        let (x, y) = ring_position(i, n);
+        let (_, ly, _) = label_position(i, n, x, y);
+        top = top.min(y - NODE_R - 4.0).min(ly - ASCENT);
+        bottom = bottom.max(y + NODE_R + 4.0).max(ly + DESCENT);
+    }
+    (top - MARGIN, bottom + MARGIN)
+}
+
+/// A number as an SVG attribute.
+fn num(v: f64) -> String {
+    format!("{v:.2}")
+}
+
+/// The angle of ally `i` of `n` on the ring, radians clockwise from the
+/// right. Starting half a step past the top leaves the top and bottom free
+/// for labels when `n` is even.
+fn angle(i: usize, n: usize) -> f64 {
+    let step = 2.0 * PI / n.max(1) as f64;
+    -PI / 2.0 + step / 2.0 + i as f64 * step
+}
+
+/// Where ally `i` of `n` sits.
+fn ring_position(i: usize, n: usize) -> (f64, f64) {
+    let a = angle(i, n);
+    (CX + RX * a.cos(), CY + RY * a.sin())
+}
+
+/// Where an ally's name goes: beside its node on the left and right, above or
+/// below it at the top and bottom. Returns (x, y baseline, text-anchor).
+fn label_position(i: usize, n: usize, x: f64, y: f64) -> (f64, f64, &'static str) {
+    let a = angle(i, n);
+    let (c, s) = (a.cos(), a.sin());
+    let gap = NODE_R + 5.0;
+    if c > 0.35 {
+        (x + gap, y + 4.5 + 3.0 * s, "start")
+    } else if c < -0.35 {
+        (x - gap, y + 4.5 + 3.0 * s, "end")
+    } else if s < 0.0 {
+        (x, y - gap, "middle")
+    } else {
+        (x, y + gap + 10.0, "middle")
+    }
+}
+
+/// The name of ally `i`, or "Ally n" when none was given.
+fn sender_name(words: &Words, senders: &[String], i: usize) -> String {
+    senders
+        .get(i)
+        .filter(|s| !s.trim().is_empty())
+        .cloned()
+        .unwrap_or_else(|| words.fill("network.ally", &[("n", &(i + 1).to_string())]))
+}
+
+/// Stroke width of an ally's line to the leaker: proportional to candor over
+/// its baseline, never thinner than a hairline.
+fn link_width(candor: f64, candor0: f64) -> f64 {
+    let ratio = if candor0 > 0.0 && candor.is_finite() {
+        (candor / candor0).clamp(0.0, MAX_RATIO)
+    } else {
+        0.0
+    };
+    (ratio * MAX_WIDTH).max(HAIRLINE)
+}
+
+/// Stroke width of the links between allies: proportional to the share
+/// rerouted; `None` when nothing is (the ring is then an idle hairline).
+fn ally_width(rerouted: f64) -> Option<f64> {
+    (rerouted.is_finite() && rerouted >= IDLE_REROUTED)
+        .then(|| (rerouted.min(1.0) * MAX_WIDTH).max(HAIRLINE))
+}
+
+/// The pairs of allies linked on the ring: each with the next, once.
+fn ring_pairs(n: usize) -> Vec<(usize, usize)> {
+    match n {
+        0 | 1 => vec![],
+        2 => vec![(0, 1)],
+        _ => (0..n).map(|i| (i, (i + 1) % n)).collect(),
+    }
+}
+
+/// Which allies to highlight: those whose leak risk is above the baseline and
+/// rose (nearly) as much as the largest rise. Allies raised only by what they
+/// learnt from another's leak stay plain unless they rose as much.
+fn exposed(channels: &[SenderOutputs], baseline: f64) -> Vec<bool> {
+    let rise = |c: &SenderOutputs| c.leak_risk - baseline;
+    let top = channels.iter().map(rise).fold(0.0_f64, f64::max);
+    channels
+        .iter()
+        .map(|c| rise(c) > EXPOSED_MARGIN && rise(c) >= top * (1.0 - EXPOSED_TIE))
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn link_width_follows_candor_and_keeps_a_hairline() {
+        assert_eq!(link_width(0.8, 0.8), MAX_WIDTH);
+        assert!((link_width(0.4, 0.8) - MAX_WIDTH / 2.0).abs() < 1e-12);
+        assert!(link_width(0.54, 0.8) < link_width(0.7, 0.8));
+        assert_eq!(link_width(0.0, 0.8), HAIRLINE);
+        assert_eq!(link_width(5.0, 0.8), MAX_WIDTH * MAX_RATIO);
+        assert_eq!(link_width(0.5, 0.0), HAIRLINE);
+        assert_eq!(link_width(f64::NAN, 0.8), HAIRLINE);
+    }
+
+    #[test]
+    fn ally_links_carry_what_is_rerouted() {
+        assert_eq!(ally_width(0.0), None);
+        assert_eq!(ally_width(0.001), None);
+        assert!((ally_width(0.31).unwrap() - 0.31 * MAX_WIDTH).abs() < 1e-12);
+        assert_eq!(ally_width(1.0), Some(MAX_WIDTH));
+        assert!(ally_width(0.02).unwrap() >= HAIRLINE);
+        // A line at baseline candor and everything rerouted are equally thick.
+        assert_eq!(ally_width(1.0).unwrap(), link_width(0.8, 0.8));
+    }
+
+    #[test]
+    fn ring_links_each_neighbour_once() {
+        assert!(ring_pairs(1).is_empty());
+        assert_eq!(ring_pairs(2), vec![(0, 1)]);
+        assert_eq!(ring_pairs(6).len(), 6);
+        assert!(ring_pairs(6).contains(&(5, 0)));
+    }
+
+    #[test]
+    fn six_allies_fit_the_view_with_their_labels() {
+        let n = 6;
+        for i in 0..n {
+            let (x, y) = ring_position(i, n);
+            let (lx, ly, anchor) = label_position(i, n, x, y);
+            // A six-letter name ("Macron") at 13 units is about 48 units wide.
+            let (left, right) = match anchor {
+                "start" => (lx, lx + 48.0),
+                "end" => (lx - 48.0, lx),
+                _ => (lx - 24.0, lx + 24.0),
+            };
+            assert!(left >= 0.0 && right <= VIEW_W, "ally {i}: {left}..{right}");
+            let (top, bottom) = vertical_extent(n);
+            assert!(ly - 12.0 >= top && ly + 3.0 <= bottom, "ally {i}: y {ly}");
+            assert!(
+                y - NODE_R >= top && y + NODE_R <= bottom,
+                "ally {i}: node {y}"
+            );
+        }
+        // Tighter than the ring's full height plus labels, never cut.
+        let (top, bottom) = vertical_extent(n);
+        assert!(bottom - top < 2.0 * RY + 60.0);
+        assert!(view_box(n).starts_with("0 "));
+        // No ally straight above or below the centre, where the leaker's name is.
+        for i in 0..n {
+            assert!((ring_position(i, n).0 - CX).abs() > 20.0);
+        }
+    }
+
+    fn channel(leak_risk: f64) -> SenderOutputs {
+        SenderOutputs {
+            leak_risk,
+            candor: 0.5,
+        }
+    }
+
+    #[test]
+    fn the_ally_whose_risk_rose_most_is_exposed() {
+        // Kept private: nobody above the baseline.
+        assert_eq!(
+            exposed(&[channel(0.05), channel(0.0505)], 0.05),
+            [false, false]
+        );
+        // Macron posted; the others learnt from it (γ = 0.8) and rose less.
+        assert_eq!(
+            exposed(&[channel(0.079), channel(0.073), channel(0.073)], 0.05),
+            [true, false, false]
+        );
+        // Two posted alike, or γ = 1 (everyone learns everything): all alike.
+        assert_eq!(
+            exposed(&[channel(0.079), channel(0.0785), channel(0.06)], 0.05),
+            [true, true, false]
+        );
+        assert_eq!(exposed(&[channel(0.07), channel(0.07)], 0.05), [true, true]);
+        assert!(exposed(&[], 0.05).is_empty());
+    }
+
+    #[test]
+    fn missing_names_read_ally_n() {
+        let w = Words::english();
+        let names = vec!["Macron".to_string(), " ".to_string()];
+        assert_eq!(sender_name(&w, &names, 0), "Macron");
+        assert_eq!(sender_name(&w, &names, 1), "Ally 2");
+        assert_eq!(sender_name(&w, &names, 4), "Ally 5");
+    }
+}

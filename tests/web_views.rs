@@ -1,0 +1,270 @@
+//! Component tests in headless Chromium (wasm-bindgen-test) for the two views
+//! drawn from a model run: the chart of one metric and the network of
+//! channels. Each is mounted alone into a fresh element, as a parent would.
+#![cfg(target_arch = "wasm32")]
+
+use backchannel::dates::Date;
+use backchannel::model::{scenario, simulate, Params, Senders, Trajectory};
+use backchannel::ui::chart::{Chart, ChartProps, MAX_POINTS};
+use backchannel::ui::format::percent;
+use backchannel::ui::metric::{Marker, Metric, RunRef};
+use backchannel::ui::network::{Network, NetworkProps};
+use gloo_timers::future::TimeoutFuture;
+use std::rc::Rc;
+use wasm_bindgen_test::*;
+use web_sys::Element;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DAY0: Date = Date {
+    year: 2025,
+    month: 6,
+    day: 24,
+};
+
+fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Lets Yew's scheduler render.
+async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
+
+fn find_all(root: &Element, selector: &str) -> Vec<Element> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .map(|i| wasm_bindgen::JsCast::unchecked_into(list.item(i).unwrap()))
+        .collect()
+}
+
+fn attr(el: &Element, name: &str) -> String {
+    el.get_attribute(name)
+        .unwrap_or_else(|| panic!("no attribute {name}"))
+}
+
+fn has_class(el: &Element, class: &str) -> bool {
+    el.get_attribute("class")
+        .unwrap_or_default()
+        .split_whitespace()
+        .any(|c| c == class)
+}
+
+fn number(el: &Element, name: &str) -> f64 {
+    attr(el, name).trim_end_matches('%').parse().unwrap()
+}
+
+fn run(id: &str) -> Rc<Trajectory> {
+    let events = scenario::builtin(id).unwrap().events;
+    Rc::new(simulate(&Params::default(), &Senders::default(), &events, 390, 1.0).unwrap())
+}
+
+fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> ChartProps {
+    ChartProps {
+        metric: Metric::Compromise,
+        run: RunRef(run.clone()),
+        baseline: RunRef(baseline.clone()),
+        day,
+        markers: Rc::new(vec![Marker {
+            day: 210,
+            label: "Macron's text posted".into(),
+        }]),
+        day0: DAY0,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
+    let (leaked, kept) = (run("only-macron"), run("kept-private"));
+    let host = host();
+    yew::Renderer::<Chart>::with_root_and_props(host.clone(), chart_props(300, &leaked, &kept))
+        .render();
+    settle().await;
+
+    assert_eq!(
+        find(&host, "figure.bc-chart figcaption")
+            .text_content()
+            .unwrap(),
+        "Room for compromise"
+    );
+    let svg = find(&host, "svg.bc-chart-svg[role=img]");
+    let p = |v: f64| percent(v, 0);
+    assert_eq!(
+        attr(&svg, "aria-label"),
+        format!(
+            "Room for compromise: {} before, {} on 20 Apr 2026 (baseline {}). \
+             Marked: Macron's text posted, 20 Jan 2026",
+            p(leaked.at(209).compromise),
+            p(leaked.at(300).compromise),
+            p(kept.at(300).compromise),
+        )
+    );
+
+    let lines = find_all(&host, "polyline");
+    assert_eq!(lines.len(), 2);
+    for line in &lines {
+        let count = attr(line, "points").split_whitespace().count();
+        assert!(
+            (100..=MAX_POINTS).contains(&count),
+            "{count} points in a line"
+        );
+    }
+    assert!(find(&host, "polyline.bc-chart-baseline")
+        .get_attribute("style")
+        .is_none());
+    // The event's annotation and the direct labels at the line ends.
+    assert_eq!(
+        find(&host, ".bc-chart-event-label").text_content().unwrap(),
+        "Macron's text posted, 20 Jan 2026"
+    );
+    assert_eq!(
+        find(&host, ".bc-chart-end-baseline")
+            .text_content()
+            .unwrap(),
+        "baseline"
+    );
+    assert_eq!(
+        find(&host, ".bc-chart-end-run").text_content().unwrap(),
+        "Room for compromise"
+    );
+    // Dated ticks, few enough not to touch on a phone.
+    let ticks: Vec<String> = find_all(&host, ".bc-chart-axis text")
+        .iter()
+        .map(|t| t.text_content().unwrap())
+        .collect();
+    assert_eq!(ticks, ["Jul 2025", "Jan 2026", "Jul"]);
+    // No inline styles anywhere (a strict CSP would block them).
+    assert!(find_all(&host, "[style]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_day_marker_moves_and_the_lines_stay() {
+    let (leaked, kept) = (run("only-macron"), run("kept-private"));
+    let host = host();
+    let mut app =
+        yew::Renderer::<Chart>::with_root_and_props(host.clone(), chart_props(300, &leaked, &kept))
+            .render();
+    settle().await;
+    let dot = find(&host, ".bc-chart-now circle");
+    let cx = number(&dot, "cx");
+    assert!((cx - 300.0 / 390.0 * 100.0).abs() < 0.01, "cx {cx}");
+    let run_points = attr(&find(&host, "polyline.bc-chart-run"), "points");
+    let value_label = find(&host, ".bc-chart-now-label").text_content().unwrap();
+    assert_eq!(value_label, percent(leaked.at(300).compromise, 0));
+    let cy_300 = number(&dot, "cy");
+
+    app.update(chart_props(390, &leaked, &kept));
+    settle().await;
+    let dot = find(&host, ".bc-chart-now circle");
+    assert_eq!(attr(&dot, "cx"), "100.000%");
+    assert_eq!(attr(&find(&host, ".bc-chart-now line"), "x1"), "100.000%");
+    assert_eq!(
+        find(&host, ".bc-chart-now-label").text_content().unwrap(),
+        percent(leaked.at(390).compromise, 0)
+    );
+    // Compromise keeps falling, so the dot moves down the plot.
+    assert!(number(&dot, "cy") > cy_300);
+    assert_eq!(
+        attr(&find(&host, "polyline.bc-chart-run"), "points"),
+        run_points
+    );
+
+    // Back before the post: the run and the baseline agree.
+    app.update(chart_props(100, &leaked, &kept));
+    settle().await;
+    assert!(
+        attr(&find(&host, "svg[role=img]"), "aria-label").contains(&format!(
+            "{} on 2 Oct 2025 (baseline {})",
+            percent(leaked.at(100).compromise, 0),
+            percent(kept.at(100).compromise, 0)
+        ))
+    );
+}
+
+fn network_props(run: &Trajectory, day: usize) -> NetworkProps {
+    NetworkProps {
+        leaker: "Donald Trump".into(),
+        senders: Rc::new(vec!["Macron".into(), "Rutte".into()]),
+        channels: Rc::new(run.senders_at(day).to_vec()),
+        candor0: 0.8,
+        rerouted: run.at(day).rerouted,
+        leak_risk0: 0.05,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_network_thins_the_exposed_channel_and_reroutes_around_him() {
+    let leaked = run("only-macron");
+    let host = host();
+    let mut app =
+        yew::Renderer::<Network>::with_root_and_props(host.clone(), network_props(&leaked, 300))
+            .render();
+    settle().await;
+
+    let channels = leaked.senders_at(300);
+    let r = leaked.at(300).rerouted;
+    let svg = find(&host, "svg.bc-network-svg[role=img]");
+    let label = attr(&svg, "aria-label");
+    assert!(
+        label.starts_with(&format!(
+            "Channels to Donald Trump: Macron {} candor (leak risk {}), Rutte {} candor, Ally 3 ",
+            percent(channels[0].candor, 0),
+            percent(channels[0].leak_risk, 1),
+            percent(channels[1].candor, 0),
+        )),
+        "{label}"
+    );
+    assert!(label.ends_with(&format!(
+        "; {} of sensitive traffic rerouted between allies",
+        percent(r, 0)
+    )));
+    assert!(r > 0.1, "the post reroutes traffic: {r}");
+
+    let links = find_all(&host, ".bc-net-link");
+    assert_eq!(links.len(), 6);
+    for (link, c) in links.iter().zip(channels) {
+        let width = number(link, "stroke-width");
+        assert!(
+            (width - 7.0 * c.candor / 0.8).abs() < 0.01,
+            "{width} vs {c:?}"
+        );
+    }
+    assert!(number(&links[0], "stroke-width") < number(&links[2], "stroke-width"));
+
+    let ring = find_all(&host, ".bc-net-ally");
+    assert_eq!(ring.len(), 6);
+    for link in &ring {
+        assert!((number(link, "stroke-width") - 7.0 * r).abs() < 0.01);
+        assert!(!has_class(link, "is-idle"));
+    }
+    let nodes = find_all(&host, ".bc-net-ally-node");
+    assert!(has_class(&nodes[0], "is-exposed"), "Macron is exposed");
+    assert_eq!(find_all(&host, ".bc-net-ally-node.is-exposed").len(), 1);
+    assert_eq!(
+        nodes[2].text_content().unwrap(),
+        "Ally 3",
+        "unnamed allies are numbered"
+    );
+
+    // Before any leak: full channels, nothing rerouted, nobody exposed.
+    app.update(network_props(&run("kept-private"), 300));
+    settle().await;
+    for link in find_all(&host, ".bc-net-link") {
+        assert!((number(&link, "stroke-width") - 7.0).abs() < 0.05);
+    }
+    for link in find_all(&host, ".bc-net-ally") {
+        assert!(has_class(&link, "is-idle"));
+        assert!(number(&link, "stroke-width") < 1.0);
+    }
+    assert!(find_all(&host, ".is-exposed").is_empty());
+    assert!(find_all(&host, "[style]").is_empty());
+}
