@@ -40,6 +40,8 @@ size:
 # Every layer, failing on the first failure.
 test: setup lint test-native test-browser dist test-e2e size
 
+# Numbers, not pass/fail: the model's speed, what dist/ ships, playback frames.
 bench: setup dist
 	cargo bench --bench model
 	node scripts/size.mjs
+	node scripts/frames.mjs

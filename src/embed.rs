@@ -1,89 +1,122 @@
-//! The only module that touches the host page: finds the elements to mount
-//! on, starts one explainer per element, hangs the `backchannel` handle on the
-//! element, and tells the page when it is ready or why it could not start.
+//! The only module that touches the host page: mounts one explainer per host
+//! element (the loader, dist/backchannel.js, calls `mount`), hangs the
+//! `backchannel` handle on the element, turns store notices into DOM events,
+//! and shows a readable error instead of a blank box when a config or a
+//! parameter is refused.
 
 pub mod motion;
 
-use crate::model::Params;
+use crate::config::{Config, ConfigError};
+use crate::model::ParamId;
 use crate::state::{Action, Explainer};
-use crate::store::Store;
+use crate::store::{Notice, Store};
 use crate::story::Story;
 use crate::ui::{App, AppProps, Failure, FailureProps};
 use crate::words::Words;
+use js_sys::{Object, Reflect};
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
+use yew::Callback;
 
 /// The attribute that marks (and is set on) every host element.
 pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 
-/// Mounts an explainer on every `[data-backchannel]` element not yet mounted.
-#[wasm_bindgen(start)]
-pub fn start() {
-    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
-        return;
-    };
-    let Ok(hosts) = document.query_selector_all(&format!("[{HOST_ATTRIBUTE}]")) else {
-        return;
-    };
-    for i in 0..hosts.length() {
-        if let Some(host) = hosts.item(i).and_then(|n| n.dyn_into::<Element>().ok()) {
-            if !has_handle(&host) {
-                let _ = mount(host);
-            }
-        }
-    }
-}
-
-/// Mounts one explainer on `host` and returns its handle (also set as
-/// `host.backchannel`). If it cannot start, the host shows why, the console
-/// says so and the returned error carries the same message.
+/// Mounts one explainer. `host` is the element the page placed (it gets the
+/// `backchannel` handle and dispatches the events); the explainer renders
+/// into `root` (a node in the host's shadow root), or into `host` itself.
+/// `options` carries the attributes and config text the loader read:
+/// `{ config?, configError?, scenario?, lang?, theme?, autoplay? }`.
+///
+/// If it cannot start, `root` shows why, the console says so, the host
+/// dispatches `backchannel:error`, and the returned error has the message.
 #[wasm_bindgen]
-pub fn mount(host: Element) -> Result<JsValue, JsValue> {
+pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<JsValue, JsValue> {
     let _ = host.set_attribute(HOST_ATTRIBUTE, "");
+    let root = root.unwrap_or_else(|| host.clone());
     let words = Rc::new(Words::english());
-    let explainer = Story::greenland().and_then(|story| {
-        Explainer::new(Rc::new(story), Params::default(), prefers_reduced_motion())
-            .map_err(|e| e.to_string())
-    });
-    let explainer = match explainer {
-        Ok(explainer) => explainer,
-        Err(message) => {
-            web_sys::console::error_1(&format!("backchannel: {message}").into());
-            yew::Renderer::<Failure>::with_root_and_props(
-                host,
-                FailureProps {
-                    title: words.get("error.title").to_string().into(),
-                    message: message.clone().into(),
-                },
-            )
-            .render();
-            return Err(JsValue::from_str(&message));
-        }
+    let (explainer, theme) = match start(&options) {
+        Ok(started) => started,
+        Err(e) => return Err(fail(&host, root, &words, &e)),
     };
     let store = Store::new(explainer);
+    let events_host = host.clone();
+    store.on_notice(Rc::new(move |n: &Notice| notify(&events_host, n)));
     // The handle goes on the element before the first render, so a listener
     // of `backchannel:ready` can already use it.
     let handle = JsValue::from(Handle {
         store: store.clone(),
     });
-    js_sys::Reflect::set(&host, &"backchannel".into(), &handle)?;
+    Reflect::set(&host, &"backchannel".into(), &handle)?;
     let ready_host = host.clone();
     let props = AppProps {
         store,
         words,
+        theme: theme.class(),
         on_ready: Callback::from(move |()| announce_ready(&ready_host)),
     };
-    yew::Renderer::<App>::with_root_and_props(host, props).render();
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
     Ok(handle)
 }
 
-use yew::Callback;
+/// Builds the state the options ask for; errors name the attribute or field.
+fn start(options: &JsValue) -> Result<(Explainer, crate::config::Theme), ConfigError> {
+    let text = |name: &str| {
+        Reflect::get(options, &name.into())
+            .ok()
+            .and_then(|v| v.as_string())
+    };
+    if let Some(problem) = text("configError") {
+        return Err(ConfigError {
+            path: "config".into(),
+            problem,
+        });
+    }
+    let mut config = match text("config") {
+        Some(json) => Config::parse(&json)?,
+        None => Config::default(),
+    };
+    // Attributes on the element win over the config file.
+    if let Some(id) = text("scenario") {
+        config.set_scenario("scenario", &id)?;
+    }
+    if let Some(lang) = text("lang") {
+        config.set_lang("lang", &lang)?;
+    }
+    if let Some(theme) = text("theme") {
+        config.set_theme("theme", &theme)?;
+    }
+    if let Some(autoplay) = Reflect::get(options, &"autoplay".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+    {
+        config.autoplay = autoplay;
+    }
+    let story = Story::greenland().map_err(|problem| ConfigError {
+        path: "story".into(),
+        problem,
+    })?;
+    let explainer = Explainer::with_config(story, &config, prefers_reduced_motion())?;
+    Ok((explainer, config.theme))
+}
 
-fn has_handle(host: &Element) -> bool {
-    js_sys::Reflect::get(host, &"backchannel".into())
-        .map(|v| !v.is_undefined())
-        .unwrap_or(false)
+/// Shows the error in the element, logs it, and tells the host page.
+fn fail(host: &Element, root: Element, words: &Words, e: &ConfigError) -> JsValue {
+    let message = e.to_string();
+    web_sys::console::error_1(&format!("backchannel: {message}").into());
+    yew::Renderer::<Failure>::with_root_and_props(
+        root,
+        FailureProps {
+            title: words.get("error.title").to_string().into(),
+            message: message.clone().into(),
+        },
+    )
+    .render();
+    let detail = Object::new();
+    let _ = Reflect::set(&detail, &"message".into(), &message.as_str().into());
+    let _ = Reflect::set(&detail, &"field".into(), &e.path.as_str().into());
+    dispatch(host, "backchannel:error", &detail);
+    JsValue::from_str(&message)
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -104,6 +137,30 @@ fn announce_ready(host: &Element) {
     dispatch(host, "backchannel:ready", &JsValue::NULL);
 }
 
+/// Turns a store notice into the host event of the same meaning.
+fn notify(host: &Element, notice: &Notice) {
+    let detail = Object::new();
+    let set = |k: &str, v: JsValue| {
+        let _ = Reflect::set(&detail, &k.into(), &v);
+    };
+    let name = match notice {
+        Notice::Public { message, public } => {
+            set("message", message.as_str().into());
+            set("public", (*public).into());
+            "backchannel:public"
+        }
+        Notice::Scenario { scenario } => {
+            set("scenario", scenario.as_str().into());
+            "backchannel:scenario"
+        }
+        Notice::Complete { beat } => {
+            set("beat", beat.as_str().into());
+            "backchannel:complete"
+        }
+    };
+    dispatch(host, name, &detail);
+}
+
 /// Sends a bubbling, composed `CustomEvent` from the host element.
 fn dispatch(host: &Element, name: &str, detail: &JsValue) {
     let init = CustomEventInit::new();
@@ -116,31 +173,85 @@ fn dispatch(host: &Element, name: &str, detail: &JsValue) {
 }
 
 /// The host page's handle on one explainer, found at `element.backchannel`.
+/// Methods that can be refused throw an `Error` whose message names the
+/// parameter or field at fault.
 #[wasm_bindgen]
 pub struct Handle {
     store: Store,
 }
 
+impl Handle {
+    fn act(&self, action: Action) -> Result<(), JsError> {
+        self.store
+            .dispatch(action)
+            .map_err(|e| JsError::new(&e.to_string()))
+    }
+}
+
 #[wasm_bindgen]
 impl Handle {
-    /// `{ public, scenario, day, playing, outputs: {...} }`, current at the call.
+    /// `{ public, scenario, day, playing, beat, speed, outputs: {...} }`, current at the call.
     pub fn state(&self) -> Result<JsValue, JsValue> {
         serde_wasm_bindgen::to_value(&self.store.snapshot()).map_err(JsValue::from)
     }
 
-    /// Makes the message public (true) or private (false).
+    /// Makes the message in view public (true) or private (false).
     #[wasm_bindgen(js_name = setPublic)]
-    pub fn set_public(&self, public: bool) {
-        self.store.dispatch(Action::SetPublic(public));
+    pub fn set_public(&self, public: bool) -> Result<(), JsError> {
+        self.act(Action::SetPublic(public))
     }
 
-    /// Starts playback (when public).
-    pub fn play(&self) {
-        self.store.dispatch(Action::Play);
+    /// The scenarios on offer: `[{ id, events: [{ day, sender, sensitivity }] }]`.
+    pub fn scenarios(&self) -> Result<JsValue, JsValue> {
+        let list = self.store.read(|s| s.scenarios());
+        serde_wasm_bindgen::to_value(&list).map_err(JsValue::from)
+    }
+
+    /// Shows a scenario by id; throws for an unknown id.
+    #[wasm_bindgen(js_name = selectScenario)]
+    pub fn select_scenario(&self, id: &str) -> Result<(), JsError> {
+        self.act(Action::SelectScenario(id.to_string()))
+    }
+
+    /// Jumps to a model day (clamped to the timeline).
+    pub fn seek(&self, day: f64) -> Result<(), JsError> {
+        self.act(Action::Seek(day))
+    }
+
+    /// Starts playback.
+    pub fn play(&self) -> Result<(), JsError> {
+        self.act(Action::Play)
     }
 
     /// Stops playback.
-    pub fn pause(&self) {
-        self.store.dispatch(Action::Pause);
+    pub fn pause(&self) -> Result<(), JsError> {
+        self.act(Action::Pause)
+    }
+
+    /// Changes a model parameter by id; throws the validation message.
+    #[wasm_bindgen(js_name = setParam)]
+    pub fn set_param(&self, id: &str, value: f64) -> Result<(), JsError> {
+        let id = ParamId::from_key(id)
+            .ok_or_else(|| JsError::new(&format!("{id}: unknown parameter")))?;
+        self.act(Action::SetParam(id, value))
+    }
+
+    /// Every parameter back to its default.
+    #[wasm_bindgen(js_name = resetParams)]
+    pub fn reset_params(&self) -> Result<(), JsError> {
+        self.act(Action::ResetParams)
+    }
+
+    /// Tells the explainer whether it is on screen (the loader calls this
+    /// from its IntersectionObserver and on tab visibility changes).
+    #[wasm_bindgen(js_name = setVisible)]
+    pub fn set_visible(&self, visible: bool) -> Result<(), JsError> {
+        self.act(Action::SetVisible(visible))
+    }
+
+    /// Shows beat `n` of the story (0-based, clamped).
+    #[wasm_bindgen(js_name = goToBeat)]
+    pub fn go_to_beat(&self, n: u32) -> Result<(), JsError> {
+        self.act(Action::GoToBeat(n as usize))
     }
 }

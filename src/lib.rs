@@ -5,8 +5,10 @@
 //! state know nothing of the web; `embed` is the only module that touches the
 //! host page.
 
+pub mod config;
 pub mod data;
 pub mod dates;
+pub mod json;
 pub mod model;
 pub mod state;
 pub mod store;

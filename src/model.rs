@@ -17,6 +17,7 @@
 pub mod params;
 pub mod scenario;
 pub mod sim;
+pub mod sources;
 
 pub use params::{ParamDescriptor, ParamError, ParamId, Params, Prior, DESCRIPTORS};
 pub use scenario::Scenario;

@@ -1,29 +1,67 @@
 //! One explainer's state and the reader's actions on it, as a pure reducer:
 //! no web types, so every rule here is tested natively in milliseconds.
+//!
+//! The state holds what the reader chose (beat, scenario, leaks of their own,
+//! parameters, clock); everything shown is derived from it, and the model
+//! runs are recomputed only when the scenario or the parameters change.
 
-use crate::model::{scenario, simulate, Outputs, ParamError, Params, Senders, Trajectory};
-use crate::story::{Message, Story};
+use crate::config::{Config, ConfigError, CustomScenario};
+use crate::model::{
+    scenario, simulate, Event, Outputs, ParamError, ParamId, Params, SenderOutputs, Senders,
+    Trajectory,
+};
+use crate::story::{Beat, Message, Story};
 use serde::Serialize;
 use std::rc::Rc;
 
-/// Playback pace: ten model days per second, about three seconds per month
-/// (look.md: "a few seconds per month of model time").
+/// Playback pace at 1×: ten model days per second, about three seconds per
+/// month (look.md: "a few seconds per month of model time").
 pub const DAYS_PER_SECOND: f64 = 10.0;
 
-/// The scenario shown while the message stays private.
+/// Playback speeds the reader can choose.
+pub const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
+
+/// The scenario with no leak: the baseline.
 pub const KEPT_PRIVATE: &str = "kept-private";
+
+/// The id of a scenario the reader built with their own leaks.
+pub const CUSTOM: &str = "custom";
 
 /// What the reader (or the host page) can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
-    /// Post the message (true) or take it back (false).
+    /// Post the message in view (true) or take it back (false).
     SetPublic(bool),
+    /// Show a built-in scenario by id.
+    SelectScenario(String),
     /// Start playback; from the start again if it had finished.
     Play,
     /// Stop playback where it is.
     Pause,
     /// Let `ms` milliseconds of playback pass (sent by the animation loop).
     Advance { ms: f64 },
+    /// Jump to a day (clamped to the timeline).
+    Seek(f64),
+    /// Pause and move one day back (-1) or forward (+1).
+    Step(i32),
+    /// Playback speed multiplier (one of `SPEEDS`).
+    SetSpeed(f64),
+    /// Change one model parameter.
+    SetParam(ParamId, f64),
+    /// Every parameter back to its default.
+    ResetParams,
+    /// Show beat `n` of the story (clamped).
+    GoToBeat(usize),
+    /// Choose who the reader's next leak exposes.
+    SetVictim(usize),
+    /// Choose how sensitive the reader's next leak is (0–1).
+    SetSensitivity(f64),
+    /// Add a leak of the chosen victim and sensitivity at the current day.
+    AddLeak,
+    /// Remove the reader's leaks: back to no leak at all.
+    ClearLeaks,
+    /// The explainer scrolled into or out of view, or its tab was hidden.
+    SetVisible(bool),
 }
 
 /// What the live region should tell a screen-reader user after an action.
@@ -33,26 +71,49 @@ pub enum Announcement {
     WentPublic,
     WentPrivate,
     Finished,
+    Scenario,
+    LeakAdded,
+    ParamsChanged,
+    Beat,
 }
 
-/// The explainer's state. Fields are private so that every change goes through
-/// `reduce`, which keeps the clock, the scenario and the outputs consistent.
+/// The reader's own leak in the lab.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LabLeak {
+    /// Index of the sender whose message is leaked.
+    pub victim: usize,
+    /// Sensitivity of the leaked content, 0–1.
+    pub sensitivity: f64,
+}
+
+/// The state. Fields are private so that every change goes through `reduce`,
+/// which keeps the clock, the scenario, the runs and the outputs consistent.
 #[derive(Clone, Debug)]
 pub struct Explainer {
     story: Rc<Story>,
-    /// The lead message, shared so components compare it by pointer.
-    message: Rc<Message>,
     params: Params,
     reduced_motion: bool,
-    public: bool,
+    beat: usize,
+    scenario: String,
+    events: Vec<Event>,
     playing: bool,
+    speed: f64,
     /// Playback position in fractional days; the reader sees whole days.
     clock: f64,
-    /// Model run for the lead message made public.
-    leaked: Rc<Trajectory>,
-    /// Model run with no leak: the baseline.
+    run: Rc<Trajectory>,
     baseline: Rc<Trajectory>,
+    /// For each message, the run of its scenario alone (for comparisons).
+    message_runs: Vec<Rc<Trajectory>>,
+    lab: LabLeak,
+    /// A scenario the host page added, offered after the built-in ones.
+    extra: Option<CustomScenario>,
+    /// Whether the explainer is on screen and its tab visible; playback only
+    /// advances while it is.
+    visible: bool,
+    param_error: Option<ParamError>,
     announcement: Announcement,
+    /// Bumped whenever the runs change, so `reduce` can tell cheaply.
+    revision: u64,
 }
 
 /// The state as the host page's handle reports it (`state()`).
@@ -62,45 +123,114 @@ pub struct Snapshot {
     pub scenario: String,
     pub day: u32,
     pub playing: bool,
+    pub beat: String,
+    pub speed: f64,
     pub outputs: Outputs,
 }
 
+/// A scenario for the host page's handle (`scenarios()`).
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ScenarioInfo {
+    pub id: String,
+    pub events: Vec<Event>,
+}
+
 impl Explainer {
-    /// Runs the model for the story's lead message; invalid parameters are an
-    /// error naming the parameter.
+    /// Starts on the first beat, private, at the lead message's posting day.
+    /// Invalid parameters are an error naming the parameter.
     pub fn new(story: Rc<Story>, params: Params, reduced_motion: bool) -> Result<Self, ParamError> {
-        let message = story.lead();
-        let last_day = message.posted_day + story.play_days;
-        let run = |id: &str| -> Result<Rc<Trajectory>, ParamError> {
-            let events = scenario::builtin(id)?.events;
-            simulate(&params, &Senders::default(), &events, last_day, 1.0).map(Rc::new)
-        };
-        let leaked = run(&message.scenario)?;
-        let baseline = run(KEPT_PRIVATE)?;
+        let baseline = run(&story, &params, &[])?;
+        let message_runs = message_runs(&story, &params)?;
+        let clock = f64::from(story.lead().posted_day);
         Ok(Explainer {
-            clock: f64::from(message.posted_day),
-            message: Rc::new(message.clone()),
-            story,
             params,
             reduced_motion,
-            public: false,
+            beat: 0,
+            scenario: KEPT_PRIVATE.to_string(),
+            events: Vec::new(),
             playing: false,
-            leaked,
+            speed: 1.0,
+            clock,
+            run: baseline.clone(),
             baseline,
+            message_runs,
+            lab: LabLeak {
+                victim: 0,
+                sensitivity: 0.6,
+            },
+            extra: None,
+            visible: true,
+            param_error: None,
             announcement: Announcement::None,
+            revision: 0,
+            story,
         })
     }
 
-    /// Applies an action; returns whether anything a reader sees changed.
-    pub fn reduce(&mut self, action: Action) -> bool {
-        let before = (self.public, self.playing, self.day());
+    /// Starts as a host's config asks: its parameters, its own scenario, the
+    /// beats it keeps, the first scenario and autoplay. Errors name the field.
+    pub fn with_config(
+        story: Story,
+        config: &Config,
+        reduced_motion: bool,
+    ) -> Result<Self, ConfigError> {
+        let mut story = story;
+        if let Some(keep) = &config.beats {
+            for (i, id) in keep.iter().enumerate() {
+                if !story.beats.iter().any(|b| &b.id == id) {
+                    let known: Vec<_> = story.beats.iter().map(|b| b.id.as_str()).collect();
+                    return Err(ConfigError {
+                        path: format!("config.beats[{i}]"),
+                        problem: format!("no beat \"{id}\" (known: {})", known.join(", ")),
+                    });
+                }
+            }
+            if keep.is_empty() {
+                return Err(ConfigError {
+                    path: "config.beats".into(),
+                    problem: "needs at least one beat".into(),
+                });
+            }
+            story.beats.retain(|b| keep.contains(&b.id));
+        }
+        let as_config = |e: ParamError| ConfigError {
+            path: format!("config.{}", e.field),
+            problem: e.problem,
+        };
+        let mut e =
+            Explainer::new(Rc::new(story), config.params, reduced_motion).map_err(as_config)?;
+        e.extra = config.custom_scenario.clone();
+        if let Some(id) = &config.scenario {
+            e.select(id).map_err(as_config)?;
+        }
+        if config.autoplay && !reduced_motion {
+            e.playing = true;
+            if e.events.is_empty() {
+                e.clock = 0.0;
+            } else {
+                e.clock = f64::from(e.replay_from());
+            }
+        }
+        Ok(e)
+    }
+
+    /// Applies an action. Returns whether anything a reader sees changed, or
+    /// an error naming what was refused (the state is then unchanged).
+    pub fn reduce(&mut self, action: Action) -> Result<bool, ParamError> {
+        let before = self.fingerprint();
         match action {
             Action::SetPublic(public) => {
-                if public == self.public {
-                    return false;
+                if public == self.public() {
+                    return Ok(false);
                 }
-                self.public = public;
-                self.clock = f64::from(self.start_day());
+                let message = self.message().clone();
+                let id = if public {
+                    message.scenario.as_str()
+                } else {
+                    KEPT_PRIVATE
+                };
+                self.show_builtin(id)?;
+                self.clock = f64::from(message.posted_day);
                 // Under reduced motion nothing moves until the reader asks.
                 self.playing = public && !self.reduced_motion;
                 self.announcement = if public {
@@ -109,12 +239,19 @@ impl Explainer {
                     Announcement::WentPrivate
                 };
             }
-            Action::Play => {
-                if !self.public || self.playing {
-                    return false;
+            Action::SelectScenario(id) => {
+                if id != self.scenario {
+                    self.select(&id)?;
+                    self.announcement = Announcement::Scenario;
                 }
-                if self.day() >= self.end_day() {
-                    self.clock = f64::from(self.start_day());
+            }
+            Action::SetVisible(visible) => self.visible = visible,
+            Action::Play => {
+                if self.playing {
+                    return Ok(false);
+                }
+                if self.day() >= self.horizon() {
+                    self.clock = f64::from(self.replay_from());
                 }
                 self.playing = true;
                 self.announcement = Announcement::None;
@@ -122,30 +259,183 @@ impl Explainer {
             Action::Pause => self.playing = false,
             Action::Advance { ms } => {
                 if !self.playing || !ms.is_finite() || ms <= 0.0 {
-                    return false;
+                    return Ok(false);
                 }
-                // A long pause (a hidden tab) must not jump far ahead.
+                // A long gap (a hidden tab) must not jump far ahead.
                 let ms = ms.min(250.0);
-                self.clock += ms / 1000.0 * DAYS_PER_SECOND;
-                let end = f64::from(self.end_day());
+                self.clock += ms / 1000.0 * DAYS_PER_SECOND * self.speed;
+                let end = f64::from(self.horizon());
                 if self.clock >= end {
                     self.clock = end;
                     self.playing = false;
                     self.announcement = Announcement::Finished;
                 }
             }
+            Action::Seek(day) => {
+                if !day.is_finite() {
+                    return Err(ParamError::new("day", format!("{day} is not a day")));
+                }
+                self.clock = day.floor().clamp(0.0, f64::from(self.horizon()));
+            }
+            Action::Step(delta) => {
+                self.playing = false;
+                let day = i64::from(self.day()) + i64::from(delta.signum());
+                self.clock = day.clamp(0, i64::from(self.horizon())) as f64;
+            }
+            Action::SetSpeed(speed) => {
+                if !SPEEDS.contains(&speed) {
+                    return Err(ParamError::new(
+                        "speed",
+                        format!("{speed} is not one of 0.5, 1, 2, 4"),
+                    ));
+                }
+                self.speed = speed;
+            }
+            Action::SetParam(id, value) => {
+                let mut params = self.params;
+                let checked = params.set(id, value).and_then(|()| params.validate());
+                if let Err(e) = checked {
+                    self.param_error = Some(e.clone());
+                    return Err(e);
+                }
+                self.apply_params(params)?;
+            }
+            Action::ResetParams => {
+                if self.params != Params::default() || self.param_error.is_some() {
+                    self.apply_params(Params::default())?;
+                }
+            }
+            Action::GoToBeat(n) => {
+                let n = n.min(self.story.beats.len() - 1);
+                if n != self.beat {
+                    self.beat = n;
+                    self.announcement = Announcement::Beat;
+                    return Ok(true);
+                }
+            }
+            Action::SetVictim(victim) => {
+                if victim >= Senders::DEFAULT_COUNT {
+                    return Err(ParamError::new(
+                        "victim",
+                        format!("{victim} is not a sender"),
+                    ));
+                }
+                self.lab.victim = victim;
+                return Ok(true);
+            }
+            Action::SetSensitivity(s) => {
+                if !(0.0..=1.0).contains(&s) {
+                    return Err(ParamError::new(
+                        "sensitivity",
+                        format!("{s} is outside 0 to 1"),
+                    ));
+                }
+                self.lab.sensitivity = s;
+                return Ok(true);
+            }
+            Action::AddLeak => {
+                let mut events = self.events.clone();
+                events.push(Event {
+                    day: f64::from(self.day()),
+                    sender: self.lab.victim,
+                    sensitivity: self.lab.sensitivity,
+                });
+                self.show(CUSTOM, events)?;
+                self.announcement = Announcement::LeakAdded;
+            }
+            Action::ClearLeaks => {
+                if self.scenario != KEPT_PRIVATE {
+                    self.show_builtin(KEPT_PRIVATE)?;
+                    self.announcement = Announcement::Scenario;
+                }
+            }
         }
-        before != (self.public, self.playing, self.day())
+        Ok(before != self.fingerprint())
     }
 
-    /// Whether the message is public.
+    /// What a reader sees, reduced to what can change: the result of `reduce`.
+    fn fingerprint(&self) -> (usize, u64, bool, u32, u64, bool, Announcement) {
+        (
+            self.beat,
+            self.revision,
+            self.playing,
+            self.day(),
+            self.speed.to_bits(),
+            self.param_error.is_some() || !self.visible,
+            self.announcement,
+        )
+    }
+
+    /// Shows a built-in scenario or the host's own one.
+    fn select(&mut self, id: &str) -> Result<(), ParamError> {
+        match &self.extra {
+            Some(extra) if extra.id == id => {
+                let events = extra.events.clone();
+                self.show(id, events)
+            }
+            _ => self.show_builtin(id),
+        }
+    }
+
+    fn show_builtin(&mut self, id: &str) -> Result<(), ParamError> {
+        let events = scenario::builtin(id)?.events;
+        self.show(id, events)
+    }
+
+    fn show(&mut self, id: &str, events: Vec<Event>) -> Result<(), ParamError> {
+        self.run = run(&self.story, &self.params, &events)?;
+        self.scenario = id.to_string();
+        self.events = events;
+        self.revision += 1;
+        Ok(())
+    }
+
+    fn apply_params(&mut self, params: Params) -> Result<(), ParamError> {
+        self.run = run(&self.story, &params, &self.events)?;
+        self.baseline = run(&self.story, &params, &[])?;
+        self.message_runs = message_runs(&self.story, &params)?;
+        self.params = params;
+        self.param_error = None;
+        self.revision += 1;
+        self.announcement = Announcement::ParamsChanged;
+        Ok(())
+    }
+
+    /// Where playback restarts after the end: the first leak, or day 0.
+    fn replay_from(&self) -> u32 {
+        self.events
+            .iter()
+            .map(|e| e.day.floor() as u32)
+            .min()
+            .unwrap_or(0)
+    }
+
+    /// Whether the message in view has been posted in the shown scenario.
     pub fn public(&self) -> bool {
-        self.public
+        let m = self.message();
+        self.events
+            .iter()
+            .any(|e| e.sender == m.sender_index && (e.day - f64::from(m.posted_day)).abs() < 0.5)
     }
 
-    /// Whether playback is running.
+    /// Whether playback runs.
     pub fn playing(&self) -> bool {
         self.playing
+    }
+
+    /// Whether the clock should move now: playing, and on screen.
+    pub fn ticking(&self) -> bool {
+        self.playing && self.visible
+    }
+
+    /// The ids the reader can choose from: the story's, then the host's own.
+    pub fn scenario_ids(&self) -> Vec<String> {
+        self.story
+            .scenarios
+            .iter()
+            .cloned()
+            .chain(self.extra.iter().map(|c| c.id.clone()))
+            .collect()
     }
 
     /// Whether the reader asked for reduced motion.
@@ -158,33 +448,80 @@ impl Explainer {
         self.clock.floor() as u32
     }
 
-    /// The day the lead message was posted: where playback starts.
-    pub fn start_day(&self) -> u32 {
-        self.story.lead().posted_day
+    /// The last day of the timeline.
+    pub fn horizon(&self) -> u32 {
+        self.story.horizon
     }
 
-    /// The last day playback reaches.
-    pub fn end_day(&self) -> u32 {
-        self.start_day() + self.story.play_days
+    /// Playback speed multiplier.
+    pub fn speed(&self) -> f64 {
+        self.speed
     }
 
-    /// The id of the scenario whose outputs are shown.
+    /// The id of the scenario shown (`custom` once the reader adds leaks).
     pub fn scenario(&self) -> &str {
-        if self.public {
-            &self.story.lead().scenario
-        } else {
-            KEPT_PRIVATE
-        }
+        &self.scenario
     }
 
-    /// The model's outputs at the current day for the shown scenario.
+    /// The leaks of the scenario shown.
+    pub fn events(&self) -> &[Event] {
+        &self.events
+    }
+
+    /// The built-in scenarios the story offers.
+    pub fn scenarios(&self) -> Vec<ScenarioInfo> {
+        self.story
+            .scenarios
+            .iter()
+            .filter_map(|id| scenario::builtin(id).ok())
+            .map(|s| ScenarioInfo {
+                id: s.id,
+                events: s.events,
+            })
+            .chain(self.extra.iter().map(|c| ScenarioInfo {
+                id: c.id.clone(),
+                events: c.events.clone(),
+            }))
+            .collect()
+    }
+
+    /// The model run of the scenario shown.
+    pub fn run(&self) -> Rc<Trajectory> {
+        self.run.clone()
+    }
+
+    /// The no-leak run.
+    pub fn baseline_run(&self) -> Rc<Trajectory> {
+        self.baseline.clone()
+    }
+
+    /// For each message, the run of its scenario alone.
+    pub fn message_runs(&self) -> &[Rc<Trajectory>] {
+        &self.message_runs
+    }
+
+    /// For each message, the sensitivity its scenario gives its leak.
+    pub fn sensitivities(&self) -> Vec<f64> {
+        self.story
+            .messages
+            .iter()
+            .map(|m| {
+                scenario::builtin(&m.scenario)
+                    .ok()
+                    .and_then(|s| {
+                        s.events
+                            .iter()
+                            .find(|e| e.sender == m.sender_index)
+                            .map(|e| e.sensitivity)
+                    })
+                    .unwrap_or(0.0)
+            })
+            .collect()
+    }
+
+    /// The model's outputs at the current day for the scenario shown.
     pub fn outputs(&self) -> Outputs {
-        let run = if self.public {
-            &self.leaked
-        } else {
-            &self.baseline
-        };
-        *run.at(self.day() as usize)
+        *self.run.at(self.day() as usize)
     }
 
     /// The no-leak outputs at the current day.
@@ -192,19 +529,49 @@ impl Explainer {
         *self.baseline.at(self.day() as usize)
     }
 
-    /// The message in view.
-    pub fn message(&self) -> Rc<Message> {
-        self.message.clone()
+    /// Each sender's channel at the current day.
+    pub fn channels(&self) -> &[SenderOutputs] {
+        self.run.senders_at(self.day() as usize)
+    }
+
+    /// The beat in view, and its index.
+    pub fn beat(&self) -> (usize, &Beat) {
+        (self.beat, &self.story.beats[self.beat])
+    }
+
+    /// The message in view (the beat's, or the lead message).
+    pub fn message(&self) -> &Message {
+        self.story.message_of(&self.story.beats[self.beat])
+    }
+
+    /// The index in `story().messages` of the message in view.
+    pub fn message_index(&self) -> usize {
+        let id = &self.message().id;
+        self.story
+            .messages
+            .iter()
+            .position(|m| &m.id == id)
+            .unwrap_or(0)
     }
 
     /// The story being told.
-    pub fn story(&self) -> &Story {
+    pub fn story(&self) -> &Rc<Story> {
         &self.story
     }
 
     /// The parameters in force.
     pub fn params(&self) -> &Params {
         &self.params
+    }
+
+    /// The last refused parameter change, until a valid one.
+    pub fn param_error(&self) -> Option<&ParamError> {
+        self.param_error.as_ref()
+    }
+
+    /// The reader's next leak in the lab.
+    pub fn lab(&self) -> LabLeak {
+        self.lab
     }
 
     /// What the live region should say.
@@ -215,96 +582,28 @@ impl Explainer {
     /// The state for the host page.
     pub fn snapshot(&self) -> Snapshot {
         Snapshot {
-            public: self.public,
-            scenario: self.scenario().to_string(),
+            public: self.public(),
+            scenario: self.scenario.clone(),
             day: self.day(),
             playing: self.playing,
+            beat: self.story.beats[self.beat].id.clone(),
+            speed: self.speed,
             outputs: self.outputs(),
         }
     }
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    fn explainer(reduced_motion: bool) -> Explainer {
-        let story = Rc::new(Story::greenland().unwrap());
-        Explainer::new(story, Params::default(), reduced_motion).unwrap()
-    }
-
-    #[test]
-    fn starts_private_on_the_baseline() {
-        let e = explainer(false);
-        let s = e.snapshot();
-        assert!(!s.public && !s.playing);
-        assert_eq!(s.scenario, "kept-private");
-        assert_eq!(s.day, 210);
-        assert_eq!(s.outputs, e.baseline());
-    }
-
-    #[test]
-    fn going_public_plays_the_leak_and_compromise_falls() {
-        let mut e = explainer(false);
-        assert!(e.reduce(Action::SetPublic(true)));
-        assert!(e.playing());
-        assert_eq!(e.scenario(), "only-macron");
-        let at_post = e.outputs().compromise;
-        assert!(at_post < e.baseline().compromise);
-        for _ in 0..600 {
-            e.reduce(Action::Advance { ms: 16.7 });
-        }
-        assert!(e.day() > 300);
-        assert!(e.outputs().compromise < at_post);
-    }
-
-    #[test]
-    fn playback_stops_at_the_end_and_replays_from_the_post() {
-        let mut e = explainer(false);
-        e.reduce(Action::SetPublic(true));
-        while e.playing() {
-            e.reduce(Action::Advance { ms: 250.0 });
-        }
-        assert_eq!(e.day(), e.end_day());
-        assert_eq!(e.announcement(), Announcement::Finished);
-        e.reduce(Action::Play);
-        assert_eq!(e.day(), e.start_day());
-        assert!(e.playing());
-    }
-
-    #[test]
-    fn going_private_restores_the_baseline() {
-        let mut e = explainer(false);
-        e.reduce(Action::SetPublic(true));
-        e.reduce(Action::Advance { ms: 200.0 });
-        e.reduce(Action::SetPublic(false));
-        assert!(!e.playing());
-        assert_eq!(e.outputs(), e.baseline());
-        assert_eq!(e.snapshot().scenario, "kept-private");
-    }
-
-    #[test]
-    fn reduced_motion_never_autoplays() {
-        let mut e = explainer(true);
-        e.reduce(Action::SetPublic(true));
-        assert!(!e.playing());
-        assert!(!e.reduce(Action::Advance { ms: 100.0 }));
-        assert!(e.reduce(Action::Play));
-    }
-
-    #[test]
-    fn a_huge_frame_gap_does_not_skip_ahead() {
-        let mut e = explainer(false);
-        e.reduce(Action::SetPublic(true));
-        e.reduce(Action::Advance { ms: 60_000.0 });
-        assert!(e.day() <= e.start_day() + 3);
-        assert!(!e.reduce(Action::Advance { ms: f64::NAN }));
-    }
-
-    #[test]
-    fn private_ignores_play() {
-        let mut e = explainer(false);
-        assert!(!e.reduce(Action::Play));
-        assert!(!e.reduce(Action::SetPublic(false)));
-    }
+fn message_runs(story: &Story, params: &Params) -> Result<Vec<Rc<Trajectory>>, ParamError> {
+    story
+        .messages
+        .iter()
+        .map(|m| run(story, params, &scenario::builtin(&m.scenario)?.events))
+        .collect()
 }
+
+fn run(story: &Story, params: &Params, events: &[Event]) -> Result<Rc<Trajectory>, ParamError> {
+    simulate(params, &Senders::default(), events, story.horizon, 1.0).map(Rc::new)
+}
+
+#[cfg(test)]
+mod tests;

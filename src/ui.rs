@@ -2,17 +2,25 @@
 //! send actions back; they hold no rules of the story or the model, and touch
 //! browser APIs only inside effects, so they also render on the server.
 
+pub mod about;
+pub mod beats;
 pub mod chart;
+pub mod compare;
 pub mod effects;
+pub mod experts;
 pub mod explainer;
 pub mod failure;
 pub mod format;
+pub mod lab;
 pub mod message;
 pub mod meter;
 pub mod metric;
 pub mod network;
+pub mod observed;
+pub mod params_panel;
 pub mod playback;
 pub mod switch;
+pub mod timeline;
 
 pub use explainer::{App, AppProps};
 pub use failure::{Failure, FailureProps};

@@ -34,6 +34,11 @@ impl Words {
         self.map.get(key).map(String::as_str).unwrap_or(key)
     }
 
+    /// The string for `key`, if the locale has one.
+    pub fn try_get(&self, key: &str) -> Option<&str> {
+        self.map.get(key).map(String::as_str)
+    }
+
     /// The string for `key` with each `{name}` replaced by its value.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
         let mut text = self.get(key).to_string();

@@ -37,12 +37,28 @@ fn meter_value(root: &Element, name: &str) -> f64 {
         .unwrap()
 }
 
-fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
-    let state = js_sys::Reflect::get(handle, &"state".into())
+/// Mounts an explainer and shows the beat with the message and its switch.
+fn mount_at_act(host: &Element) -> wasm_bindgen::JsValue {
+    let handle =
+        backchannel::embed::mount(host.clone(), None, wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    call(&handle, "goToBeat", &[2.into()]);
+    handle
+}
+
+fn call(
+    handle: &wasm_bindgen::JsValue,
+    method: &str,
+    args: &[wasm_bindgen::JsValue],
+) -> wasm_bindgen::JsValue {
+    let f = js_sys::Reflect::get(handle, &method.into())
         .unwrap()
-        .unchecked_into::<js_sys::Function>()
-        .call0(handle)
-        .unwrap();
+        .unchecked_into::<js_sys::Function>();
+    let args: js_sys::Array = args.iter().collect();
+    f.apply(handle, &args).unwrap()
+}
+
+fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
+    let state = call(handle, "state", &[]);
     js_sys::Reflect::get(&state, &"public".into())
         .unwrap()
         .as_bool()
@@ -52,7 +68,7 @@ fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
 #[wasm_bindgen_test]
 async fn the_switch_flips_the_message_and_the_state() {
     let host = host();
-    let handle = backchannel::embed::mount(host.clone()).unwrap();
+    let handle = mount_at_act(&host);
     settle().await;
     let switch = find(&host, "[role=switch]");
     assert_eq!(
@@ -84,7 +100,7 @@ async fn the_switch_flips_the_message_and_the_state() {
 #[wasm_bindgen_test]
 async fn meters_leave_the_baseline_when_public_and_return_when_private() {
     let host = host();
-    let handle = backchannel::embed::mount(host.clone()).unwrap();
+    let handle = mount_at_act(&host);
     settle().await;
     let baseline = meter_value(&host, "Room for compromise");
     assert!((baseline - 65.9).abs() < 0.2, "baseline {baseline}");
@@ -108,8 +124,8 @@ async fn meters_leave_the_baseline_when_public_and_return_when_private() {
 #[wasm_bindgen_test]
 async fn two_explainers_on_one_page_are_independent() {
     let (a, b) = (host(), host());
-    backchannel::embed::mount(a.clone()).unwrap();
-    let handle_b = backchannel::embed::mount(b.clone()).unwrap();
+    mount_at_act(&a);
+    let handle_b = mount_at_act(&b);
     settle().await;
     find(&a, "[role=switch]")
         .unchecked_ref::<HtmlElement>()
@@ -128,6 +144,29 @@ async fn two_explainers_on_one_page_are_independent() {
         Some("false")
     );
     assert!(!state_public(&handle_b));
+}
+
+#[wasm_bindgen_test]
+async fn the_story_steps_forward_and_back() {
+    let host = host();
+    backchannel::embed::mount(host.clone(), None, wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let title = || find(&host, ".bc-beat-title").text_content().unwrap();
+    assert_eq!(title(), "The invisible pillars");
+    let next = find(&host, ".bc-nav-row .bc-button:last-child");
+    next.unchecked_ref::<HtmlElement>().click();
+    settle().await;
+    assert_eq!(title(), "A private message");
+    let current = find(&host, "[aria-current=step]");
+    assert!(current
+        .text_content()
+        .unwrap()
+        .contains("A private message"));
+    find(&host, ".bc-nav-row .bc-button:first-child")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    assert_eq!(title(), "The invisible pillars");
 }
 
 #[wasm_bindgen_test]

@@ -1,14 +1,30 @@
-//! The root component: reads one explainer's store, lays out the message, the
-//! switch and the effects, and announces state changes to screen readers.
+//! The root component: reads one explainer's store into a frame, lays out the
+//! beat in view with the views it needs, handles the keyboard shortcuts and
+//! announces state changes to screen readers.
 
+use super::about::About;
+use super::beats::BeatNav;
+use super::chart::Chart;
+use super::compare::Compare;
 use super::effects::EffectsPanel;
+use super::experts::Experts;
+use super::lab::{sender_label, Lab};
 use super::message::MessageCard;
+use super::metric::{Marker, Metric, RunRef};
+use super::network::Network;
+use super::observed::ObservedFacts;
+use super::params_panel::ParamsPanel;
 use super::playback::use_playback;
 use super::switch::PublicSwitch;
-use crate::state::{Action, Announcement};
+use super::timeline::Timeline;
+use crate::dates::Date;
+use crate::model::{Outputs, Params, SenderOutputs, Senders};
+use crate::state::{Action, Announcement, Explainer, LabLeak};
 use crate::store::Store;
+use crate::story::{Story, View};
 use crate::words::Words;
 use std::rc::Rc;
+use web_sys::Element;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -17,10 +33,21 @@ pub struct AppProps {
     pub store: Store,
     /// The words in the reader's language.
     pub words: Rc<Words>,
+    /// A class forcing the light or dark theme; `None` follows the reader.
+    #[prop_or_default]
+    pub theme: Option<&'static str>,
     /// Called once, when the explainer is first on screen and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
 }
+
+/// The charts shown under the timeline.
+const CHARTS: [Metric; 4] = [
+    Metric::Compromise,
+    Metric::Candor,
+    Metric::LeakRisk,
+    Metric::Rhetoric,
+];
 
 /// One explainer.
 #[component]
@@ -37,75 +64,254 @@ pub fn App(props: &AppProps) -> Html {
     }
     let store = &props.store;
     let words = &props.words;
-    let view = store.read(|s| {
-        let date = s.story().date(s.day()).label(words);
-        let announcement = match s.announcement() {
-            Announcement::None => String::new(),
-            Announcement::WentPublic => words.fill(
-                "announce.public",
-                &[("date", &s.story().date(s.start_day()).label(words))],
-            ),
-            Announcement::WentPrivate => words.get("announce.private").to_string(),
-            Announcement::Finished => words.fill("announce.finished", &[("date", &date)]),
-        };
-        View {
-            public: s.public(),
-            playing: s.playing(),
-            reduced_motion: s.reduced_motion(),
-            message: s.message(),
-            date,
-            days_after: s.day() - s.start_day(),
-            finished: s.day() >= s.end_day(),
-            outputs: s.outputs(),
-            baseline: s.baseline(),
-            announcement,
-        }
-    });
-    use_playback(store.clone(), view.playing);
+    let f = store.read(|s| Frame::read(s, words));
+    use_playback(store.clone(), f.ticking);
 
-    let on_public = {
+    let on_action = {
         let store = store.clone();
-        Callback::from(move |public| store.dispatch(Action::SetPublic(public)))
+        // Refusals show in the state (the parameter panel's error), so the
+        // result needs no handling here.
+        Callback::from(move |action: Action| {
+            let _ = store.dispatch(action);
+        })
     };
-    let on_play = {
-        let store = store.clone();
-        Callback::from(move |play| store.dispatch(if play { Action::Play } else { Action::Pause }))
+    let onkeydown = shortcuts(on_action.clone(), f.playing);
+    let on_public = on_action.reform(Action::SetPublic);
+    let on_beat = on_action.reform(Action::GoToBeat);
+
+    let message = html! {
+        <MessageCard story={f.story.clone()} index={f.message} public={f.public} reduced_motion={f.reduced_motion} />
+    };
+    let switch = html! { <PublicSwitch checked={f.public} on_change={on_public} /> };
+    let effects = html! {
+        <EffectsPanel leaked={f.leaked} date={f.date.clone()} days_after={f.days_after}
+            outputs={f.outputs} baseline={f.baseline} />
+    };
+    let timeline = html! {
+        <Timeline day={f.day} horizon={f.horizon} date={f.date.clone()} playing={f.playing}
+            speed={f.speed} markers={f.markers.clone()} on_action={on_action.clone()} />
+    };
+    let charts = html! {
+        <div class="bc-charts" role="group" tabindex="0" aria-label={words.get("charts.label").to_string()}>
+            { for CHARTS.iter().map(|m| html! {
+                <Chart metric={*m} run={f.run.clone()} baseline={f.base_run.clone()} day={f.day}
+                    markers={f.markers.clone()} day0={f.day0} />
+            }) }
+        </div>
+    };
+    let network = html! {
+        <Network leaker={f.story.leaker.clone()} senders={f.sender_names.clone()} channels={f.channels.clone()}
+            candor0={f.candor0} rerouted={f.outputs.rerouted} />
+    };
+    let view = match f.view {
+        View::Network => network.clone(),
+        View::Message => message.clone(),
+        View::Act => html! {
+            <>
+                <div class="bc-pair">
+                    <div class="bc-col">{ message.clone() }{ switch.clone() }</div>
+                    { effects.clone() }
+                </div>
+                { timeline.clone() }
+                { charts.clone() }
+            </>
+        },
+        View::Experts => html! {
+            <>
+                { timeline.clone() }
+                <Experts story={f.story.clone()} outputs={f.outputs} baseline={f.baseline}
+                    sensitivities={f.sensitivities.clone()} />
+            </>
+        },
+        View::Compare => html! {
+            <>
+                <div class="bc-pair">
+                    <div class="bc-col">{ message.clone() }{ switch.clone() }</div>
+                    <div class="bc-col">
+                        <Compare story={f.story.clone()} runs={f.message_runs.clone()} sensitivities={f.sensitivities.clone()} />
+                        { effects.clone() }
+                    </div>
+                </div>
+                { timeline.clone() }
+                { charts.clone() }
+            </>
+        },
+        View::Observed => html! { <ObservedFacts facts={f.story.observed.clone()} /> },
+        View::Lab => html! {
+            <>
+                <div class="bc-pair">
+                    <Lab story={f.story.clone()} scenarios={f.scenario_ids.clone()} scenario={f.scenario.clone()} events={f.events.clone()}
+                        lab={f.lab} date={f.date.clone()} on_action={on_action.clone()} />
+                    { effects.clone() }
+                </div>
+                { timeline.clone() }
+                <div class="bc-pair">{ charts.clone() }{ network.clone() }</div>
+                <ParamsPanel params={f.params} error={f.param_error.clone()} on_action={on_action.clone()} />
+            </>
+        },
     };
     html! {
         <ContextProvider<Rc<Words>> context={words.clone()}>
-            <section class={classes!("bc-root", view.public.then_some("is-public"))}
-                aria-label={words.get("explainer.region").to_string()}>
+            <section class={classes!("bc-root", props.theme, f.public.then_some("is-public"))}
+                aria-label={words.get("explainer.region").to_string()} {onkeydown}>
                 <header class="bc-head">
                     <h2 class="bc-title">{ words.get("explainer.title") }</h2>
                     <p class="bc-intro">{ words.get("explainer.intro") }</p>
                 </header>
-                <div class="bc-body">
-                    <div class="bc-col bc-col-message">
-                        <MessageCard message={view.message} public={view.public} reduced_motion={view.reduced_motion} />
-                        <PublicSwitch checked={view.public} on_change={on_public} />
-                    </div>
-                    <div class="bc-col bc-col-effects">
-                        <EffectsPanel public={view.public} playing={view.playing}
-                            date={view.date} days_after={view.days_after} finished={view.finished}
-                            outputs={view.outputs} baseline={view.baseline} {on_play} />
-                    </div>
+                <BeatNav titles={f.titles.clone()} current={f.beat} on_go={on_beat} />
+                <div class={classes!("bc-beat", format!("bc-beat-{}", f.beat_id))}>
+                    <h3 class="bc-beat-title">{ f.beat_title.clone() }</h3>
+                    <p class="bc-beat-body">{ words.get(&format!("beat.{}.body", f.beat_id)) }</p>
+                    if let Some(note) = words.try_get(&format!("beat.{}.note", f.beat_id)) {
+                        <p class="bc-hint">{ note }</p>
+                    }
+                    { view }
                 </div>
-                <p class="bc-sr-only" aria-live="polite">{ view.announcement }</p>
+                <About />
+                <p class="bc-sr-only" aria-live="polite">{ f.announcement.clone() }</p>
             </section>
         </ContextProvider<Rc<Words>>>
     }
 }
 
-/// Everything the layout needs, read from the store in one borrow.
-struct View {
+/// Space plays or pauses and the arrows move a day, while focus is inside the
+/// explainer and not in a control that uses those keys itself.
+fn shortcuts(on_action: Callback<Action>, playing: bool) -> Callback<KeyboardEvent> {
+    Callback::from(move |e: KeyboardEvent| {
+        let tag = e
+            .target_dyn_into::<Element>()
+            .map(|el| el.tag_name())
+            .unwrap_or_default();
+        let typing = matches!(tag.as_str(), "INPUT" | "SELECT" | "TEXTAREA");
+        let pressable = matches!(tag.as_str(), "BUTTON" | "A" | "SUMMARY");
+        let action = match e.key().as_str() {
+            " " if !typing && !pressable => {
+                Some(if playing { Action::Pause } else { Action::Play })
+            }
+            "ArrowLeft" if !typing => Some(Action::Step(-1)),
+            "ArrowRight" if !typing => Some(Action::Step(1)),
+            _ => None,
+        };
+        if let Some(action) = action {
+            e.prevent_default();
+            on_action.emit(action);
+        }
+    })
+}
+
+/// Everything the layout needs, read from the state in one borrow.
+struct Frame {
+    story: Rc<Story>,
+    beat: usize,
+    beat_id: String,
+    beat_title: String,
+    titles: Vec<AttrValue>,
+    view: View,
+    message: usize,
     public: bool,
+    leaked: bool,
     playing: bool,
+    ticking: bool,
     reduced_motion: bool,
-    message: Rc<crate::story::Message>,
-    date: String,
-    days_after: u32,
-    finished: bool,
-    outputs: crate::model::Outputs,
-    baseline: crate::model::Outputs,
+    day: u32,
+    horizon: u32,
+    day0: Date,
+    date: AttrValue,
+    days_after: i64,
+    speed: f64,
+    outputs: Outputs,
+    baseline: Outputs,
+    run: RunRef,
+    base_run: RunRef,
+    message_runs: Vec<RunRef>,
+    sensitivities: Vec<f64>,
+    markers: Rc<Vec<Marker>>,
+    channels: Rc<Vec<SenderOutputs>>,
+    sender_names: Rc<Vec<String>>,
+    candor0: f64,
+    scenario: AttrValue,
+    scenario_ids: Vec<String>,
+    events: Vec<crate::model::Event>,
+    lab: LabLeak,
+    params: Params,
+    param_error: Option<AttrValue>,
     announcement: String,
+}
+
+impl Frame {
+    fn read(s: &Explainer, words: &Words) -> Frame {
+        let story = s.story().clone();
+        let (beat, b) = s.beat();
+        let title = |id: &str| words.get(&format!("beat.{id}.title")).to_string();
+        let date = story.date(s.day()).label(words);
+        let name = |i: usize| sender_label(&story, words, i);
+        let markers = s
+            .events()
+            .iter()
+            .map(|e| Marker {
+                day: e.day.floor() as u32,
+                label: words.fill("marker.leak", &[("name", &name(e.sender))]),
+            })
+            .collect();
+        let announcement = match s.announcement() {
+            Announcement::None => String::new(),
+            Announcement::WentPublic => words.fill(
+                "announce.public",
+                &[("date", &story.date(s.message().posted_day).label(words))],
+            ),
+            Announcement::WentPrivate => words.get("announce.private").to_string(),
+            Announcement::Finished => words.fill("announce.finished", &[("date", &date)]),
+            Announcement::Scenario => words.fill(
+                "announce.scenario",
+                &[("scenario", words.get(&format!("scenario.{}", s.scenario())))],
+            ),
+            Announcement::LeakAdded => words.fill("announce.leak", &[("date", &date)]),
+            Announcement::ParamsChanged => words.get("announce.params").to_string(),
+            Announcement::Beat => words.fill(
+                "announce.beat",
+                &[
+                    ("n", &(beat + 1).to_string()),
+                    ("total", &story.beats.len().to_string()),
+                    ("title", &title(&b.id)),
+                ],
+            ),
+        };
+        Frame {
+            beat,
+            beat_id: b.id.clone(),
+            beat_title: title(&b.id),
+            titles: story.beats.iter().map(|b| title(&b.id).into()).collect(),
+            view: b.view,
+            message: s.message_index(),
+            public: s.public(),
+            leaked: !s.events().is_empty(),
+            playing: s.playing(),
+            ticking: s.ticking(),
+            reduced_motion: s.reduced_motion(),
+            day: s.day(),
+            horizon: s.horizon(),
+            day0: story.day0,
+            date: date.into(),
+            days_after: i64::from(s.day()) - i64::from(s.message().posted_day),
+            speed: s.speed(),
+            outputs: s.outputs(),
+            baseline: s.baseline(),
+            run: RunRef(s.run()),
+            base_run: RunRef(s.baseline_run()),
+            message_runs: s.message_runs().iter().cloned().map(RunRef).collect(),
+            sensitivities: s.sensitivities(),
+            markers: Rc::new(markers),
+            channels: Rc::new(s.channels().to_vec()),
+            sender_names: Rc::new((0..Senders::DEFAULT_COUNT).map(name).collect()),
+            candor0: s.params().validate().map(|p| p.candor0).unwrap_or(1.0),
+            scenario: s.scenario().to_string().into(),
+            scenario_ids: s.scenario_ids(),
+            events: s.events().to_vec(),
+            lab: s.lab(),
+            params: *s.params(),
+            param_error: s.param_error().map(|e| e.to_string().into()),
+            announcement,
+            story,
+        }
+    }
 }

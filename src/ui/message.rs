@@ -3,14 +3,16 @@
 //! reader sees *this* message become *that* post (a FLIP transform).
 
 use super::use_words;
-use crate::story::Message;
+use crate::story::Story;
 use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageProps {
-    /// The message, verbatim, with its source.
-    pub message: Rc<Message>,
+    /// The story holding the message (compared by pointer: it never changes).
+    pub story: Rc<Story>,
+    /// Which of the story's messages to show.
+    pub index: usize,
     /// Private chat (false) or public post (true).
     pub public: bool,
     /// Skip the transform when the reader asked for less motion.
@@ -23,7 +25,9 @@ pub fn MessageCard(props: &MessageProps) -> Html {
     let words = use_words();
     let bubble = use_node_ref();
     use_flip(bubble.clone(), props.public, props.reduced_motion);
-    let m = &props.message;
+    let Some(m) = props.story.messages.get(props.index) else {
+        return Html::default();
+    };
     let public = props.public;
     html! {
         <figure class={classes!("bc-message", public.then_some("is-public"))}>
@@ -36,7 +40,9 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                 <span class="bc-post-platform">
                     { words.fill("post.platform", &[("platform", &m.platform)]) }
                 </span>
-                <p class="bc-post-caption">{ m.caption.clone() }</p>
+                if !m.caption.is_empty() {
+                    <p class="bc-post-caption">{ m.caption.clone() }</p>
+                }
             </div>
             <div class="bc-chat-head" hidden={public}>
                 { lock_icon() }

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, ready, screenshot, state, meterValue, ROOT } from './support.js';
+import { serve, launch, open, ready, screenshot, state, meterValue, runningAnimations, ROOT } from './support.js';
 
 let server;
 let browser;
@@ -22,9 +22,17 @@ after(async () => {
 
 const SWITCH = { name: 'Make it public' };
 
+/** Opens the demo and shows the beat with Macron's message and the switch. */
+async function openAtAct(options) {
+  const opened = await open(browser, server.url, options);
+  await ready(opened.page);
+  await opened.page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.goToBeat(2));
+  await opened.page.getByRole('switch', SWITCH).waitFor();
+  return opened;
+}
+
 test('loads with no console errors, shows the message verbatim and the model label', async () => {
-  const { context, page, errors } = await open(browser, server.url);
-  await ready(page);
+  const { context, page, errors } = await openAtAct();
   const text = await page.locator('.bc-bubble-text').textContent();
   assert.equal(text, macron.text);
   const source = await page.locator('.bc-root').textContent();
@@ -43,8 +51,7 @@ test('loads with no console errors, shows the message verbatim and the model lab
 });
 
 test('pointer: going public plays the leak, compromise falls, going private restores the baseline', async () => {
-  const { context, page, errors } = await open(browser, server.url);
-  await ready(page);
+  const { context, page, errors } = await openAtAct();
   const baseline = await meterValue(page, /Room for compromise/);
   const sw = page.getByRole('switch', SWITCH);
   await sw.click();
@@ -73,13 +80,12 @@ test('pointer: going public plays the leak, compromise falls, going private rest
 });
 
 test('keyboard: Tab reaches the switch, Space and Enter flip it', async () => {
-  const { context, page } = await open(browser, server.url);
-  await ready(page);
+  const { context, page } = await openAtAct();
   const sw = page.getByRole('switch', SWITCH);
-  for (let i = 0; i < 20 && !(await sw.evaluate((el) => el === document.activeElement)); i++) {
+  for (let i = 0; i < 80 && !(await sw.evaluate((el) => el.getRootNode().activeElement === el)); i++) {
     await page.keyboard.press('Tab');
   }
-  assert.ok(await sw.evaluate((el) => el === document.activeElement), 'the switch takes focus by Tab');
+  assert.ok(await sw.evaluate((el) => el.getRootNode().activeElement === el), 'the switch takes focus by Tab');
   await page.keyboard.press('Space');
   assert.equal(await sw.getAttribute('aria-checked'), 'true');
   assert.equal((await state(page)).public, true);
@@ -90,8 +96,7 @@ test('keyboard: Tab reaches the switch, Space and Enter flip it', async () => {
 });
 
 test('the handle drives the explainer: setPublic, state, and the live region', async () => {
-  const { context, page } = await open(browser, server.url);
-  await ready(page);
+  const { context, page } = await openAtAct();
   await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.setPublic(true));
   const s = await state(page);
   assert.equal(s.public, true);
@@ -103,8 +108,7 @@ test('the handle drives the explainer: setPublic, state, and the live region', a
 
 test('axe finds no violations, private and public, at 390 and 1280 px', async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
-    const { context, page } = await open(browser, server.url, { viewport });
-    await ready(page);
+    const { context, page } = await openAtAct({ viewport });
     for (const publicState of [false, true]) {
       if (publicState) await page.getByRole('switch', SWITCH).click();
       await page.waitForTimeout(700);
@@ -121,10 +125,9 @@ test('axe finds no violations, private and public, at 390 and 1280 px', async ()
 });
 
 test('reduced motion: no animation runs and nothing autoplays', async () => {
-  const { context, page } = await open(browser, server.url, { reducedMotion: 'reduce' });
-  await ready(page);
+  const { context, page } = await openAtAct({ reducedMotion: 'reduce' });
   await page.getByRole('switch', SWITCH).click();
-  const running = await page.evaluate(() => document.getAnimations().length);
+  const running = await runningAnimations(page);
   assert.equal(running, 0);
   const s = await state(page);
   assert.equal(s.public, true);
@@ -136,10 +139,9 @@ test('reduced motion: no animation runs and nothing autoplays', async () => {
 });
 
 test('motion: going public animates the bubble into the post', async () => {
-  const { context, page } = await open(browser, server.url);
-  await ready(page);
+  const { context, page } = await openAtAct();
   await page.getByRole('switch', SWITCH).click();
-  const running = await page.evaluate(() => document.getAnimations().length);
+  const running = await runningAnimations(page);
   assert.ok(running > 0, 'a transform/opacity animation runs');
   await context.close();
 });

@@ -19,10 +19,19 @@ const TYPES = {
   '.svg': 'image/svg+xml',
 };
 
-/** Serves `dir` on an ephemeral loopback port; `headers` are added to every response. */
-export async function serve(dir = DIST, headers = {}) {
+/**
+ * Serves `dir` on an ephemeral loopback port. `pages` maps extra paths to
+ * `{ body, type?, headers? }` (test pages); `headers` go on every file.
+ */
+export async function serve(dir = DIST, headers = {}, pages = {}) {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    const page = pages[path];
+    if (page) {
+      res.writeHead(200, { 'content-type': page.type ?? TYPES['.html'], ...headers, ...page.headers });
+      res.end(page.body);
+      return;
+    }
     const file = normalize(join(dir, path.endsWith('/') ? path + 'index.html' : path));
     if (!file.startsWith(dir)) {
       res.writeHead(403).end();
@@ -93,4 +102,12 @@ export function state(page) {
 export async function meterValue(page, name) {
   const meter = page.getByRole('meter', { name });
   return Number(await meter.getAttribute('aria-valuenow'));
+}
+
+/** Animations running in the document and in every shadow root under it. */
+export function runningAnimations(page) {
+  return page.evaluate(() => {
+    const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+    return roots.reduce((n, root) => n + root.getAnimations().length, 0);
+  });
 }

@@ -1,0 +1,64 @@
+// Trunk post-build hook (also run by hand on dist/): writes what newsroom
+// pages load by a stable name — backchannel.js (the loader), embed.html and
+// embed.js (the iframe embed), oembed.json, the config schema and the
+// embed-codes page — next to Trunk's hashed wasm and JS glue, and a hashed
+// copy of the component's CSS.
+import { createHash } from 'node:crypto';
+import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '..');
+const out = process.env.TRUNK_STAGING_DIR ?? join(root, 'dist');
+const www = join(root, 'www');
+// Absolute URL of the deployed dist/ for oembed.json; relative when unset.
+const publicUrl = process.env.BACKCHANNEL_PUBLIC_URL ?? '';
+
+const glue = readdirSync(out).find((f) => /^backchannel-[0-9a-f]+\.js$/.test(f));
+const wasm = readdirSync(out).find((f) => /^backchannel-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!glue || !wasm) throw new Error(`postbuild: no backchannel-<hash>.js and _bg.wasm in ${out}`);
+
+const css = readFileSync(join(www, 'backchannel.css'));
+const cssName = `backchannel-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
+writeFileSync(join(out, cssName), css);
+
+const story = JSON.parse(readFileSync(join(www, 'story/greenland.json'), 'utf8'));
+const words = JSON.parse(readFileSync(join(www, 'locales/en.json'), 'utf8'));
+const lead = story.messages[0];
+const fallback = {
+  sentence: words['fallback.sentence'],
+  message: lead.text,
+  attribution: `${lead.sender} to ${lead.recipient}. Source: ${lead.source}.`,
+};
+
+const loader = readFileSync(join(www, 'embed/loader.js'), 'utf8')
+  .replace("'__BACKCHANNEL_GLUE__'", JSON.stringify(`./${glue}`))
+  .replace("'__BACKCHANNEL_WASM__'", JSON.stringify(`./${wasm}`))
+  .replace("'__BACKCHANNEL_CSS__'", JSON.stringify(`./${cssName}`))
+  .replace('__BACKCHANNEL_FALLBACK__', JSON.stringify(fallback));
+writeFileSync(join(out, 'backchannel.js'), loader);
+
+copyFileSync(join(www, 'embed/embed.html'), join(out, 'embed.html'));
+copyFileSync(join(www, 'embed/frame.js'), join(out, 'embed.js'));
+copyFileSync(join(www, 'embed/embed.css'), join(out, 'embed.css'));
+copyFileSync(join(www, 'embed/embed-codes.html'), join(out, 'embed-codes.html'));
+copyFileSync(join(www, 'embed/embed-codes.css'), join(out, 'embed-codes.css'));
+copyFileSync(join(www, 'config.schema.json'), join(out, 'config.schema.json'));
+
+const title = words['explainer.title'];
+writeFileSync(
+  join(out, 'oembed.json'),
+  JSON.stringify(
+    {
+      version: '1.0',
+      type: 'rich',
+      provider_name: 'Backchannel',
+      title,
+      width: 680,
+      height: 1250,
+      html: `<iframe src="${publicUrl}embed.html" title="${title}" width="100%" height="1250" loading="lazy" frameborder="0"></iframe>`,
+    },
+    null,
+    2,
+  ) + '\n',
+);
+console.log(`postbuild: backchannel.js -> ${glue}, ${cssName}; embed.html, oembed.json written to ${out}`);

@@ -1,0 +1,305 @@
+//! The reducer's rules, one behaviour per test.
+
+use super::*;
+
+fn explainer(reduced_motion: bool) -> Explainer {
+    let story = Rc::new(Story::greenland().unwrap());
+    Explainer::new(story, Params::default(), reduced_motion).unwrap()
+}
+
+fn at_beat(id: &str) -> Explainer {
+    let mut e = explainer(false);
+    let n = e.story().beats.iter().position(|b| b.id == id).unwrap();
+    e.reduce(Action::GoToBeat(n)).unwrap();
+    e
+}
+
+fn play_to_end(e: &mut Explainer) {
+    while e.playing() {
+        e.reduce(Action::Advance { ms: 250.0 }).unwrap();
+    }
+}
+
+#[test]
+fn starts_private_on_the_baseline() {
+    let e = explainer(false);
+    let s = e.snapshot();
+    assert!(!s.public && !s.playing);
+    assert_eq!(s.scenario, "kept-private");
+    assert_eq!(s.day, 210);
+    assert_eq!(s.beat, "pillars");
+    assert_eq!(s.outputs, e.baseline());
+}
+
+#[test]
+fn going_public_plays_the_leak_and_compromise_falls() {
+    let mut e = explainer(false);
+    assert!(e.reduce(Action::SetPublic(true)).unwrap());
+    assert!(e.playing() && e.public());
+    assert_eq!(e.scenario(), "only-macron");
+    let at_post = e.outputs().compromise;
+    assert!(at_post < e.baseline().compromise);
+    for _ in 0..600 {
+        e.reduce(Action::Advance { ms: 16.7 }).unwrap();
+    }
+    assert!(e.day() > 300);
+    assert!(e.outputs().compromise < at_post);
+}
+
+#[test]
+fn playback_stops_at_the_horizon_and_replays_from_the_first_leak() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    play_to_end(&mut e);
+    assert_eq!(e.day(), e.horizon());
+    assert_eq!(e.announcement(), Announcement::Finished);
+    e.reduce(Action::Play).unwrap();
+    assert_eq!(e.day(), 210);
+    assert!(e.playing());
+}
+
+#[test]
+fn going_private_restores_the_baseline() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::Advance { ms: 200.0 }).unwrap();
+    e.reduce(Action::SetPublic(false)).unwrap();
+    assert!(!e.playing());
+    assert_eq!(e.outputs(), e.baseline());
+    assert_eq!(e.snapshot().scenario, "kept-private");
+}
+
+#[test]
+fn reduced_motion_never_autoplays() {
+    let mut e = explainer(true);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert!(!e.playing());
+    assert!(!e.reduce(Action::Advance { ms: 100.0 }).unwrap());
+    assert!(e.reduce(Action::Play).unwrap());
+}
+
+#[test]
+fn a_huge_frame_gap_does_not_skip_ahead_and_nan_is_ignored() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::Advance { ms: 60_000.0 }).unwrap();
+    assert!(e.day() <= 213);
+    assert!(!e.reduce(Action::Advance { ms: f64::NAN }).unwrap());
+}
+
+#[test]
+fn speed_scales_playback() {
+    let mut slow = explainer(false);
+    let mut fast = explainer(false);
+    fast.reduce(Action::SetSpeed(4.0)).unwrap();
+    for e in [&mut slow, &mut fast] {
+        e.reduce(Action::SetPublic(true)).unwrap();
+        for _ in 0..10 {
+            e.reduce(Action::Advance { ms: 100.0 }).unwrap();
+        }
+    }
+    assert_eq!(slow.day(), 220);
+    assert_eq!(fast.day(), 250);
+    assert!(slow.reduce(Action::SetSpeed(3.0)).is_err());
+}
+
+#[test]
+fn seek_and_step_clamp_to_the_timeline() {
+    let mut e = explainer(false);
+    e.reduce(Action::Seek(1e9)).unwrap();
+    assert_eq!(e.day(), e.horizon());
+    e.reduce(Action::Step(1)).unwrap();
+    assert_eq!(e.day(), e.horizon());
+    e.reduce(Action::Seek(-5.0)).unwrap();
+    assert_eq!(e.day(), 0);
+    e.reduce(Action::Step(-1)).unwrap();
+    assert_eq!(e.day(), 0);
+    e.reduce(Action::Step(1)).unwrap();
+    assert_eq!(e.day(), 1);
+    assert!(e.reduce(Action::Seek(f64::NAN)).is_err());
+}
+
+#[test]
+fn stepping_pauses_playback() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::Step(1)).unwrap();
+    assert!(!e.playing());
+    assert_eq!(e.day(), 211);
+}
+
+#[test]
+fn outputs_always_match_the_run_at_the_day() {
+    let mut e = explainer(false);
+    e.reduce(Action::SelectScenario("what-happened".into()))
+        .unwrap();
+    for day in [0.0, 1.0, 209.0, 210.0, 300.0, 420.0] {
+        e.reduce(Action::Seek(day)).unwrap();
+        assert_eq!(e.outputs(), *e.run().at(day as usize));
+        assert_eq!(e.snapshot().outputs, e.outputs());
+    }
+}
+
+#[test]
+fn unknown_scenarios_are_refused_and_change_nothing() {
+    let mut e = explainer(false);
+    let err = e.reduce(Action::SelectScenario("nope".into())).unwrap_err();
+    assert_eq!(err.field, "scenario");
+    assert_eq!(e.scenario(), "kept-private");
+}
+
+#[test]
+fn only_rutte_falls_less_than_only_macron() {
+    let lowest = |id: &str| {
+        let mut e = explainer(false);
+        e.reduce(Action::SelectScenario(id.into())).unwrap();
+        e.run()
+            .days()
+            .iter()
+            .map(|o| o.compromise)
+            .fold(f64::INFINITY, f64::min)
+    };
+    assert!(lowest("only-rutte") > lowest("only-macron") + 0.2);
+}
+
+#[test]
+fn public_follows_the_message_in_view() {
+    let mut e = at_beat("rutte");
+    assert_eq!(e.message().id, "rutte");
+    e.reduce(Action::SelectScenario("only-macron".into()))
+        .unwrap();
+    assert!(
+        !e.public(),
+        "Macron's leak does not make Rutte's text public"
+    );
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert_eq!(e.scenario(), "only-rutte");
+    e.reduce(Action::SelectScenario("what-happened".into()))
+        .unwrap();
+    assert!(e.public());
+}
+
+#[test]
+fn a_refused_parameter_names_itself_and_keeps_the_old_run() {
+    let mut e = explainer(false);
+    let before = e.run();
+    let err = e.reduce(Action::SetParam(ParamId::Gamma, 7.0)).unwrap_err();
+    assert_eq!(err.field, "gamma");
+    assert_eq!(e.param_error().unwrap().field, "gamma");
+    assert!(Rc::ptr_eq(&before, &e.run()));
+    let err = e
+        .reduce(Action::SetParam(ParamId::P0, f64::NAN))
+        .unwrap_err();
+    assert_eq!(err.field, "p0");
+}
+
+#[test]
+fn a_parameter_changes_the_curves_and_reset_restores_them() {
+    let mut e = explainer(false);
+    e.reduce(Action::SelectScenario("only-macron".into()))
+        .unwrap();
+    e.reduce(Action::Seek(300.0)).unwrap();
+    let default = e.outputs();
+    e.reduce(Action::SetParam(ParamId::Gamma, 0.3)).unwrap();
+    assert_eq!(e.params().gamma, 0.3);
+    assert!(e.outputs().compromise > default.compromise);
+    e.reduce(Action::ResetParams).unwrap();
+    assert_eq!(*e.params(), Params::default());
+    assert_eq!(e.outputs(), default);
+}
+
+#[test]
+fn the_reader_builds_repeated_leaks_of_a_chosen_victim() {
+    let mut e = at_beat("lab");
+    e.reduce(Action::SetVictim(3)).unwrap();
+    e.reduce(Action::SetSensitivity(0.9)).unwrap();
+    e.reduce(Action::Seek(100.0)).unwrap();
+    e.reduce(Action::AddLeak).unwrap();
+    e.reduce(Action::Seek(200.0)).unwrap();
+    e.reduce(Action::AddLeak).unwrap();
+    assert_eq!(e.scenario(), "custom");
+    assert_eq!(e.events().len(), 2);
+    assert!(e
+        .events()
+        .iter()
+        .all(|x| x.sender == 3 && x.sensitivity == 0.9));
+    let ch = e.channels();
+    assert!(ch[3].leak_risk > ch[0].leak_risk, "the victim learns most");
+    e.reduce(Action::ClearLeaks).unwrap();
+    assert_eq!(e.scenario(), "kept-private");
+    assert!(e.reduce(Action::SetVictim(6)).is_err());
+    assert!(e.reduce(Action::SetSensitivity(1.5)).is_err());
+}
+
+#[test]
+fn leaks_add_to_the_scenario_shown() {
+    let mut e = explainer(false);
+    e.reduce(Action::SelectScenario("what-happened".into()))
+        .unwrap();
+    e.reduce(Action::Seek(300.0)).unwrap();
+    e.reduce(Action::AddLeak).unwrap();
+    assert_eq!(e.events().len(), 4);
+}
+
+#[test]
+fn beats_clamp_and_report_their_id() {
+    let mut e = explainer(false);
+    e.reduce(Action::GoToBeat(99)).unwrap();
+    assert_eq!(e.snapshot().beat, "lab");
+    assert!(!e.reduce(Action::GoToBeat(99)).unwrap());
+}
+
+#[test]
+fn scenarios_lists_the_story_offer() {
+    let ids: Vec<_> = explainer(false)
+        .scenarios()
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    assert_eq!(
+        ids,
+        ["what-happened", "only-macron", "only-rutte", "kept-private"]
+    );
+}
+
+#[test]
+fn a_config_sets_params_scenario_beats_and_its_own_scenario() {
+    let config = Config::parse(
+        r#"{"scenario": "mine", "params": {"gamma": 0.5}, "beats": ["act", "lab"],
+            "custom_scenario": {"id": "mine", "events": [{"day": 30, "sender": 2, "sensitivity": 1}]}}"#,
+    )
+    .unwrap();
+    let e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+    assert_eq!(e.scenario(), "mine");
+    assert_eq!(e.params().gamma, 0.5);
+    assert_eq!(e.story().beats.len(), 2);
+    assert_eq!(e.snapshot().beat, "act");
+    assert_eq!(e.scenarios().last().unwrap().id, "mine");
+    assert!(e.scenario_ids().contains(&"mine".to_string()));
+}
+
+#[test]
+fn a_config_with_an_unknown_beat_is_refused_by_name() {
+    let config = Config::parse(r#"{"beats": ["act", "finale"]}"#).unwrap();
+    let err = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap_err();
+    assert_eq!(err.path, "config.beats[1]");
+}
+
+#[test]
+fn autoplay_starts_unless_motion_is_reduced() {
+    let config = Config::parse(r#"{"autoplay": true, "scenario": "only-macron"}"#).unwrap();
+    let e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+    assert!(e.playing());
+    let calm = Explainer::with_config(Story::greenland().unwrap(), &config, true).unwrap();
+    assert!(!calm.playing());
+}
+
+#[test]
+fn off_screen_the_clock_holds() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::SetVisible(false)).unwrap();
+    assert!(e.playing() && !e.ticking());
+    e.reduce(Action::SetVisible(true)).unwrap();
+    assert!(e.ticking());
+}

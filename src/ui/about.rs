@@ -1,0 +1,48 @@
+//! "About the model": the model in plain words, every parameter with its
+//! source, and the literature, all read from the model's own tables.
+
+use super::params_panel::show;
+use super::use_words;
+use crate::model::sources::LITERATURE;
+use crate::model::DESCRIPTORS;
+use yew::prelude::*;
+
+/// The about panel (a disclosure, closed by default).
+#[component]
+pub fn About() -> Html {
+    let words = use_words();
+    html! {
+        <details class="bc-about">
+            <summary>{ words.get("about.title") }</summary>
+            <p class="bc-about-statement">
+                <span class="bc-badge bc-badge-model">{ words.get("badge.model") }</span>
+                { " " }{ words.get("about.statement") }
+            </p>
+            <p>{ words.get("about.what") }</p>
+            <p>{ words.get("about.how") }</p>
+            <h4>{ words.get("about.parameters") }</h4>
+            <div class="bc-table-wrap">
+                <table class="bc-table">
+                    <thead><tr>
+                        <th scope="col">{ words.get("about.symbol") }</th>
+                        <th scope="col">{ words.get("params.title") }</th>
+                        <th scope="col">{ words.get("about.range") }</th>
+                        <th scope="col">{ words.get("about.source") }</th>
+                    </tr></thead>
+                    <tbody>
+                        { for DESCRIPTORS.iter().map(|d| html! {
+                            <tr>
+                                <td>{ d.symbol }</td>
+                                <td>{ words.try_get(&format!("param.{}", d.key)).unwrap_or(d.label) }{ format!(" = {}", show(d.default)) }{ if d.unit.is_empty() { String::new() } else { format!(" {}", d.unit) } }</td>
+                                <td>{ format!("{}–{}", show(d.min), show(d.max)) }</td>
+                                <td>{ d.source }</td>
+                            </tr>
+                        }) }
+                    </tbody>
+                </table>
+            </div>
+            <h4>{ words.get("about.literature") }</h4>
+            <ul class="bc-literature">{ for LITERATURE.iter().map(|r| html! { <li>{ *r }</li> }) }</ul>
+        </details>
+    }
+}

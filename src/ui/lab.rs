@@ -1,0 +1,136 @@
+//! The reader's own experiments: pick a scenario, or leak messages of your
+//! own (whose, how sensitive, which day), and see the list of leaks.
+
+use super::use_words;
+use crate::model::Event;
+use crate::state::{Action, LabLeak, CUSTOM};
+use crate::story::Story;
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct LabProps {
+    /// The story (senders, scenarios, dates).
+    pub story: Rc<Story>,
+    /// The scenario ids on offer.
+    pub scenarios: Vec<String>,
+    /// The scenario shown.
+    pub scenario: AttrValue,
+    /// The leaks of the scenario shown.
+    pub events: Vec<Event>,
+    /// The reader's next leak.
+    pub lab: LabLeak,
+    /// The current day as a date.
+    pub date: AttrValue,
+    /// Where the reader's actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// Sender `i`'s name as the reader sees it.
+pub fn sender_label(story: &Story, words: &crate::words::Words, i: usize) -> String {
+    story
+        .sender_name(i)
+        .map(str::to_string)
+        .unwrap_or_else(|| words.fill("network.ally", &[("n", &(i + 1).to_string())]))
+}
+
+/// Scenario choice and the reader's leaks.
+#[component]
+pub fn Lab(props: &LabProps) -> Html {
+    let words = use_words();
+    let story = &props.story;
+    let mut ids: Vec<String> = props.scenarios.clone();
+    if props.scenario == CUSTOM {
+        ids.push(CUSTOM.to_string());
+    }
+    let choose = |id: String| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: Event_| on_action.emit(Action::SelectScenario(id.clone())))
+    };
+    let on_victim = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event_| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(i) = select.value().parse() {
+                on_action.emit(Action::SetVictim(i));
+            }
+        })
+    };
+    let on_sensitivity = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(s) = input.value().parse() {
+                on_action.emit(Action::SetSensitivity(s));
+            }
+        })
+    };
+    let act = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    let senders = crate::model::Senders::DEFAULT_COUNT;
+    html! {
+        <div class="bc-lab">
+            <fieldset class="bc-fieldset">
+                <legend>{ words.get("scenario.label") }</legend>
+                { for ids.into_iter().map(|id| {
+                    let checked = props.scenario == id.as_str();
+                    let disabled = id == CUSTOM;
+                    html! {
+                        <label class="bc-radio">
+                            <input type="radio" name="bc-scenario" value={id.clone()} {checked} {disabled}
+                                onchange={choose(id.clone())} />
+                            <span>{ words.try_get(&format!("scenario.{id}")).unwrap_or(&id).to_string() }</span>
+                        </label>
+                    }
+                }) }
+            </fieldset>
+            <fieldset class="bc-fieldset">
+                <legend>{ words.get("lab.title") }</legend>
+                <label class="bc-field">
+                    <span>{ words.get("lab.victim") }</span>
+                    <select onchange={on_victim}>
+                        { for (0..senders).map(|i| html! {
+                            <option value={i.to_string()} selected={i == props.lab.victim}>{ sender_label(story, &words, i) }</option>
+                        }) }
+                    </select>
+                </label>
+                <label class="bc-field">
+                    <span>{ words.get("lab.sensitivity") }{ ": " }<strong>{ format!("{:.2}", props.lab.sensitivity) }</strong></span>
+                    <input type="range" class="bc-range" min="0" max="1" step="0.05"
+                        value={props.lab.sensitivity.to_string()} oninput={on_sensitivity} />
+                    <span class="bc-hint">{ words.get("lab.sensitivity.hint") }</span>
+                </label>
+                <div class="bc-lab-buttons">
+                    <button type="button" class="bc-button" onclick={act(Action::AddLeak)}>
+                        { words.fill("lab.add", &[("date", &props.date)]) }
+                    </button>
+                    <button type="button" class="bc-button bc-secondary" onclick={act(Action::ClearLeaks)}>
+                        { words.get("lab.clear") }
+                    </button>
+                </div>
+            </fieldset>
+            <div class="bc-lab-events">
+                <p class="bc-lab-events-title">{ words.get("lab.events") }</p>
+                if props.events.is_empty() {
+                    <p class="bc-hint">{ words.get("lab.no_events") }</p>
+                } else {
+                    <ul>
+                        { for props.events.iter().map(|e| html! {
+                            <li>{ words.fill("lab.event", &[
+                                ("date", &story.date(e.day.floor() as u32).label(&words)),
+                                ("name", &sender_label(story, &words, e.sender)),
+                                ("sensitivity", &format!("{:.2}", e.sensitivity)),
+                            ]) }</li>
+                        }) }
+                    </ul>
+                }
+            </div>
+        </div>
+    }
+}
+
+/// The DOM event type, named apart from the model's `Event`.
+type Event_ = yew::events::Event;

@@ -1,0 +1,108 @@
+//! The model's assumptions as sliders, generated from the parameter
+//! descriptors (label, range, source), with a reset and a readable error
+//! when a combination is refused.
+
+use super::use_words;
+use crate::model::{ParamDescriptor, Params, DESCRIPTORS};
+use crate::state::Action;
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct ParamsPanelProps {
+    /// The parameters in force.
+    pub params: Params,
+    /// The last refused change, if any.
+    #[prop_or_default]
+    pub error: Option<AttrValue>,
+    /// Where the reader's changes go.
+    pub on_action: Callback<Action>,
+}
+
+/// A slider step of about a hundredth of the range, rounded to a plain number.
+pub fn step(d: &ParamDescriptor) -> f64 {
+    let raw = (d.max - d.min) / 100.0;
+    let magnitude = 10f64.powf(raw.log10().floor());
+    let lead = raw / magnitude;
+    let nice = if lead < 2.0 {
+        1.0
+    } else if lead < 5.0 {
+        2.0
+    } else {
+        5.0
+    };
+    nice * magnitude
+}
+
+/// Prints a parameter value without float noise ("0.05", "365").
+pub fn show(value: f64) -> String {
+    let text = format!("{value:.4}");
+    text.trim_end_matches('0').trim_end_matches('.').to_string()
+}
+
+/// The sliders.
+#[component]
+pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
+    let words = use_words();
+    let rows = DESCRIPTORS.iter().map(|d| {
+        let id = d.id;
+        let oninput = {
+            let on_action = props.on_action.clone();
+            Callback::from(move |e: InputEvent| {
+                let input: HtmlInputElement = e.target_unchecked_into();
+                if let Ok(v) = input.value().parse() {
+                    on_action.emit(Action::SetParam(id, v));
+                }
+            })
+        };
+        let label = words
+            .try_get(&format!("param.{}", d.key))
+            .unwrap_or(d.label)
+            .to_string();
+        let value = props.params.get(id);
+        html! {
+            <li class="bc-param">
+                <label class="bc-field">
+                    <span class="bc-param-head">
+                        <span>{ label }{ " " }<span class="bc-symbol">{ format!("({})", d.symbol) }</span></span>
+                        <strong class="bc-param-value">{ show(value) }{ if d.unit.is_empty() { String::new() } else { format!(" {}", d.unit) } }</strong>
+                    </span>
+                    <input type="range" class="bc-range" min={d.min.to_string()} max={d.max.to_string()}
+                        step={step(d).to_string()} value={value.to_string()} {oninput} />
+                </label>
+                <p class="bc-hint">{ format!("{} · {}", words.fill("params.default", &[("value", &show(d.default))]), d.source) }</p>
+            </li>
+        }
+    });
+    let reset = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::ResetParams))
+    };
+    html! {
+        <details class="bc-params">
+            <summary>{ words.get("params.title") }</summary>
+            <p class="bc-param-error" role="status">
+                { props.error.as_ref().map(|e| words.fill("params.error", &[("error", e)])) }
+            </p>
+            <button type="button" class="bc-button bc-secondary" onclick={reset}>{ words.get("params.reset") }</button>
+            <ul class="bc-param-list">{ for rows }</ul>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn steps_are_plain_and_fit_every_range() {
+        for d in &DESCRIPTORS {
+            let s = step(d);
+            assert!(s > 0.0 && s <= (d.max - d.min) / 20.0, "{}: {s}", d.key);
+            let text = show(s);
+            assert!(text.len() <= 6, "{}: {text}", d.key);
+        }
+        assert_eq!(show(0.05), "0.05");
+        assert_eq!(show(365.0), "365");
+    }
+}

@@ -1,0 +1,95 @@
+//! The clock the reader holds: play/pause, one day back or forward, a native
+//! range input to scrub, the speed, and the events marked along the way.
+
+use super::metric::Marker;
+use super::use_words;
+use crate::state::{Action, SPEEDS};
+use std::rc::Rc;
+use web_sys::{HtmlInputElement, HtmlSelectElement};
+use yew::prelude::*;
+
+#[derive(Properties, PartialEq)]
+pub struct TimelineProps {
+    /// The current whole day.
+    pub day: u32,
+    /// The last day.
+    pub horizon: u32,
+    /// The current day as a date, for the scrubber's value text.
+    pub date: AttrValue,
+    /// Whether playback runs.
+    pub playing: bool,
+    /// Playback speed multiplier.
+    pub speed: f64,
+    /// Events to mark along the scrubber.
+    pub markers: Rc<Vec<Marker>>,
+    /// Where the reader's actions go.
+    pub on_action: Callback<Action>,
+}
+
+/// Play, step, scrub and speed.
+#[component]
+pub fn Timeline(props: &TimelineProps) -> Html {
+    let words = use_words();
+    let act = |action: Action| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
+    };
+    let toggle = act(if props.playing {
+        Action::Pause
+    } else {
+        Action::Play
+    });
+    let oninput = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: InputEvent| {
+            let input: HtmlInputElement = e.target_unchecked_into();
+            if let Ok(day) = input.value().parse::<f64>() {
+                on_action.emit(Action::Seek(day));
+            }
+        })
+    };
+    let onchange = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |e: Event| {
+            let select: HtmlSelectElement = e.target_unchecked_into();
+            if let Ok(speed) = select.value().parse::<f64>() {
+                on_action.emit(Action::SetSpeed(speed));
+            }
+        })
+    };
+    let horizon = f64::from(props.horizon.max(1));
+    html! {
+        <div class="bc-timeline" role="group" aria-label={words.get("timeline.label").to_string()}>
+            <div class="bc-timeline-row">
+                <button type="button" class="bc-button bc-play" onclick={toggle}>
+                    { words.get(if props.playing { "timeline.pause" } else { "timeline.play" }) }
+                </button>
+                <button type="button" class="bc-icon-button" aria-label={words.get("timeline.back").to_string()}
+                    onclick={act(Action::Step(-1))}>{ "‹" }</button>
+                <button type="button" class="bc-icon-button" aria-label={words.get("timeline.forward").to_string()}
+                    onclick={act(Action::Step(1))}>{ "›" }</button>
+                <span class="bc-timeline-date">{ props.date.clone() }</span>
+                <label class="bc-speed">
+                    <span>{ words.get("timeline.speed") }</span>
+                    <select {onchange}>
+                        { for SPEEDS.iter().map(|s| html! {
+                            <option value={s.to_string()} selected={*s == props.speed}>{ format!("{s}×") }</option>
+                        }) }
+                    </select>
+                </label>
+            </div>
+            <div class="bc-scrub">
+                <input type="range" class="bc-range" min="0" max={props.horizon.to_string()} step="1"
+                    value={props.day.to_string()} aria-label={words.get("timeline.scrub").to_string()}
+                    aria-valuetext={props.date.clone()} {oninput} />
+                <svg class="bc-scrub-marks" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
+                    { for props.markers.iter().map(|m| {
+                        let x = format!("{:.2}", f64::from(m.day) / horizon * 100.0);
+                        html! { <line class="bc-scrub-mark" x1={x.clone()} x2={x} y1="0" y2="6" /> }
+                    }) }
+                </svg>
+            </div>
+            <p class="bc-hint">{ words.get("timeline.shortcuts") }</p>
+        </div>
+    }
+}

@@ -1,0 +1,140 @@
+// Backchannel loader (dist/backchannel.js). A stable-named module that
+// upgrades every <backchannel-explainer> element, and every <div
+// data-backchannel>, on the page: each gets a shadow root with its own styles,
+// keeps its fallback content until the explainer is ready, reserves its
+// height, loads the wasm only when it comes near the viewport, and pauses when
+// it leaves it or the tab is hidden. It uses no inline script or style, and
+// requests nothing but its own files (and a config URL the host names).
+//
+// scripts/postbuild.mjs fills in the hashed file names and the fallback text.
+const GLUE = '__BACKCHANNEL_GLUE__';
+const WASM = '__BACKCHANNEL_WASM__';
+const CSS = '__BACKCHANNEL_CSS__';
+const FALLBACK = __BACKCHANNEL_FALLBACK__;
+
+const here = new URL('.', import.meta.url);
+let runtime;
+
+/** Imports and instantiates the wasm once, for every explainer on the page. */
+function load() {
+  runtime ??= import(new URL(GLUE, here).href).then(async (glue) => {
+    await glue.default({ module_or_path: new URL(WASM, here) });
+    return glue;
+  });
+  return runtime;
+}
+
+/** The element's config text: an inline JSON script child, or the `config` URL. */
+async function readConfig(host) {
+  const inline = host.querySelector(':scope > script[type="application/json"]');
+  if (inline) return { config: inline.textContent };
+  const url = host.getAttribute('config');
+  if (!url) return {};
+  try {
+    const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
+    if (!response.ok) return { configError: `config: could not load ${url} (HTTP ${response.status})` };
+    return { config: await response.text() };
+  } catch (error) {
+    return { configError: `config: could not load ${url} (${error.message})` };
+  }
+}
+
+function report(host, message) {
+  console.error(`backchannel: ${message}`);
+  host.dispatchEvent(
+    new CustomEvent('backchannel:error', { bubbles: true, composed: true, detail: { message } }),
+  );
+}
+
+/** The fallback shown while loading and kept if the wasm cannot start. */
+function fallback() {
+  const box = document.createElement('div');
+  box.className = 'bc-fallback';
+  const note = document.createElement('p');
+  note.textContent = FALLBACK.sentence;
+  const quote = document.createElement('blockquote');
+  quote.textContent = FALLBACK.message;
+  const source = document.createElement('p');
+  source.textContent = FALLBACK.attribution;
+  box.append(note, quote, source);
+  return box;
+}
+
+/** A height close to the explainer's first view, so nothing below it jumps. */
+function reserve(host) {
+  host.style.setProperty('min-height', host.clientWidth < 640 ? '1250px' : '760px');
+}
+
+async function start(host, shadow, slot) {
+  const [glue, config] = await Promise.all([load(), readConfig(host)]).catch((error) => {
+    report(host, `could not start (${error.message ?? error})`);
+    return [];
+  });
+  if (!glue) return;
+  const root = document.createElement('div');
+  root.className = 'bc-mount';
+  shadow.append(root);
+  slot.remove();
+  try {
+    glue.mount(host, root, {
+      ...config,
+      scenario: host.getAttribute('scenario') ?? undefined,
+      lang: host.getAttribute('lang') ?? undefined,
+      theme: host.getAttribute('theme') ?? undefined,
+      autoplay: host.hasAttribute('autoplay') ? host.getAttribute('autoplay') !== 'false' : undefined,
+    });
+  } catch (error) {
+    // mount has already shown the message in the element and dispatched
+    // backchannel:error; this only keeps the host page's scripts running.
+  }
+  host.style.removeProperty('min-height');
+}
+
+/** Turns one host element into an explainer (once). */
+export function upgrade(host) {
+  if (host.backchannel || host.dataset.backchannelUpgraded) return;
+  host.dataset.backchannelUpgraded = '';
+  host.setAttribute('data-backchannel', '');
+  const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
+  const link = document.createElement('link');
+  link.rel = 'stylesheet';
+  link.href = new URL(CSS, here).href;
+  // Light-DOM children (the host's own fallback) show through the slot until
+  // the explainer replaces them; without any, the built-in fallback shows.
+  const slot = document.createElement('slot');
+  slot.append(fallback());
+  shadow.append(link, slot);
+  reserve(host);
+
+  let onScreen = false;
+  let started = false;
+  const sync = () => host.backchannel?.setVisible(onScreen && !document.hidden);
+  new IntersectionObserver(
+    (entries) => {
+      onScreen = entries.some((e) => e.isIntersecting);
+      if (onScreen && !started) {
+        started = true;
+        start(host, shadow, slot).then(sync);
+      }
+      sync();
+    },
+    { rootMargin: '200px 0px' },
+  ).observe(host);
+  document.addEventListener('visibilitychange', sync);
+}
+
+class BackchannelExplainer extends HTMLElement {
+  connectedCallback() {
+    upgrade(this);
+  }
+}
+
+if (!customElements.get('backchannel-explainer')) {
+  customElements.define('backchannel-explainer', BackchannelExplainer);
+}
+const upgradeDivs = () => document.querySelectorAll('div[data-backchannel]').forEach(upgrade);
+if (document.readyState === 'loading') {
+  document.addEventListener('DOMContentLoaded', upgradeDivs);
+} else {
+  upgradeDivs();
+}
