@@ -78,6 +78,13 @@ const PAGES = {
         LOADER,
     ),
   },
+  '/t/far.html': {
+    body: page(
+      '<h1>far below</h1><div class="spacer"></div><backchannel-explainer scenario="only-macron" autoplay></backchannel-explainer><div class="spacer"></div>' + LOADER,
+      '<link rel="stylesheet" href="/t/far.css">',
+    ),
+  },
+  '/t/far.css': css('.spacer { height: 3000px; }'),
   '/t/host.js': js("document.getElementById('host-button').addEventListener('click', () => { const o = document.getElementById('host-count'); o.value = String(Number(o.value) + 1); });"),
   '/t/good-config.json': { body: '{ "scenario": "only-rutte", "params": { "gamma": 0.5 } }', type: 'application/json' },
 };
@@ -314,4 +321,44 @@ test('host events: ready, public, scenario, complete', async () => {
     'complete {"beat":"lab"}',
   ]);
   await context.close();
+});
+
+test('lazy and polite: nothing loads until near the viewport, and the clock stops off screen', async () => {
+  const { context, page: p } = await openPage('/t/far.html', { viewport: { width: 1000, height: 800 } });
+  const wasm = [];
+  p.on('request', (r) => r.url().endsWith('.wasm') && wasm.push(r.url()));
+  await p.waitForTimeout(800);
+  assert.equal(wasm.length, 0, 'no wasm requested while far from the viewport');
+  assert.equal(await p.evaluate(() => typeof document.querySelector('backchannel-explainer').backchannel), 'undefined');
+  await p.locator('backchannel-explainer').scrollIntoViewIfNeeded();
+  await readyAll(p, 1);
+  assert.equal(wasm.length, 1);
+  const state = () => p.evaluate(() => document.querySelector('backchannel-explainer').backchannel.state());
+  await p.waitForFunction(() => document.querySelector('backchannel-explainer').backchannel.state().day > 5);
+  assert.equal((await state()).playing, true, 'autoplay runs on screen');
+  await p.evaluate(() => window.scrollTo(0, 0));
+  await p.waitForTimeout(300);
+  const held = (await state()).day;
+  await p.waitForTimeout(600);
+  assert.equal((await state()).day, held, 'the clock holds off screen');
+  await p.locator('backchannel-explainer').scrollIntoViewIfNeeded();
+  await p.waitForFunction((d) => document.querySelector('backchannel-explainer').backchannel.state().day > d, held);
+  await context.close();
+});
+
+test('its height is reserved: the box it holds before loading is the box it draws', async () => {
+  for (const width of [390, 1280]) {
+    const { context, page: p } = await openPage('/t/far.html', { viewport: { width, height: 800 } });
+    const host = p.locator('backchannel-explainer');
+    // Far below the fold it has not started: what it holds is the reservation.
+    const reserved = await host.evaluate((e) => e.getBoundingClientRect().height);
+    assert.equal(await host.evaluate((e) => typeof e.backchannel), 'undefined');
+    await host.scrollIntoViewIfNeeded();
+    await readyAll(p, 1);
+    await p.evaluate(() => document.querySelector('backchannel-explainer').backchannel.pause());
+    const drawn = await host.evaluate((e) => e.getBoundingClientRect().height);
+    const off = Math.abs(drawn - reserved) / drawn;
+    assert.ok(off < 0.05, `reserved ${reserved}px, drawn ${drawn}px at ${width}px (${(off * 100).toFixed(1)}% off)`);
+    await context.close();
+  }
 });

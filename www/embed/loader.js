@@ -60,9 +60,45 @@ function fallback() {
   return box;
 }
 
-/** A height close to the explainer's first view, so nothing below it jumps. */
+/**
+ * Heights of the explainer's first view at some widths, measured in headless
+ * Chromium, so nothing below it jumps when it arrives (tests/e2e/embed.test.js
+ * measures the layout shift).
+ */
+const FIRST_VIEW = [
+  [288, 1062],
+  [358, 975],
+  [608, 779],
+  [868, 750],
+  [1040, 750],
+  [1264, 712],
+];
+
+function reservedHeight(width) {
+  const [first] = FIRST_VIEW;
+  if (width <= first[0]) return first[1];
+  for (let i = 1; i < FIRST_VIEW.length; i++) {
+    const [w0, h0] = FIRST_VIEW[i - 1];
+    const [w1, h1] = FIRST_VIEW[i];
+    if (width <= w1) return Math.round(h0 + ((h1 - h0) * (width - w0)) / (w1 - w0));
+  }
+  return FIRST_VIEW.at(-1)[1];
+}
+
+// Both: min-height holds until the shadow stylesheet loads; from then on its
+// `:host { all: initial !important }` resets min-height and reads the custom
+// property instead, which `all` leaves alone.
 function reserve(host) {
-  host.style.setProperty('min-height', host.clientWidth < 640 ? '1250px' : '760px');
+  // An unknown element is inline (zero wide) until our stylesheet arrives.
+  host.style.setProperty('display', 'block');
+  const height = `${reservedHeight(host.clientWidth)}px`;
+  host.style.setProperty('min-height', height);
+  host.style.setProperty('--bc-reserve', height);
+}
+
+function release(host) {
+  host.style.removeProperty('min-height');
+  host.style.removeProperty('--bc-reserve');
 }
 
 async function start(host, shadow, slot) {
@@ -86,8 +122,8 @@ async function start(host, shadow, slot) {
   } catch (error) {
     // mount has already shown the message in the element and dispatched
     // backchannel:error; this only keeps the host page's scripts running.
+    release(host);
   }
-  host.style.removeProperty('min-height');
 }
 
 /** Turns one host element into an explainer (once). */
@@ -105,6 +141,8 @@ export function upgrade(host) {
   slot.append(fallback());
   shadow.append(link, slot);
   reserve(host);
+  // Once the explainer has drawn itself, its own height takes over.
+  host.addEventListener('backchannel:ready', () => release(host), { once: true });
 
   let onScreen = false;
   let started = false;
