@@ -9,7 +9,8 @@ const BUDGET_BROTLI = 100 * 1024;
 
 const files = readdirSync(dist, { recursive: true })
   .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
-  .filter((f) => !/^demo-/.test(f)) // the demo article's own CSS is not the component
+  // The demo article's CSS and the embed-codes page are not the component.
+  .filter((f) => !/^(demo-|embed-codes)/.test(f))
   .sort();
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };

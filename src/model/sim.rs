@@ -298,7 +298,8 @@ impl Run<'_> {
     /// more than 0.005 after a strong leak.
     fn step(&self, s: &mut State, h: f64) {
         let p = self.p;
-        let delta = (-h / p.half_life).exp2();
+        // exp, not exp2: the same 2^(−h/H), without libm's 4 KB exp2 table in the wasm.
+        let delta = (-h * LN_2 / p.half_life).exp();
         let accrual = p.r_ok * (1.0 - delta) * p.half_life / LN_2;
         let candor_rate = Relaxation::new(h, p.tau_candor);
         let rho_target_start = self.rhetoric_target(self.leaker_share(s));
