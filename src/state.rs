@@ -104,6 +104,10 @@ pub struct Explainer {
     baseline: Rc<Trajectory>,
     /// For each message, the run of its scenario alone (for comparisons).
     message_runs: Vec<Rc<Trajectory>>,
+    /// For each message, the sensitivity of its leak in the model.
+    sensitivities: Vec<f64>,
+    /// κ₀ under the parameters in force.
+    candor0: f64,
     lab: LabLeak,
     /// A scenario the host page added, offered after the built-in ones.
     extra: Option<CustomScenario>,
@@ -141,6 +145,7 @@ impl Explainer {
     pub fn new(story: Rc<Story>, params: Params, reduced_motion: bool) -> Result<Self, ParamError> {
         let baseline = run(&story, &params, &[])?;
         let message_runs = message_runs(&story, &params)?;
+        let candor0 = params.validate()?.candor0;
         let clock = f64::from(story.lead().posted_day);
         Ok(Explainer {
             params,
@@ -154,6 +159,8 @@ impl Explainer {
             run: baseline.clone(),
             baseline,
             message_runs,
+            sensitivities: sensitivities(&story),
+            candor0,
             lab: LabLeak {
                 victim: 0,
                 sensitivity: 0.6,
@@ -394,6 +401,7 @@ impl Explainer {
         self.run = run(&self.story, &params, &self.events)?;
         self.baseline = run(&self.story, &params, &[])?;
         self.message_runs = message_runs(&self.story, &params)?;
+        self.candor0 = params.validate()?.candor0;
         self.params = params;
         self.param_error = None;
         self.revision += 1;
@@ -501,24 +509,37 @@ impl Explainer {
     }
 
     /// For each message, the sensitivity its scenario gives its leak.
-    pub fn sensitivities(&self) -> Vec<f64> {
-        self.story
-            .messages
-            .iter()
-            .map(|m| {
-                scenario::builtin(&m.scenario)
-                    .ok()
-                    .and_then(|s| {
-                        s.events
-                            .iter()
-                            .find(|e| e.sender == m.sender_index)
-                            .map(|e| e.sensitivity)
-                    })
-                    .unwrap_or(0.0)
-            })
-            .collect()
+    pub fn sensitivities(&self) -> &[f64] {
+        &self.sensitivities
     }
 
+    /// κ₀, the candor of the baseline under the parameters in force.
+    pub fn candor0(&self) -> f64 {
+        self.candor0
+    }
+}
+
+/// For each message, the sensitivity its scenario gives its leak (story data,
+/// fixed for the explainer's life).
+fn sensitivities(story: &Story) -> Vec<f64> {
+    story
+        .messages
+        .iter()
+        .map(|m| {
+            scenario::builtin(&m.scenario)
+                .ok()
+                .and_then(|s| {
+                    s.events
+                        .iter()
+                        .find(|e| e.sender == m.sender_index)
+                        .map(|e| e.sensitivity)
+                })
+                .unwrap_or(0.0)
+        })
+        .collect()
+}
+
+impl Explainer {
     /// The model's outputs at the current day for the scenario shown.
     pub fn outputs(&self) -> Outputs {
         *self.run.at(self.day() as usize)

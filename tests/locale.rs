@@ -79,16 +79,7 @@ fn every_key_built_from_data_is_in_english() {
     for id in story.scenarios.iter().map(String::as_str).chain(["custom"]) {
         assert_has(&words, &format!("scenario.{id}"));
     }
-    for m in [
-        Metric::Compromise,
-        Metric::Candor,
-        Metric::LeakRisk,
-        Metric::Rhetoric,
-        Metric::LeakerShare,
-        Metric::Rerouted,
-        Metric::SafetyValve,
-        Metric::Progress,
-    ] {
+    for m in Metric::ALL {
         assert_has(&words, &format!("meter.{}", m.key()));
         assert_has(&words, &format!("meter.{}.hint", m.key()));
     }

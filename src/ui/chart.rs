@@ -713,16 +713,7 @@ mod tests {
     #[test]
     fn every_metric_has_a_name_and_the_summary_reads_in_order() {
         let w = Words::english();
-        for m in [
-            Metric::Compromise,
-            Metric::Candor,
-            Metric::LeakRisk,
-            Metric::Rhetoric,
-            Metric::LeakerShare,
-            Metric::Rerouted,
-            Metric::SafetyValve,
-            Metric::Progress,
-        ] {
+        for m in Metric::ALL {
             let key = format!("meter.{}", m.key());
             assert_ne!(w.get(&key), key, "no name for {key}");
         }

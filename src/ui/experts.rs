@@ -53,7 +53,7 @@ fn ExpertCard(props: &CardProps) -> Html {
     } else {
         words.fill("expert.told", &[("outlet", &e.outlet)])
     };
-    let metrics = e.metrics.iter().filter_map(|m| metric(m)).map(|m| {
+    let metrics = e.metrics.iter().filter_map(|m| Metric::from_key(m)).map(|m| {
         let now = m.value(&props.outputs);
         let base = m.value(&props.baseline);
         html! {
@@ -92,20 +92,4 @@ fn ExpertCard(props: &CardProps) -> Html {
             </div>
         </article>
     }
-}
-
-/// The view's metric for a model output name.
-pub fn metric(name: &str) -> Option<Metric> {
-    [
-        Metric::Compromise,
-        Metric::Candor,
-        Metric::LeakRisk,
-        Metric::Rhetoric,
-        Metric::LeakerShare,
-        Metric::Rerouted,
-        Metric::SafetyValve,
-        Metric::Progress,
-    ]
-    .into_iter()
-    .find(|m| m.key() == name)
 }

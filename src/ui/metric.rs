@@ -18,6 +18,23 @@ pub enum Metric {
 }
 
 impl Metric {
+    /// Every metric, in the order the views list them.
+    pub const ALL: [Metric; 8] = [
+        Metric::Compromise,
+        Metric::Candor,
+        Metric::LeakRisk,
+        Metric::Rhetoric,
+        Metric::LeakerShare,
+        Metric::Rerouted,
+        Metric::SafetyValve,
+        Metric::Progress,
+    ];
+
+    /// The metric whose output is named `name` (as in the model's CSV).
+    pub fn from_key(name: &str) -> Option<Metric> {
+        Metric::ALL.into_iter().find(|m| m.key() == name)
+    }
+
     /// The output's name in the model's CSV; locale keys are `meter.<key>`.
     pub fn key(self) -> &'static str {
         match self {
