@@ -38,7 +38,7 @@ size:
 	node scripts/size.mjs
 
 # Every layer, failing on the first failure.
-test: setup lint test-native test-browser dist test-e2e size
+test: setup lint test-native test-browser dist size test-e2e
 
 # Numbers, not pass/fail: the model's speed, what dist/ ships, playback frames.
 bench: setup dist
