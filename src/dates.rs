@@ -1,11 +1,11 @@
 //! Model days as calendar dates. Day 0 is the story's first day (24 June 2025
 //! for the Greenland story); the arithmetic is the proleptic Gregorian calendar.
 
+use crate::json::Json;
 use crate::words::Words;
-use serde::Deserialize;
 
 /// A calendar date.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Date {
     pub year: i32,
     /// 1–12.
@@ -15,6 +15,20 @@ pub struct Date {
 }
 
 impl Date {
+    /// Reads `{ "year", "month", "day" }`, checking the ranges.
+    pub fn read(json: &Json, path: &str) -> Result<Date, String> {
+        let f = json.object(path, &["year", "month", "day"])?;
+        let date = Date {
+            year: f.whole("year")? as i32,
+            month: f.whole("month")?,
+            day: f.whole("day")?,
+        };
+        if !(1..=12).contains(&date.month) || !(1..=31).contains(&date.day) {
+            return Err(format!("{path}: not a calendar date"));
+        }
+        Ok(date)
+    }
+
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
     fn to_days(self) -> i64 {
         let y = i64::from(self.year) - i64::from(self.month <= 2);

@@ -7,7 +7,7 @@
 pub mod motion;
 
 use crate::config::{Config, ConfigError};
-use crate::model::ParamId;
+use crate::model::{ParamId, OUTPUT_NAMES};
 use crate::state::{Action, Explainer};
 use crate::store::{Notice, Store};
 use crate::story::Story;
@@ -113,8 +113,8 @@ fn fail(host: &Element, root: Element, words: &Words, e: &ConfigError) -> JsValu
     )
     .render();
     let detail = Object::new();
-    let _ = Reflect::set(&detail, &"message".into(), &message.as_str().into());
-    let _ = Reflect::set(&detail, &"field".into(), &e.path.as_str().into());
+    set(&detail, "message", message.as_str().into());
+    set(&detail, "field", e.path.as_str().into());
     dispatch(host, "backchannel:error", &detail);
     JsValue::from_str(&message)
 }
@@ -140,9 +140,7 @@ fn announce_ready(host: &Element) {
 /// Turns a store notice into the host event of the same meaning.
 fn notify(host: &Element, notice: &Notice) {
     let detail = Object::new();
-    let set = |k: &str, v: JsValue| {
-        let _ = Reflect::set(&detail, &k.into(), &v);
-    };
+    let set = |k: &str, v: JsValue| set(&detail, k, v);
     let name = match notice {
         Notice::Public { message, public } => {
             set("message", message.as_str().into());
@@ -159,6 +157,11 @@ fn notify(host: &Element, notice: &Notice) {
         }
     };
     dispatch(host, name, &detail);
+}
+
+/// Sets a property on a plain JS object (built by hand: no serializer ships).
+fn set(object: &Object, key: &str, value: JsValue) {
+    let _ = Reflect::set(object, &key.into(), &value);
 }
 
 /// Sends a bubbling, composed `CustomEvent` from the host element.
@@ -191,8 +194,21 @@ impl Handle {
 #[wasm_bindgen]
 impl Handle {
     /// `{ public, scenario, day, playing, beat, speed, outputs: {...} }`, current at the call.
-    pub fn state(&self) -> Result<JsValue, JsValue> {
-        serde_wasm_bindgen::to_value(&self.store.snapshot()).map_err(JsValue::from)
+    pub fn state(&self) -> JsValue {
+        let s = self.store.snapshot();
+        let outputs = Object::new();
+        for (name, value) in OUTPUT_NAMES.iter().zip(s.outputs.values()) {
+            set(&outputs, name, value.into());
+        }
+        let state = Object::new();
+        set(&state, "public", s.public.into());
+        set(&state, "scenario", s.scenario.as_str().into());
+        set(&state, "day", s.day.into());
+        set(&state, "playing", s.playing.into());
+        set(&state, "beat", s.beat.as_str().into());
+        set(&state, "speed", s.speed.into());
+        set(&state, "outputs", outputs.into());
+        state.into()
     }
 
     /// Makes the message in view public (true) or private (false).
@@ -202,9 +218,23 @@ impl Handle {
     }
 
     /// The scenarios on offer: `[{ id, events: [{ day, sender, sensitivity }] }]`.
-    pub fn scenarios(&self) -> Result<JsValue, JsValue> {
-        let list = self.store.read(|s| s.scenarios());
-        serde_wasm_bindgen::to_value(&list).map_err(JsValue::from)
+    pub fn scenarios(&self) -> JsValue {
+        let list = js_sys::Array::new();
+        for info in self.store.read(|s| s.scenarios()) {
+            let events = js_sys::Array::new();
+            for e in &info.events {
+                let event = Object::new();
+                set(&event, "day", e.day.into());
+                set(&event, "sender", (e.sender as u32).into());
+                set(&event, "sensitivity", e.sensitivity.into());
+                events.push(&event);
+            }
+            let scenario = Object::new();
+            set(&scenario, "id", info.id.as_str().into());
+            set(&scenario, "events", events.into());
+            list.push(&scenario);
+        }
+        list.into()
     }
 
     /// Shows a scenario by id; throws for an unknown id.

@@ -92,3 +92,119 @@ fn from_serde(v: &serde_json::Value) -> Json {
         Value::Object(o) => Json::Obj(o.iter().map(|(k, v)| (k.clone(), from_serde(v))).collect()),
     }
 }
+
+/// An object being read field by field; errors carry the field's full path.
+pub struct Fields<'a> {
+    path: String,
+    fields: &'a [(String, Json)],
+}
+
+/// Reads one value at a path; used for list items and nested objects.
+pub type Reader<'a, T> = &'a dyn Fn(&Json, &str) -> Result<T, String>;
+
+impl Json {
+    /// This value as an object whose keys must all be in `known`.
+    pub fn object<'a>(&'a self, path: &str, known: &[&str]) -> Result<Fields<'a>, String> {
+        let Json::Obj(fields) = self else {
+            return Err(format!("{path}: must be an object, not {}", self.kind()));
+        };
+        for (key, _) in fields {
+            if !known.contains(&key.as_str()) {
+                return Err(format!(
+                    "{path}.{key}: unknown field (known: {})",
+                    known.join(", ")
+                ));
+            }
+        }
+        Ok(Fields {
+            path: path.to_string(),
+            fields,
+        })
+    }
+
+    /// This value as a string.
+    pub fn string(&self, path: &str) -> Result<String, String> {
+        match self {
+            Json::Str(s) => Ok(s.clone()),
+            other => Err(format!("{path}: must be a string, not {}", other.kind())),
+        }
+    }
+
+    /// This value as a whole number of at least 0.
+    pub fn whole(&self, path: &str) -> Result<u32, String> {
+        match self {
+            Json::Num(x) if x.fract() == 0.0 && *x >= 0.0 && *x <= f64::from(u32::MAX) => {
+                Ok(*x as u32)
+            }
+            other => Err(format!(
+                "{path}: must be a whole number of 0 or more, not {}",
+                other.kind()
+            )),
+        }
+    }
+}
+
+impl<'a> Fields<'a> {
+    /// The path of a field of this object.
+    pub fn path(&self, name: &str) -> String {
+        format!("{}.{name}", self.path)
+    }
+
+    /// A field, if present.
+    pub fn get(&self, name: &str) -> Option<&'a Json> {
+        self.fields.iter().find(|(k, _)| k == name).map(|(_, v)| v)
+    }
+
+    /// A required field.
+    pub fn required(&self, name: &str) -> Result<&'a Json, String> {
+        self.get(name)
+            .ok_or_else(|| format!("{}: is missing", self.path(name)))
+    }
+
+    /// A required string field.
+    pub fn string(&self, name: &str) -> Result<String, String> {
+        self.required(name)?.string(&self.path(name))
+    }
+
+    /// A required whole-number field.
+    pub fn whole(&self, name: &str) -> Result<u32, String> {
+        self.required(name)?.whole(&self.path(name))
+    }
+
+    /// A required list field, each item read by `item` at `name[i]`.
+    pub fn list<T>(&self, name: &str, item: Reader<T>) -> Result<Vec<T>, String> {
+        let path = self.path(name);
+        match self.required(name)? {
+            Json::Arr(items) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| item(v, &format!("{path}[{i}]")))
+                .collect(),
+            other => Err(format!("{path}: must be a list, not {}", other.kind())),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_read_with_their_paths() {
+        let json = Json::parse(r#"{"a": "x", "n": 3, "l": ["p", 2]}"#).unwrap();
+        let f = json.object("doc", &["a", "n", "l"]).unwrap();
+        assert_eq!(f.string("a").unwrap(), "x");
+        assert_eq!(f.whole("n").unwrap(), 3);
+        assert_eq!(
+            f.string("n").unwrap_err(),
+            "doc.n: must be a string, not a number"
+        );
+        assert_eq!(f.string("zz").unwrap_err(), "doc.zz: is missing");
+        let err = f.list("l", &|v, p| v.string(p)).unwrap_err();
+        assert_eq!(err, "doc.l[1]: must be a string, not a number");
+        let err = json.object("doc", &["a", "n"]).err().unwrap();
+        assert!(err.starts_with("doc.l: unknown field"), "{err}");
+        assert!(Json::Num(-1.0).whole("x").is_err());
+        assert!(Json::Num(1.5).whole("x").is_err());
+    }
+}

@@ -6,7 +6,6 @@
 //! host page.
 
 pub mod config;
-pub mod data;
 pub mod dates;
 pub mod json;
 pub mod model;

@@ -4,17 +4,15 @@
 //! narration lives in the locale files under `beat.<id>.*`, `expert.<id>.*`
 //! and `observed.<id>.*`, quotations live here, verbatim.
 
-use crate::data::parse_json;
 use crate::dates::Date;
+use crate::json::Json;
 use crate::model::{scenario, Senders};
-use serde::Deserialize;
 
 /// The built-in story: the January 2026 Greenland texts.
 const GREENLAND: &str = include_str!("../www/story/greenland.json");
 
 /// One private message that the reader can make public.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Message {
     /// Stable id (`macron`).
     pub id: String,
@@ -42,8 +40,7 @@ pub struct Message {
 }
 
 /// What a beat shows besides its narration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum View {
     /// The backchannel network at rest.
     Network,
@@ -62,20 +59,17 @@ pub enum View {
 }
 
 /// One step of the story.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Beat {
     /// Stable id; narration keys are `beat.<id>.title` and `beat.<id>.body`.
     pub id: String,
     pub view: View,
     /// The message this beat is about, by id.
-    #[serde(default)]
     pub message: Option<String>,
 }
 
 /// An expert's prediction, with the model outputs it is linked to.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Expert {
     /// Stable id; the narration of what they predict is `expert.<id>.predicts`.
     pub id: String,
@@ -93,8 +87,7 @@ pub struct Expert {
 }
 
 /// A fact reported after the leak.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Observed {
     /// Stable id; the fact in words is `observed.<id>.text`.
     pub id: String,
@@ -107,8 +100,7 @@ pub struct Observed {
 }
 
 /// A whole story.
-#[derive(Clone, Debug, PartialEq, Eq, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Story {
     pub id: String,
     /// The calendar date of model day 0.
@@ -129,6 +121,112 @@ pub struct Story {
     pub article: String,
 }
 
+impl Message {
+    fn read(json: &Json, path: &str) -> Result<Self, String> {
+        let f = json.object(
+            path,
+            &[
+                "id",
+                "sender",
+                "sender_role",
+                "sender_index",
+                "recipient",
+                "sent",
+                "posted_day",
+                "platform",
+                "poster",
+                "poster_handle",
+                "caption",
+                "text",
+                "source",
+                "scenario",
+            ],
+        )?;
+        Ok(Message {
+            id: f.string("id")?,
+            sender: f.string("sender")?,
+            sender_role: f.string("sender_role")?,
+            sender_index: f.whole("sender_index")? as usize,
+            recipient: f.string("recipient")?,
+            sent: f.string("sent")?,
+            posted_day: f.whole("posted_day")?,
+            platform: f.string("platform")?,
+            poster: f.string("poster")?,
+            poster_handle: f.string("poster_handle")?,
+            caption: f.string("caption")?,
+            text: f.string("text")?,
+            source: f.string("source")?,
+            scenario: f.string("scenario")?,
+        })
+    }
+}
+
+impl View {
+    fn read(json: &Json, path: &str) -> Result<Self, String> {
+        Ok(match json.string(path)?.as_str() {
+            "network" => View::Network,
+            "message" => View::Message,
+            "act" => View::Act,
+            "experts" => View::Experts,
+            "compare" => View::Compare,
+            "observed" => View::Observed,
+            "lab" => View::Lab,
+            other => {
+                return Err(format!(
+                    "{path}: \"{other}\" is not a view (known: network, message, act, experts, compare, observed, lab)"
+                ))
+            }
+        })
+    }
+}
+
+impl Beat {
+    fn read(json: &Json, path: &str) -> Result<Self, String> {
+        let f = json.object(path, &["id", "view", "message"])?;
+        Ok(Beat {
+            id: f.string("id")?,
+            view: View::read(f.required("view")?, &f.path("view"))?,
+            message: f
+                .get("message")
+                .map(|m| m.string(&f.path("message")))
+                .transpose()?,
+        })
+    }
+}
+
+impl Expert {
+    fn read(json: &Json, path: &str) -> Result<Self, String> {
+        let f = json.object(
+            path,
+            &[
+                "id", "name", "role", "outlet", "quotes", "reported", "metrics",
+            ],
+        )?;
+        let strings = |name: &str| f.list(name, &|v, p| v.string(p));
+        Ok(Expert {
+            id: f.string("id")?,
+            name: f.string("name")?,
+            role: f.string("role")?,
+            outlet: f.string("outlet")?,
+            quotes: strings("quotes")?,
+            reported: strings("reported")?,
+            metrics: strings("metrics")?,
+        })
+    }
+}
+
+impl Observed {
+    fn read(json: &Json, path: &str) -> Result<Self, String> {
+        let f = json.object(path, &["id", "date", "quote", "source"])?;
+        Ok(Observed {
+            id: f.string("id")?,
+            date: f.string("date")?,
+            quote: f.string("quote")?,
+            source: f.string("source")?,
+        })
+    }
+}
+
 /// The output names an expert card may link to.
 const METRICS: [&str; 8] = [
     "compromise",
@@ -144,9 +242,42 @@ const METRICS: [&str; 8] = [
 impl Story {
     /// Parses and checks a story file; errors name the field.
     pub fn parse(text: &str) -> Result<Self, String> {
-        let story: Story = parse_json(text).map_err(|e| format!("story: {e}"))?;
+        let json = Json::parse(text).map_err(|e| format!("story: {e}"))?;
+        let story = Story::read(&json, "story")?;
         story.check()?;
         Ok(story)
+    }
+
+    fn read(json: &Json, path: &str) -> Result<Self, String> {
+        let f = json.object(
+            path,
+            &[
+                "id",
+                "day0",
+                "horizon",
+                "leaker",
+                "senders",
+                "scenarios",
+                "messages",
+                "beats",
+                "experts",
+                "observed",
+                "article",
+            ],
+        )?;
+        Ok(Story {
+            id: f.string("id")?,
+            day0: Date::read(f.required("day0")?, &f.path("day0"))?,
+            horizon: f.whole("horizon")?,
+            leaker: f.string("leaker")?,
+            senders: f.list("senders", &|v, p| v.string(p))?,
+            scenarios: f.list("scenarios", &|v, p| v.string(p))?,
+            messages: f.list("messages", &Message::read)?,
+            beats: f.list("beats", &Beat::read)?,
+            experts: f.list("experts", &Expert::read)?,
+            observed: f.list("observed", &Observed::read)?,
+            article: f.string("article")?,
+        })
     }
 
     fn check(&self) -> Result<(), String> {
@@ -281,7 +412,9 @@ mod tests {
             ),
             ("\"rhetoric\"", "\"mood\"", "experts[1].metrics[1]"),
             ("\"horizon\": 420", "\"horizon\": 100", "posted_day"),
-            ("\"horizon\": 420", "\"horizon\": \"soon\"", "story:"),
+            ("\"horizon\": 420", "\"horizon\": \"soon\"", "story.horizon: must be a whole number"),
+            ("\"view\": \"lab\"", "\"view\": \"garden\"", "beats[6].view"),
+            ("\"id\": \"pillars\"", "\"id\": \"pillars\", \"colour\": 1", "beats[0].colour: unknown field"),
         ];
         for (from, to, field) in cases {
             let bad = GREENLAND.replacen(from, to, 1);

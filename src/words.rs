@@ -1,24 +1,29 @@
 //! The words on screen, looked up by key from a locale file (`www/locales/*.json`),
 //! so translators touch only data and every language shares one set of keys.
 
-use crate::data::parse_json;
-use std::collections::HashMap;
+use crate::json::Json;
 
 /// The English strings, shipped inside the component.
 const EN: &str = include_str!("../www/locales/en.json");
 
-/// One locale's strings.
+/// One locale's strings. A plain list: a linear scan over a few hundred keys
+/// is fast enough and ships less code than a hash map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Words {
-    map: HashMap<String, String>,
+    map: Vec<(String, String)>,
 }
 
 impl Words {
     /// Parses a locale file: a flat JSON object of key → string.
     pub fn parse(text: &str) -> Result<Self, String> {
-        Ok(Words {
-            map: parse_json(text).map_err(|e| format!("locale file: {e}"))?,
-        })
+        let Json::Obj(fields) = Json::parse(text).map_err(|e| format!("locale file: {e}"))? else {
+            return Err("locale file: must be an object of key → string".into());
+        };
+        let map = fields
+            .iter()
+            .map(|(k, v)| Ok((k.clone(), v.string(&format!("locale file: {k}"))?)))
+            .collect::<Result<_, String>>()?;
+        Ok(Words { map })
     }
 
     /// The built-in English strings.
@@ -31,12 +36,15 @@ impl Words {
     /// The string for `key`; a missing key shows itself, so a gap in a
     /// translation is visible rather than blank.
     pub fn get<'a>(&'a self, key: &'a str) -> &'a str {
-        self.map.get(key).map(String::as_str).unwrap_or(key)
+        self.try_get(key).unwrap_or(key)
     }
 
     /// The string for `key`, if the locale has one.
     pub fn try_get(&self, key: &str) -> Option<&str> {
-        self.map.get(key).map(String::as_str)
+        self.map
+            .iter()
+            .find(|(k, _)| k == key)
+            .map(|(_, v)| v.as_str())
     }
 
     /// The string for `key` with each `{name}` replaced by its value.
@@ -50,7 +58,7 @@ impl Words {
 
     /// Every key, for completeness checks between locales.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.keys().map(String::as_str)
+        self.map.iter().map(|(k, _)| k.as_str())
     }
 }
 
