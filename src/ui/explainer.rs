@@ -67,17 +67,20 @@ pub fn App(props: &AppProps) -> Html {
     let f = store.read(|s| Frame::read(s, words));
     use_playback(store.clone(), f.ticking);
 
-    let on_action = {
-        let store = store.clone();
-        // Refusals show in the state (the parameter panel's error), so the
-        // result needs no handling here.
-        Callback::from(move |action: Action| {
-            let _ = store.dispatch(action);
-        })
-    };
+    // Stable callbacks (same store, same callback), so children whose other
+    // props did not change skip re-rendering on every tick of the clock.
+    // Refusals show in the state (the parameter panel's error), so results
+    // need no handling here.
+    let on_action = use_callback(store.clone(), |action: Action, store| {
+        let _ = store.dispatch(action);
+    });
+    let on_public = use_callback(store.clone(), |public: bool, store| {
+        let _ = store.dispatch(Action::SetPublic(public));
+    });
+    let on_beat = use_callback(store.clone(), |n: usize, store| {
+        let _ = store.dispatch(Action::GoToBeat(n));
+    });
     let onkeydown = shortcuts(on_action.clone(), f.playing);
-    let on_public = on_action.reform(Action::SetPublic);
-    let on_beat = on_action.reform(Action::GoToBeat);
 
     let message = html! {
         <MessageCard story={f.story.clone()} index={f.message} public={f.public} reduced_motion={f.reduced_motion} />
