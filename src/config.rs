@@ -6,6 +6,7 @@
 
 use crate::json::Json;
 use crate::model::{scenario, Event, ParamId, Params, Senders};
+use crate::state::CUSTOM;
 use std::fmt;
 
 /// Colour theme: follow the reader's setting, or force one.
@@ -96,7 +97,7 @@ impl Config {
             let path = format!("config.{key}");
             match key.as_str() {
                 "scenario" => self.scenario = Some(string(&path, value)?),
-                "lang" | "language" => self.set_lang(&path, &string(&path, value)?)?,
+                "lang" => self.set_lang(&path, &string(&path, value)?)?,
                 "theme" => self.set_theme(&path, &string(&path, value)?)?,
                 "autoplay" => match value {
                     Json::Bool(b) => self.autoplay = *b,
@@ -244,10 +245,10 @@ fn custom(path: &str, value: &Json) -> Result<CustomScenario, ConfigError> {
         Some(v) => string(&format!("{path}.id"), v)?,
         None => return err(&format!("{path}.id"), "is missing"),
     };
-    if scenario::builtin(&id).is_ok() {
+    if scenario::builtin(&id).is_ok() || id == CUSTOM || id.trim().is_empty() {
         return err(
             &format!("{path}.id"),
-            format!("\"{id}\" is a built-in scenario's id"),
+            format!("\"{id}\" is empty or already taken (by a built-in scenario or \"{CUSTOM}\")"),
         );
     }
     let Some(Json::Arr(items)) = field(fields, "events") else {

@@ -80,8 +80,21 @@ fn start(options: &JsValue) -> Result<(Explainer, crate::config::Theme), ConfigE
     if let Some(id) = text("scenario") {
         config.set_scenario("scenario", &id)?;
     }
+    // `lang` is also HTML's own attribute (a French article may set it on
+    // every element): take its primary subtag, and fall back to English
+    // with a warning rather than refuse to start.
     if let Some(lang) = text("lang") {
-        config.set_lang("lang", &lang)?;
+        let primary = lang
+            .split('-')
+            .next()
+            .unwrap_or_default()
+            .to_ascii_lowercase();
+        if config.set_lang("lang", &primary).is_err() {
+            web_sys::console::warn_1(
+                &format!("backchannel: lang \"{lang}\" is not available yet; showing English")
+                    .into(),
+            );
+        }
     }
     if let Some(theme) = text("theme") {
         config.set_theme("theme", &theme)?;

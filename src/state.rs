@@ -10,7 +10,7 @@ use crate::model::{
     scenario, simulate, Event, Outputs, ParamError, ParamId, Params, SenderOutputs, Senders,
     Trajectory,
 };
-use crate::story::{Beat, Message, Story};
+use crate::story::{Beat, Message, Story, View};
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -70,9 +70,11 @@ pub enum Announcement {
     None,
     WentPublic,
     WentPrivate,
-    Finished,
+    /// Playback reached the end (on that day).
+    Finished(u32),
     Scenario,
-    LeakAdded,
+    /// The reader added a leak on that day.
+    LeakAdded(u32),
     ParamsChanged,
     Beat,
 }
@@ -204,6 +206,19 @@ impl Explainer {
             path: format!("config.{}", e.field),
             problem: e.problem,
         };
+        if let Some(custom) = &config.custom_scenario {
+            for (i, event) in custom.events.iter().enumerate() {
+                if event.day > f64::from(story.horizon) {
+                    return Err(ConfigError {
+                        path: format!("config.custom_scenario.events[{i}].day"),
+                        problem: format!(
+                            "{} is after the timeline's last day ({})",
+                            event.day, story.horizon
+                        ),
+                    });
+                }
+            }
+        }
         let mut e =
             Explainer::new(Rc::new(story), config.params, reduced_motion).map_err(as_config)?;
         e.extra = config.custom_scenario.clone();
@@ -265,7 +280,7 @@ impl Explainer {
             }
             Action::Pause => self.playing = false,
             Action::Advance { ms } => {
-                if !self.playing || !ms.is_finite() || ms <= 0.0 {
+                if !self.ticking() || !ms.is_finite() || ms <= 0.0 {
                     return Ok(false);
                 }
                 // A long gap (a hidden tab) must not jump far ahead.
@@ -275,7 +290,7 @@ impl Explainer {
                 if self.clock >= end {
                     self.clock = end;
                     self.playing = false;
-                    self.announcement = Announcement::Finished;
+                    self.announcement = Announcement::Finished(self.day());
                 }
             }
             Action::Seek(day) => {
@@ -283,11 +298,13 @@ impl Explainer {
                     return Err(ParamError::new("day", format!("{day} is not a day")));
                 }
                 self.clock = day.floor().clamp(0.0, f64::from(self.horizon()));
+                self.announcement = Announcement::None;
             }
             Action::Step(delta) => {
                 self.playing = false;
                 let day = i64::from(self.day()) + i64::from(delta.signum());
                 self.clock = day.clamp(0, i64::from(self.horizon())) as f64;
+                self.announcement = Announcement::None;
             }
             Action::SetSpeed(speed) => {
                 if !SPEEDS.contains(&speed) {
@@ -316,6 +333,18 @@ impl Explainer {
                 let n = n.min(self.story.beats.len() - 1);
                 if n != self.beat {
                     self.beat = n;
+                    // A beat about a message shows either a scenario that posts
+                    // that message or the baseline, so the switch and the
+                    // effects beside it never disagree.
+                    let about_message = matches!(
+                        self.story.beats[n].view,
+                        View::Message | View::Act | View::Compare
+                    );
+                    if about_message && !self.public() && self.scenario != KEPT_PRIVATE {
+                        self.show_builtin(KEPT_PRIVATE)?;
+                        self.playing = false;
+                        self.clock = f64::from(self.message().posted_day);
+                    }
                     self.announcement = Announcement::Beat;
                     return Ok(true);
                 }
@@ -348,7 +377,7 @@ impl Explainer {
                     sensitivity: self.lab.sensitivity,
                 });
                 self.show(CUSTOM, events)?;
-                self.announcement = Announcement::LeakAdded;
+                self.announcement = Announcement::LeakAdded(self.day());
             }
             Action::ClearLeaks => {
                 if self.scenario != KEPT_PRIVATE {
@@ -361,14 +390,15 @@ impl Explainer {
     }
 
     /// What a reader sees, reduced to what can change: the result of `reduce`.
-    fn fingerprint(&self) -> (usize, u64, bool, u32, u64, bool, Announcement) {
+    fn fingerprint(&self) -> (usize, u64, bool, bool, u32, u64, bool, Announcement) {
         (
             self.beat,
             self.revision,
             self.playing,
+            self.visible,
             self.day(),
             self.speed.to_bits(),
-            self.param_error.is_some() || !self.visible,
+            self.param_error.is_some(),
             self.announcement,
         )
     }

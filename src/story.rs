@@ -412,9 +412,17 @@ mod tests {
             ),
             ("\"rhetoric\"", "\"mood\"", "experts[1].metrics[1]"),
             ("\"horizon\": 420", "\"horizon\": 100", "posted_day"),
-            ("\"horizon\": 420", "\"horizon\": \"soon\"", "story.horizon: must be a whole number"),
+            (
+                "\"horizon\": 420",
+                "\"horizon\": \"soon\"",
+                "story.horizon: must be a whole number",
+            ),
             ("\"view\": \"lab\"", "\"view\": \"garden\"", "beats[6].view"),
-            ("\"id\": \"pillars\"", "\"id\": \"pillars\", \"colour\": 1", "beats[0].colour: unknown field"),
+            (
+                "\"id\": \"pillars\"",
+                "\"id\": \"pillars\", \"colour\": 1",
+                "beats[0].colour: unknown field",
+            ),
         ];
         for (from, to, field) in cases {
             let bad = GREENLAND.replacen(from, to, 1);

@@ -144,7 +144,7 @@ pub const DESCRIPTORS: [ParamDescriptor; 17] = [
         min: 7.0,
         max: 60.0,
         unit: "days",
-        source: "Kleine (The Times): leaders keep using messages; habits move slowly",
+        source: "Kleine (The Times): leaders will not abandon messaging (that habits move slowly is our reading)",
     },
     ParamDescriptor {
         id: ParamId::TauRhetoric,

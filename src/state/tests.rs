@@ -52,7 +52,7 @@ fn playback_stops_at_the_horizon_and_replays_from_the_first_leak() {
     e.reduce(Action::SetPublic(true)).unwrap();
     play_to_end(&mut e);
     assert_eq!(e.day(), e.horizon());
-    assert_eq!(e.announcement(), Announcement::Finished);
+    assert_eq!(e.announcement(), Announcement::Finished(e.horizon()));
     e.reduce(Action::Play).unwrap();
     assert_eq!(e.day(), 210);
     assert!(e.playing());
@@ -302,4 +302,64 @@ fn off_screen_the_clock_holds() {
     assert!(e.playing() && !e.ticking());
     e.reduce(Action::SetVisible(true)).unwrap();
     assert!(e.ticking());
+}
+
+#[test]
+fn a_message_beat_never_shows_another_message_s_leak() {
+    let mut e = at_beat("act");
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert_eq!(e.scenario(), "only-macron");
+    let rutte = e
+        .story()
+        .beats
+        .iter()
+        .position(|b| b.id == "rutte")
+        .unwrap();
+    e.reduce(Action::GoToBeat(rutte)).unwrap();
+    assert!(!e.public());
+    assert_eq!(
+        e.scenario(),
+        "kept-private",
+        "the switch says private, so the effects are the baseline"
+    );
+    // A scenario that posts the message in view is kept.
+    e.reduce(Action::SelectScenario("what-happened".into()))
+        .unwrap();
+    e.reduce(Action::GoToBeat(2)).unwrap();
+    assert_eq!(e.scenario(), "what-happened");
+}
+
+#[test]
+fn off_screen_nothing_advances_and_coming_back_is_a_change() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::SetVisible(false)).unwrap();
+    let day = e.day();
+    assert!(!e.reduce(Action::Advance { ms: 200.0 }).unwrap());
+    assert_eq!(e.day(), day);
+    let _ = e.reduce(Action::SetParam(ParamId::Gamma, 9.0));
+    assert!(
+        e.reduce(Action::SetVisible(true)).unwrap(),
+        "visibility changes even with an error shown"
+    );
+}
+
+#[test]
+fn announcements_keep_their_day_and_clear_on_seek() {
+    let mut e = at_beat("lab");
+    e.reduce(Action::Seek(100.0)).unwrap();
+    e.reduce(Action::AddLeak).unwrap();
+    assert_eq!(e.announcement(), Announcement::LeakAdded(100));
+    e.reduce(Action::Seek(150.0)).unwrap();
+    assert_eq!(e.announcement(), Announcement::None);
+}
+
+#[test]
+fn a_custom_leak_after_the_timeline_is_refused_by_name() {
+    let config = Config::parse(
+        r#"{"custom_scenario": {"id": "late", "events": [{"day": 9999, "sender": 0, "sensitivity": 1}]}}"#,
+    )
+    .unwrap();
+    let err = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap_err();
+    assert_eq!(err.path, "config.custom_scenario.events[0].day");
 }

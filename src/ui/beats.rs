@@ -43,10 +43,14 @@ pub fn BeatNav(props: &BeatNavProps) -> Html {
                 }) }
             </ol>
             <div class="bc-nav-row">
-                <button type="button" class="bc-button bc-secondary" disabled={props.current == 0}
+                // aria-disabled, not disabled: a focused button that becomes
+                // disabled drops the keyboard user's focus to the page.
+                <button type="button" class="bc-button bc-secondary"
+                    aria-disabled={(props.current == 0).then_some("true")}
                     onclick={go(props.current.saturating_sub(1))}>{ words.get("nav.back") }</button>
                 <span class="bc-nav-count">{ step }</span>
-                <button type="button" class="bc-button" disabled={props.current + 1 >= total}
+                <button type="button" class="bc-button"
+                    aria-disabled={(props.current + 1 >= total).then_some("true")}
                     onclick={go((props.current + 1).min(total.saturating_sub(1)))}>{ words.get("nav.next") }</button>
             </div>
         </nav>

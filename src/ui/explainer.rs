@@ -104,7 +104,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let network = html! {
         <Network leaker={f.story.leaker.clone()} senders={f.sender_names.clone()} channels={f.channels.clone()}
-            candor0={f.candor0} rerouted={f.outputs.rerouted} />
+            candor0={f.candor0} rerouted={f.outputs.rerouted} leak_risk0={f.params.p0} />
     };
     let view = match f.view {
         View::Network => network.clone(),
@@ -181,6 +181,10 @@ pub fn App(props: &AppProps) -> Html {
 /// explainer and not in a control that uses those keys itself.
 fn shortcuts(on_action: Callback<Action>, playing: bool) -> Callback<KeyboardEvent> {
     Callback::from(move |e: KeyboardEvent| {
+        // Leave the browser's own shortcuts (Alt+← is Back) alone.
+        if e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key() {
+            return;
+        }
         let tag = e
             .target_dyn_into::<Element>()
             .map(|el| el.tag_name())
@@ -263,12 +267,22 @@ impl Frame {
                 &[("date", &story.date(s.message().posted_day).label(words))],
             ),
             Announcement::WentPrivate => words.get("announce.private").to_string(),
-            Announcement::Finished => words.fill("announce.finished", &[("date", &date)]),
+            Announcement::Finished(day) => words.fill(
+                "announce.finished",
+                &[("date", &story.date(day).label(words))],
+            ),
             Announcement::Scenario => words.fill(
                 "announce.scenario",
-                &[("scenario", words.get(&format!("scenario.{}", s.scenario())))],
+                &[(
+                    "scenario",
+                    words
+                        .try_get(&format!("scenario.{}", s.scenario()))
+                        .unwrap_or(s.scenario()),
+                )],
             ),
-            Announcement::LeakAdded => words.fill("announce.leak", &[("date", &date)]),
+            Announcement::LeakAdded(day) => {
+                words.fill("announce.leak", &[("date", &story.date(day).label(words))])
+            }
             Announcement::ParamsChanged => words.get("announce.params").to_string(),
             Announcement::Beat => words.fill(
                 "announce.beat",

@@ -7,9 +7,10 @@
 //   Flourish-style JSON.stringify({ sender, context: "iframe.resize", method: "resize", height, src })
 const query = new URLSearchParams(location.search);
 const host = document.querySelector('backchannel-explainer');
-for (const name of ['scenario', 'lang', 'theme', 'autoplay', 'config']) {
+for (const name of ['scenario', 'lang', 'theme', 'config']) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
 }
+if (['1', 'true'].includes(query.get('autoplay'))) host.setAttribute('autoplay', '');
 const childId = query.get('childId') ?? query.get('id') ?? 'backchannel';
 
 let last = 0;

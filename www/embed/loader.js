@@ -32,17 +32,17 @@ async function readConfig(host) {
   if (!url) return {};
   try {
     const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-    if (!response.ok) return { configError: `config: could not load ${url} (HTTP ${response.status})` };
+    if (!response.ok) return { configError: `could not load ${url} (HTTP ${response.status})` };
     return { config: await response.text() };
   } catch (error) {
-    return { configError: `config: could not load ${url} (${error.message})` };
+    return { configError: `could not load ${url} (${error.message})` };
   }
 }
 
-function report(host, message) {
+function report(host, message, field) {
   console.error(`backchannel: ${message}`);
   host.dispatchEvent(
-    new CustomEvent('backchannel:error', { bubbles: true, composed: true, detail: { message } }),
+    new CustomEvent('backchannel:error', { bubbles: true, composed: true, detail: { message, field } }),
   );
 }
 
@@ -99,14 +99,18 @@ function reserve(host) {
 function release(host) {
   host.style.removeProperty('min-height');
   host.style.removeProperty('--bc-reserve');
+  host.style.removeProperty('display');
 }
 
 async function start(host, shadow, slot) {
   const [glue, config] = await Promise.all([load(), readConfig(host)]).catch((error) => {
-    report(host, `could not start (${error.message ?? error})`);
+    report(host, `could not start (${error.message ?? error})`, 'wasm');
     return [];
   });
-  if (!glue) return;
+  if (!glue) {
+    release(host);
+    return;
+  }
   const root = document.createElement('div');
   root.className = 'bc-mount';
   shadow.append(root);
@@ -126,10 +130,15 @@ async function start(host, shadow, slot) {
   }
 }
 
-/** Turns one host element into an explainer (once). */
+const upgraded = new WeakSet();
+
+/**
+ * Turns one host element into an explainer, once, however often it is moved
+ * or re-added. Exported for pages that add `div[data-backchannel]` later.
+ */
 export function upgrade(host) {
-  if (host.backchannel || host.dataset.backchannelUpgraded) return;
-  host.dataset.backchannelUpgraded = '';
+  if (upgraded.has(host)) return;
+  upgraded.add(host);
   host.setAttribute('data-backchannel', '');
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
