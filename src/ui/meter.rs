@@ -32,7 +32,10 @@ pub fn Meter(props: &MeterProps) -> Html {
         "meter.valuetext",
         &[("value", &value), ("baseline", &baseline)],
     );
-    let to_width = |x: f64| format!("{:.2}", (x / props.scale).clamp(0.0, 1.0) * 100.0);
+    // The scale grows when a reader's repeated leaks push past it, so the
+    // bar never overflows and aria-valuenow never exceeds aria-valuemax.
+    let scale = props.scale.max(props.value).max(props.baseline);
+    let to_width = |x: f64| format!("{:.2}", (x / scale).clamp(0.0, 1.0) * 100.0);
     let fill = to_width(props.value);
     let mark = to_width(props.baseline);
     let direction = if props.value > props.baseline + 1e-4 {
@@ -44,7 +47,7 @@ pub fn Meter(props: &MeterProps) -> Html {
     };
     html! {
         <div class={classes!("bc-meter", direction)} role="meter" aria-label={name.clone()}
-            aria-valuemin="0" aria-valuemax={format!("{}", props.scale * 100.0)}
+            aria-valuemin="0" aria-valuemax={format!("{}", (scale * 1000.0).round() / 10.0)}
             aria-valuenow={format!("{:.1}", props.value * 100.0)} aria-valuetext={valuetext}>
             <div class="bc-meter-head" aria-hidden="true">
                 <span class="bc-meter-name">{ name }</span>
