@@ -3,30 +3,15 @@
 #![cfg(target_arch = "wasm32")]
 
 use backchannel::ui::meter::{Meter, MeterProps};
-use gloo_timers::future::TimeoutFuture;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement};
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-fn host() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host
-}
-
-/// Lets Yew's scheduler render (it runs in a microtask after each change).
-async fn settle() {
-    TimeoutFuture::new(30).await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{find, host, settle};
 
 fn meter_value(root: &Element, name: &str) -> f64 {
     let meter = find(root, &format!("[role=meter][aria-label=\"{name}\"]"));

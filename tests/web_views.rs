@@ -9,7 +9,6 @@ use backchannel::ui::chart::{Chart, ChartProps, MAX_POINTS};
 use backchannel::ui::format::percent;
 use backchannel::ui::metric::{Marker, Metric, RunRef};
 use backchannel::ui::network::{Network, NetworkProps};
-use gloo_timers::future::TimeoutFuture;
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use web_sys::Element;
@@ -22,23 +21,9 @@ const DAY0: Date = Date {
     day: 24,
 };
 
-fn host() -> Element {
-    let document = web_sys::window().unwrap().document().unwrap();
-    let host = document.create_element("div").unwrap();
-    document.body().unwrap().append_child(&host).unwrap();
-    host
-}
-
-/// Lets Yew's scheduler render.
-async fn settle() {
-    TimeoutFuture::new(30).await;
-}
-
-fn find(root: &Element, selector: &str) -> Element {
-    root.query_selector(selector)
-        .unwrap()
-        .unwrap_or_else(|| panic!("no element matches {selector}"))
-}
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{find, host, settle};
 
 fn find_all(root: &Element, selector: &str) -> Vec<Element> {
     let list = root.query_selector_all(selector).unwrap();

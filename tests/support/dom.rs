@@ -1,0 +1,24 @@
+//! DOM helpers shared by the browser test files (included with `#[path]`).
+
+use gloo_timers::future::TimeoutFuture;
+use web_sys::Element;
+
+/// A fresh element appended to the test page's body.
+pub fn host() -> Element {
+    let document = web_sys::window().unwrap().document().unwrap();
+    let host = document.create_element("div").unwrap();
+    document.body().unwrap().append_child(&host).unwrap();
+    host
+}
+
+/// Lets Yew's scheduler render (it runs in a microtask after each change).
+pub async fn settle() {
+    TimeoutFuture::new(30).await;
+}
+
+/// The first element under `root` matching `selector`; panics naming it.
+pub fn find(root: &Element, selector: &str) -> Element {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no element matches {selector}"))
+}
