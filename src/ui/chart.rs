@@ -69,15 +69,24 @@ pub fn Chart(props: &ChartProps) -> Html {
     let words = use_words();
     let metric = props.metric;
     let last = domain(&props.run.0, &props.baseline.0);
+    // The scale grows past the metric's usual top when a run exceeds it
+    // (repeated leaks in the lab), so no line is flattened against the top.
+    let scale = *use_memo(
+        (metric, props.run.clone(), props.baseline.clone(), last),
+        |(m, r, b, last)| fit_scale(*m, &[&r.0, &b.0], *last),
+    );
     // The lines are the expensive part: built when a run changes, never per tick.
-    let run = use_memo((metric, props.run.clone(), last), |(m, r, last)| {
-        Line::new(&r.0, *m, *last)
-    });
-    let base = use_memo((metric, props.baseline.clone(), last), |(m, r, last)| {
-        Line::new(&r.0, *m, *last)
-    });
-    let firsts = use_memo((props.day0, last), |(day0, last)| {
-        firsts_of_months(*day0, *last)
+    let run = use_memo(
+        (metric, props.run.clone(), last, scale),
+        |(m, r, last, s)| Line::new(&r.0, *m, *last, *s),
+    );
+    let base = use_memo(
+        (metric, props.baseline.clone(), last, scale),
+        |(m, r, last, s)| Line::new(&r.0, *m, *last, *s),
+    );
+    // The date axis depends on the timeline and the words, not on the day.
+    let date_ticks = use_memo((props.day0, last, words.clone()), |(day0, last, words)| {
+        x_ticks(&firsts_of_months(*day0, *last), *last, words)
     });
 
     let day = props.day.min(last);
@@ -104,7 +113,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let plot_top = TOP + band + NOW_ROW;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let height = plot_bottom + AXIS;
-    let y_px = |v: f64| plot_top + (1.0 - (v / metric.scale()).clamp(0.0, 1.0)) * PLOT_HEIGHT;
+    let y_px = |v: f64| plot_top + (1.0 - (v / scale).clamp(0.0, 1.0)) * PLOT_HEIGHT;
 
     let annotations = groups.iter().zip(&texts).zip(boxes.iter().zip(&rows)).map(
         |((g, lines), (b, row))| {
@@ -141,7 +150,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let now_frac = frac(day, last);
     let now_text = fmt(now_value);
     let now_box = LabelBox::new(now_frac, text_width(now_text.chars().count()), 1);
-    let ticks = y_ticks(metric.scale());
+    let ticks = y_ticks(scale);
     let top_tick = ticks.len().saturating_sub(1);
     let grid = ticks.iter().enumerate().map(|(i, t)| {
         let y = y_px(*t);
@@ -158,7 +167,8 @@ pub fn Chart(props: &ChartProps) -> Html {
         }
     });
 
-    let axis = x_ticks(&firsts, last, &words).into_iter().map(|(d, label)| {
+    let axis = date_ticks.iter().map(|(d, label)| {
+        let (d, label) = (*d, label.clone());
         let f = frac(d, last);
         let anchor = LabelBox::new(f, text_width(label.chars().count()), 1).anchor;
         let x = pct(f);
@@ -311,15 +321,15 @@ fn tick_percent(t: f64) -> String {
 /// One line of the chart, ready to draw.
 #[derive(Clone, Debug, PartialEq)]
 struct Line {
-    /// The polyline's `points`, in the plot's 1000 × 1000 units.
-    points: String,
+    /// The polyline's `points`, in the plot's 1000 × 1000 units; shared, so
+    /// each render on a new day clones a pointer, not kilobytes of text.
+    points: AttrValue,
     /// The value on the last day drawn, for its end label.
     end: f64,
 }
 
 impl Line {
-    fn new(run: &Trajectory, metric: Metric, last: u32) -> Line {
-        let scale = metric.scale();
+    fn new(run: &Trajectory, metric: Metric, last: u32, scale: f64) -> Line {
         let days = run.days();
         let all: Vec<(f64, f64)> = days
             .iter()
@@ -337,7 +347,7 @@ impl Line {
             .collect::<Vec<_>>()
             .join(" ");
         Line {
-            points,
+            points: points.into(),
             end: metric.value(run.at(last as usize)),
         }
     }
@@ -387,6 +397,21 @@ fn decimate(points: &[(f64, f64)], max: usize) -> Vec<(f64, f64)> {
     }
     out.push(points[n - 1]);
     out
+}
+
+/// The top of the y scale: the metric's usual top, or the largest value of
+/// the runs up to `last`, rounded up to a multiple of 5 %.
+fn fit_scale(metric: Metric, runs: &[&Trajectory], last: u32) -> f64 {
+    let peak = runs
+        .iter()
+        .flat_map(|r| r.days().iter().take(last as usize + 1))
+        .map(|o| metric.value(o))
+        .fold(0.0_f64, f64::max);
+    if peak <= metric.scale() {
+        metric.scale()
+    } else {
+        ((peak / 0.05).ceil() * 0.05).min(1.0)
+    }
 }
 
 /// Two or three y ticks from 0 to the top of the scale, on a round step
@@ -673,7 +698,7 @@ mod tests {
     #[test]
     fn a_real_run_becomes_a_thin_polyline_inside_the_plot() {
         let traj = run("only-macron");
-        let line = Line::new(&traj, Metric::Compromise, 390);
+        let line = Line::new(&traj, Metric::Compromise, 390, 1.0);
         let points: Vec<(f64, f64)> = line
             .points
             .split(' ')
@@ -702,7 +727,7 @@ mod tests {
         assert!(y_at(300.0) > y_at(150.0) + 100.0);
         assert_eq!(line.end, traj.at(390).compromise);
         // A shorter run on a longer axis stops early.
-        let short = Line::new(&traj, Metric::Candor, 780);
+        let short = Line::new(&traj, Metric::Candor, 780, 1.0);
         assert!(short.points.ends_with(&format!(
             "{:.1},{:.1}",
             500.0,
@@ -944,5 +969,45 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn the_scale_grows_only_when_a_run_exceeds_it() {
+        let calm = crate::model::simulate(
+            &crate::model::Params::default(),
+            &crate::model::Senders::default(),
+            &[],
+            100,
+            1.0,
+        )
+        .unwrap();
+        assert_eq!(fit_scale(Metric::LeakRisk, &[&calm], 100), 0.2);
+        let leaks: Vec<_> = (0..6)
+            .map(|i| crate::model::Event {
+                day: f64::from(i * 10),
+                sender: 2,
+                sensitivity: 1.0,
+            })
+            .collect();
+        let stormy = crate::model::simulate(
+            &crate::model::Params::default(),
+            &crate::model::Senders::default(),
+            &leaks,
+            100,
+            1.0,
+        )
+        .unwrap();
+        let peak = stormy
+            .days()
+            .iter()
+            .map(|o| o.leak_risk)
+            .fold(0.0, f64::max);
+        assert!(peak > 0.2, "the test needs a run past 20 %: {peak}");
+        let s = fit_scale(Metric::LeakRisk, &[&calm, &stormy], 100);
+        assert!(
+            s >= peak && s < peak + 0.05 + 1e-9,
+            "{s} for a peak of {peak}"
+        );
+        assert_eq!(fit_scale(Metric::Compromise, &[&stormy], 100), 1.0);
     }
 }
