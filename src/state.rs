@@ -11,7 +11,6 @@ use crate::model::{
     Trajectory,
 };
 use crate::story::{Beat, Message, Story, View};
-use serde::Serialize;
 use std::rc::Rc;
 
 /// Playback pace at 1×: ten model days per second, about three seconds per
@@ -123,7 +122,7 @@ pub struct Explainer {
 }
 
 /// The state as the host page's handle reports it (`state()`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Snapshot {
     pub public: bool,
     pub scenario: String,
@@ -135,7 +134,7 @@ pub struct Snapshot {
 }
 
 /// A scenario for the host page's handle (`scenarios()`).
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ScenarioInfo {
     pub id: String,
     pub events: Vec<Event>,

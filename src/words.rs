@@ -55,11 +55,6 @@ impl Words {
         }
         text
     }
-
-    /// Every key, for completeness checks between locales.
-    pub fn keys(&self) -> impl Iterator<Item = &str> {
-        self.map.iter().map(|(k, _)| k.as_str())
-    }
 }
 
 #[cfg(test)]

@@ -7,8 +7,7 @@ use std::f64::consts::LN_2;
 use std::fmt;
 
 /// Identifies one parameter; `key()` gives its stable snake_case id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize)]
-#[serde(rename_all = "snake_case")]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamId {
     P0,
     N0,
@@ -30,10 +29,9 @@ pub enum ParamId {
 }
 
 /// Everything a reader or a fact-checker needs to know about one parameter.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq)]
 pub struct ParamDescriptor {
     /// Which parameter this describes.
-    #[serde(skip)]
     pub id: ParamId,
     /// Stable snake_case id used by `--set`, configs and the JS handle.
     pub key: &'static str,

@@ -3,7 +3,6 @@
 
 use super::params::ParamError;
 use super::sim::Event;
-use serde::Serialize;
 
 /// Index of Emmanuel Macron among the default senders.
 pub const MACRON: usize = 0;
@@ -20,7 +19,7 @@ pub const RUTTE_JANUARY: f64 = 0.15;
 pub const RUTTE_JUNE: f64 = 0.10;
 
 /// A named list of leaks.
-#[derive(Clone, Debug, PartialEq, Serialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct Scenario {
     /// Stable id used by configs, the handle and the runner.
     pub id: String,

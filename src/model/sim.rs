@@ -2,7 +2,7 @@
 //! leaks and relaxed by exact exponential steps, read out once per whole day.
 
 use super::params::{lock_in_target, ParamError, Params, Prior};
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use std::f64::consts::LN_2;
 
 /// The people whose messages reach the leaker, with their weights in the
@@ -69,8 +69,7 @@ impl Default for Senders {
 }
 
 /// A leak: on `day`, the leaker posts a private message from `sender`.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
+#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Event {
     /// Day of the post (day 0 = 24 June 2025); whole or fractional, never negative.
     pub day: f64,
@@ -174,7 +173,7 @@ impl Outputs {
 }
 
 /// One sender's channel to the leaker on one day, for the network view.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize)]
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct SenderOutputs {
     /// p̂_i: that sender's expected chance that a message leaks.
     pub leak_risk: f64,
