@@ -65,6 +65,11 @@ pub fn App(props: &AppProps) -> Html {
     let store = &props.store;
     let words = &props.words;
     let f = store.read(|s| Frame::read(s, words));
+    // Beat titles and sender names depend on the story and the words only:
+    // made once, not on every day of playback.
+    let labels = use_memo((f.story.clone(), words.clone()), |(story, words)| {
+        Labels::new(story, words)
+    });
     use_playback(store.clone(), f.ticking);
 
     // Stable callbacks (same store, same callback), so children whose other
@@ -103,7 +108,7 @@ pub fn App(props: &AppProps) -> Html {
         </div>
     };
     let network = html! {
-        <Network leaker={f.story.leaker.clone()} senders={f.sender_names.clone()} channels={f.channels.clone()}
+        <Network leaker={f.story.leaker.clone()} senders={labels.sender_names.clone()} channels={f.channels.clone()}
             candor0={f.candor0} rerouted={f.outputs.rerouted} leak_risk0={f.params.p0} />
     };
     let view = match f.view {
@@ -161,7 +166,7 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 class="bc-title">{ words.get("explainer.title") }</h2>
                     <p class="bc-intro">{ words.get("explainer.intro") }</p>
                 </header>
-                <BeatNav titles={f.titles.clone()} current={f.beat} on_go={on_beat} />
+                <BeatNav titles={labels.titles.clone()} current={f.beat} on_go={on_beat} />
                 <div class={classes!("bc-beat", format!("bc-beat-{}", f.beat_id))}>
                     <h3 class="bc-beat-title">{ f.beat_title.clone() }</h3>
                     <p class="bc-beat-body">{ words.get(&format!("beat.{}.body", f.beat_id)) }</p>
@@ -206,13 +211,40 @@ fn shortcuts(on_action: Callback<Action>, playing: bool) -> Callback<KeyboardEve
     })
 }
 
+/// Words that depend on the story alone.
+struct Labels {
+    titles: Vec<AttrValue>,
+    sender_names: Rc<Vec<String>>,
+}
+
+impl Labels {
+    fn new(story: &Story, words: &Words) -> Labels {
+        Labels {
+            titles: story
+                .beats
+                .iter()
+                .map(|b| {
+                    words
+                        .get(&format!("beat.{}.title", b.id))
+                        .to_string()
+                        .into()
+                })
+                .collect(),
+            sender_names: Rc::new(
+                (0..Senders::DEFAULT_COUNT)
+                    .map(|i| sender_label(story, words, i))
+                    .collect(),
+            ),
+        }
+    }
+}
+
 /// Everything the layout needs, read from the state in one borrow.
 struct Frame {
     story: Rc<Story>,
     beat: usize,
     beat_id: String,
     beat_title: String,
-    titles: Vec<AttrValue>,
     view: View,
     message: usize,
     public: bool,
@@ -234,7 +266,6 @@ struct Frame {
     sensitivities: Vec<f64>,
     markers: Rc<Vec<Marker>>,
     channels: Rc<Vec<SenderOutputs>>,
-    sender_names: Rc<Vec<String>>,
     candor0: f64,
     scenario: AttrValue,
     scenario_ids: Vec<String>,
@@ -297,7 +328,6 @@ impl Frame {
             beat,
             beat_id: b.id.clone(),
             beat_title: title(&b.id),
-            titles: story.beats.iter().map(|b| title(&b.id).into()).collect(),
             view: b.view,
             message: s.message_index(),
             public: s.public(),
@@ -319,7 +349,6 @@ impl Frame {
             sensitivities: s.sensitivities().to_vec(),
             markers: Rc::new(markers),
             channels: Rc::new(s.channels().to_vec()),
-            sender_names: Rc::new((0..Senders::DEFAULT_COUNT).map(name).collect()),
             candor0: s.candor0(),
             scenario: s.scenario().to_string().into(),
             scenario_ids: s.scenario_ids(),
