@@ -1,11 +1,11 @@
 // Embedding as newsroom pages do it: the iframe embed and its height
 // messages, several script embeds on one page, a hostile host stylesheet, a
 // strict Content-Security-Policy, same-origin requests only, and bad configs.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { serve, launch, screenshot, ROOT } from './support.js';
+import { screenshot, ROOT, harness } from './support.js';
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
@@ -89,24 +89,15 @@ const PAGES = {
   '/t/good-config.json': { body: '{ "scenario": "only-rutte", "params": { "gamma": 0.5 } }', type: 'application/json' },
 };
 
-let server;
-let browser;
-before(async () => {
-  server = await serve(undefined, {}, PAGES);
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness(PAGES);
 
 async function openPage(path, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 900 }, ...options });
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 900 }, ...options });
   const p = await context.newPage();
   const errors = [];
   p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   p.on('pageerror', (e) => errors.push(String(e)));
-  await p.goto(server.url + path);
+  await p.goto(env.server.url + path);
   return { context, page: p, errors };
 }
 
@@ -220,7 +211,7 @@ test('a hostile host stylesheet does not change how the explainer looks', async 
 });
 
 test('strict CSP: no violation, and the explainer is interactive', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const p = await context.newPage();
   await p.addInitScript(() => {
     window.violations = [];
@@ -228,7 +219,7 @@ test('strict CSP: no violation, and the explainer is interactive', async () => {
   });
   const refused = [];
   p.on('console', (m) => /Content Security Policy|Refused to/.test(m.text()) && refused.push(m.text()));
-  await p.goto(server.url + '/t/csp.html');
+  await p.goto(env.server.url + '/t/csp.html');
   await readyAll(p, 1);
   await p.getByRole('button', { name: 'Next', exact: true }).click();
   await p.getByRole('button', { name: 'Next', exact: true }).click();
@@ -252,14 +243,14 @@ test('a full session requests nothing from any other origin', async () => {
     if (n === 2) await p.evaluate(() => document.querySelector('[data-backchannel]').backchannel.setPublic(true));
     await p.waitForTimeout(300);
   }
-  const foreign = requests.filter((u) => !u.startsWith(server.url) && !u.startsWith('data:'));
+  const foreign = requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
   assert.ok(requests.some((u) => u.endsWith('.wasm')));
   await context.close();
 });
 
 test('each malformed config shows a readable error and an event, and the host page keeps working', async () => {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 8000 } });
+  const context = await env.browser.newContext({ viewport: { width: 1000, height: 8000 } });
   const p = await context.newPage();
   await p.addInitScript(() => {
     window.errorsHeard = [];
@@ -267,7 +258,7 @@ test('each malformed config shows a readable error and an event, and the host pa
   });
   const consoleErrors = [];
   p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
-  await p.goto(server.url + '/t/configs.html');
+  await p.goto(env.server.url + '/t/configs.html');
   await p.waitForFunction(() => window.errorsHeard.length >= 5 && document.getElementById('good').backchannel);
   const heard = await p.evaluate(() => window.errorsHeard);
   const byId = Object.fromEntries(heard.map((e) => [e.id, e]));
@@ -294,7 +285,7 @@ test('each malformed config shows a readable error and an event, and the host pa
 });
 
 test('host events: ready, public, scenario, complete', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const p = await context.newPage();
   await p.addInitScript(() => {
     window.heard = [];
@@ -302,7 +293,7 @@ test('host events: ready, public, scenario, complete', async () => {
       addEventListener(`backchannel:${name}`, (e) => window.heard.push([name, JSON.stringify(e.detail)]));
     }
   });
-  await p.goto(server.url + '/');
+  await p.goto(env.server.url + '/');
   await readyAll(p, 1);
   await p.evaluate(() => {
     const h = document.querySelector('[data-backchannel]').backchannel;

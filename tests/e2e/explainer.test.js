@@ -1,30 +1,21 @@
 // The slice as a reader meets it: the message, the switch, the effects.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, ready, screenshot, state, meterValue, runningAnimations, ROOT } from './support.js';
+import { open, ready, screenshot, state, meterValue, runningAnimations, ROOT, harness } from './support.js';
 
-let server;
-let browser;
 const story = JSON.parse(await readFile(join(ROOT, 'www/story/greenland.json'), 'utf8'));
 const macron = story.messages[0];
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness();
 
 const SWITCH = { name: 'Make it public' };
 
 /** Opens the demo and shows the beat with Macron's message and the switch. */
 async function openAtAct(options) {
-  const opened = await open(browser, server.url, options);
+  const opened = await open(env.browser, env.server.url, options);
   await ready(opened.page);
   await opened.page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.goToBeat(2));
   await opened.page.getByRole('switch', SWITCH).waitFor();
@@ -147,10 +138,10 @@ test('motion: going public animates the bubble into the post', async () => {
 });
 
 test('no wasm: the host keeps a readable fallback with the message', async () => {
-  const context = await browser.newContext();
+  const context = await env.browser.newContext();
   const page = await context.newPage();
   await page.route('**/*.wasm', (route) => route.abort());
-  await page.goto(server.url);
+  await page.goto(env.server.url);
   await page.waitForTimeout(500);
   const text = await page.locator('[data-backchannel]').textContent();
   assert.match(text, /could not start/);

@@ -1,21 +1,12 @@
 // The complete explainer as a reader meets it: every beat, the timeline, the
 // charts, the comparison, the lab and the parameters.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { serve, launch, open, ready, screenshot, state, meterValue } from './support.js';
+import { open, ready, screenshot, state, meterValue, harness } from './support.js';
 
-let server;
-let browser;
 
-before(async () => {
-  server = await serve();
-  browser = await launch();
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = harness();
 
 const handle = (page, method, ...args) =>
   page.evaluate(([m, a]) => document.querySelector('[data-backchannel]').backchannel[m](...a), [method, args]);
@@ -24,7 +15,7 @@ const BEATS = ['pillars', 'message', 'act', 'predictions', 'rutte', 'observed', 
 
 test('every beat: axe finds nothing, and a screenshot at 390 and 1280 px', async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
-    const { context, page, errors } = await open(browser, server.url, { viewport });
+    const { context, page, errors } = await open(env.browser, env.server.url, { viewport });
     await ready(page);
     for (const [n, id] of BEATS.entries()) {
       await handle(page, 'goToBeat', n);
@@ -51,7 +42,7 @@ test('every beat: axe finds nothing, and a screenshot at 390 and 1280 px', async
 });
 
 test('the whole story can be completed with the keyboard alone', async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
   const next = page.getByRole('button', { name: 'Next', exact: true });
   const focusNext = async () => {
@@ -95,7 +86,7 @@ test('the whole story can be completed with the keyboard alone', async () => {
 });
 
 test('scrubbing moves every view to the same day', async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
   await handle(page, 'goToBeat', 2);
   await handle(page, 'selectScenario', 'what-happened');
@@ -116,7 +107,7 @@ test('scrubbing moves every view to the same day', async () => {
 });
 
 test('only-rutte shows a clearly smaller fall in compromise than only-macron', async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
   const lowest = async (id) => {
     await handle(page, 'selectScenario', id);
@@ -138,7 +129,7 @@ test('only-rutte shows a clearly smaller fall in compromise than only-macron', a
 });
 
 test('a parameter changed in the panel changes the curves, and Reset restores them', async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
   await handle(page, 'goToBeat', 6);
   await handle(page, 'selectScenario', 'only-macron');
@@ -165,7 +156,7 @@ test('a parameter changed in the panel changes the curves, and Reset restores th
 });
 
 test('the lab builds repeated leaks of a chosen victim', async () => {
-  const { context, page } = await open(browser, server.url);
+  const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
   await handle(page, 'goToBeat', 6);
   await page.getByLabel('Whose message').selectOption({ label: 'Rutte' });

@@ -4,6 +4,7 @@
 import { createServer } from 'node:http';
 import { readFile, mkdir } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 
 export const ROOT = resolve(import.meta.dirname, '../..');
@@ -110,4 +111,21 @@ export function runningAnimations(page) {
     const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
     return roots.reduce((n, root) => n + root.getAnimations().length, 0);
   });
+}
+
+/**
+ * Starts a loopback server for dist/ (plus `pages`) and a browser before the
+ * file's tests and stops both after; read them as `env.server`, `env.browser`.
+ */
+export function harness(pages = {}) {
+  const env = {};
+  before(async () => {
+    env.server = await serve(DIST, {}, pages);
+    env.browser = await launch();
+  });
+  after(async () => {
+    await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
 }
