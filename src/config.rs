@@ -4,10 +4,9 @@
 //! error names the field (`config.params.gamma: 7 is outside its range 0.3 to 1`).
 //! The schema is documented in `www/config.schema.json`.
 
-use crate::json::Json;
+use crate::json::{FieldError, Json};
 use crate::model::{scenario, Event, ParamId, Params, Senders};
 use crate::state::CUSTOM;
-use std::fmt;
 
 /// Colour theme: follow the reader's setting, or force one.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -53,25 +52,24 @@ pub struct Config {
     pub custom_scenario: Option<CustomScenario>,
 }
 
-/// Why a config was refused: the field's path and the problem.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ConfigError {
-    pub path: String,
-    pub problem: String,
-}
-
-impl fmt::Display for ConfigError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.path, self.problem)
-    }
-}
+/// Why a config was refused: the field's path and the problem (the same
+/// error the JSON reader gives, so its messages pass through unchanged).
+pub type ConfigError = FieldError;
 
 fn err<T>(path: &str, problem: impl Into<String>) -> Result<T, ConfigError> {
-    Err(ConfigError {
-        path: path.to_string(),
-        problem: problem.into(),
-    })
+    Err(FieldError::new(path, problem))
 }
+
+/// The fields a config may have.
+const FIELDS: [&str; 7] = [
+    "scenario",
+    "lang",
+    "theme",
+    "autoplay",
+    "params",
+    "beats",
+    "custom_scenario",
+];
 
 /// The languages the explainer speaks.
 pub const LANGUAGES: [&str; 1] = ["en"];
@@ -79,10 +77,7 @@ pub const LANGUAGES: [&str; 1] = ["en"];
 impl Config {
     /// Parses a config file's text.
     pub fn parse(text: &str) -> Result<Config, ConfigError> {
-        let json = Json::parse(text).map_err(|problem| ConfigError {
-            path: "config".into(),
-            problem,
-        })?;
+        let json = Json::parse(text).map_err(|problem| FieldError::new("config", problem))?;
         let mut config = Config::default();
         config.apply_json(&json)?;
         Ok(config)
@@ -90,38 +85,26 @@ impl Config {
 
     /// Applies a parsed config on top of this one.
     pub fn apply_json(&mut self, json: &Json) -> Result<(), ConfigError> {
-        let Json::Obj(fields) = json else {
-            return err("config", format!("must be an object, not {}", json.kind()));
-        };
-        for (key, value) in fields {
-            let path = format!("config.{key}");
-            match key.as_str() {
-                "scenario" => self.scenario = Some(string(&path, value)?),
-                "lang" => self.set_lang(&path, &string(&path, value)?)?,
-                "theme" => self.set_theme(&path, &string(&path, value)?)?,
+        let f = json.object("config", &FIELDS)?;
+        for key in FIELDS {
+            let Some(value) = f.get(key) else { continue };
+            let path = f.path(key);
+            match key {
+                "scenario" => self.scenario = Some(value.string(&path)?),
+                "lang" => self.set_lang(&path, &value.string(&path)?)?,
+                "theme" => self.set_theme(&path, &value.string(&path)?)?,
                 "autoplay" => match value {
                     Json::Bool(b) => self.autoplay = *b,
-                    other => return err(&path, format!("must be true or false, not {}", other.kind())),
+                    other => {
+                        return err(
+                            &path,
+                            format!("must be true or false, not {}", other.kind()),
+                        )
+                    }
                 },
                 "params" => self.set_params(&path, value)?,
-                "beats" => {
-                    let Json::Arr(items) = value else {
-                        return err(&path, format!("must be a list of beat ids, not {}", value.kind()));
-                    };
-                    let ids = items
-                        .iter()
-                        .enumerate()
-                        .map(|(i, v)| string(&format!("{path}[{i}]"), v))
-                        .collect::<Result<Vec<_>, _>>()?;
-                    self.beats = Some(ids);
-                }
-                "custom_scenario" => self.custom_scenario = Some(custom(&path, value)?),
-                _ => {
-                    return err(
-                        &path,
-                        "unknown field (known: scenario, lang, theme, autoplay, params, beats, custom_scenario)",
-                    )
-                }
+                "beats" => self.beats = Some(f.list("beats", &|v, p| v.string(p))?),
+                _ => self.custom_scenario = Some(custom(&path, value)?),
             }
         }
         self.check_scenario("config.scenario")
@@ -190,112 +173,54 @@ impl Config {
             let Some(id) = ParamId::from_key(key) else {
                 return err(&field, "unknown parameter");
             };
-            let Json::Num(x) = v else {
-                return err(&field, format!("must be a number, not {}", v.kind()));
-            };
-            params.set(id, *x).map_err(|e| ConfigError {
-                path: field,
-                problem: e.problem,
-            })?;
+            let x = v.number(&field)?;
+            params
+                .set(id, x)
+                .map_err(|e| FieldError::new(field, e.problem))?;
         }
-        params.validate().map_err(|e| ConfigError {
-            path: format!("{path}.{}", e.field),
-            problem: e.problem,
-        })?;
+        params
+            .validate()
+            .map_err(|e| FieldError::new(format!("{path}.{}", e.field), e.problem))?;
         self.params = params;
         Ok(())
     }
 }
 
-fn string(path: &str, value: &Json) -> Result<String, ConfigError> {
-    match value {
-        Json::Str(s) => Ok(s.clone()),
-        other => err(path, format!("must be a string, not {}", other.kind())),
-    }
-}
-
-fn number(path: &str, value: Option<&Json>) -> Result<f64, ConfigError> {
-    match value {
-        Some(Json::Num(x)) => Ok(*x),
-        Some(other) => err(path, format!("must be a number, not {}", other.kind())),
-        None => err(path, "is missing"),
-    }
-}
-
-fn field<'a>(fields: &'a [(String, Json)], name: &str) -> Option<&'a Json> {
-    fields.iter().find(|(k, _)| k == name).map(|(_, v)| v)
-}
-
 fn custom(path: &str, value: &Json) -> Result<CustomScenario, ConfigError> {
-    let Json::Obj(fields) = value else {
-        return err(
-            path,
-            format!("must be an object with id and events, not {}", value.kind()),
-        );
-    };
-    for (key, _) in fields {
-        if key != "id" && key != "events" {
-            return err(
-                &format!("{path}.{key}"),
-                "unknown field (known: id, events)",
-            );
-        }
-    }
-    let id = match field(fields, "id") {
-        Some(v) => string(&format!("{path}.id"), v)?,
-        None => return err(&format!("{path}.id"), "is missing"),
-    };
+    let f = value.object(path, &["id", "events"])?;
+    let id = f.string("id")?;
     if scenario::builtin(&id).is_ok() || id == CUSTOM || id.trim().is_empty() {
         return err(
-            &format!("{path}.id"),
+            &f.path("id"),
             format!("\"{id}\" is empty or already taken (by a built-in scenario or \"{CUSTOM}\")"),
         );
     }
-    let Some(Json::Arr(items)) = field(fields, "events") else {
-        return err(&format!("{path}.events"), "must be a list of events");
-    };
-    let mut events = Vec::with_capacity(items.len());
-    for (i, item) in items.iter().enumerate() {
-        let at = format!("{path}.events[{i}]");
-        let Json::Obj(e) = item else {
-            return err(&at, format!("must be an object, not {}", item.kind()));
-        };
-        for (key, _) in e {
-            if !matches!(key.as_str(), "day" | "sender" | "sensitivity") {
+    let events = f.list("events", &|item, at| {
+        let e = item.object(at, &["day", "sender", "sensitivity"])?;
+        let sender = match e.required("sender")? {
+            Json::Str(s) if s == "macron" => scenario::MACRON,
+            Json::Str(s) if s == "rutte" => scenario::RUTTE,
+            Json::Num(x) if x.fract() == 0.0 && *x >= 0.0 => *x as usize,
+            other => {
                 return err(
-                    &format!("{at}.{key}"),
-                    "unknown field (known: day, sender, sensitivity)",
-                );
-            }
-        }
-        let sender = match field(e, "sender") {
-            Some(Json::Str(s)) if s == "macron" => scenario::MACRON,
-            Some(Json::Str(s)) if s == "rutte" => scenario::RUTTE,
-            Some(Json::Num(x)) if x.fract() == 0.0 && *x >= 0.0 => *x as usize,
-            Some(other) => {
-                return err(
-                    &format!("{at}.sender"),
+                    &e.path("sender"),
                     format!(
                         "must be \"macron\", \"rutte\" or an index, not {}",
                         other.kind()
                     ),
                 )
             }
-            None => return err(&format!("{at}.sender"), "is missing"),
         };
         let event = Event {
-            day: number(&format!("{at}.day"), field(e, "day"))?,
+            day: e.number("day")?,
             sender,
-            sensitivity: number(&format!("{at}.sensitivity"), field(e, "sensitivity"))?,
+            sensitivity: e.number("sensitivity")?,
         };
         event
-            .validate(Senders::DEFAULT_COUNT, &at)
-            .map_err(|e| ConfigError {
-                path: e.field,
-                problem: e.problem,
-            })?;
-        events.push(event);
-    }
+            .validate(Senders::DEFAULT_COUNT, at)
+            .map_err(|e| FieldError::new(e.field, e.problem))?;
+        Ok(event)
+    })?;
     Ok(CustomScenario { id, events })
 }
 

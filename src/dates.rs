@@ -1,7 +1,7 @@
 //! Model days as calendar dates. Day 0 is the story's first day (24 June 2025
 //! for the Greenland story); the arithmetic is the proleptic Gregorian calendar.
 
-use crate::json::Json;
+use crate::json::{FieldError, Json};
 use crate::words::Words;
 
 /// A calendar date.
@@ -16,7 +16,7 @@ pub struct Date {
 
 impl Date {
     /// Reads `{ "year", "month", "day" }`, checking the ranges.
-    pub fn read(json: &Json, path: &str) -> Result<Date, String> {
+    pub fn read(json: &Json, path: &str) -> Result<Date, FieldError> {
         let f = json.object(path, &["year", "month", "day"])?;
         let date = Date {
             year: f.whole("year")? as i32,
@@ -24,7 +24,7 @@ impl Date {
             day: f.whole("day")?,
         };
         if !(1..=12).contains(&date.month) || !(1..=31).contains(&date.day) {
-            return Err(format!("{path}: not a calendar date"));
+            return Err(FieldError::new(path, "not a calendar date"));
         }
         Ok(date)
     }

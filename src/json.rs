@@ -93,6 +93,35 @@ fn from_serde(v: &serde_json::Value) -> Json {
     }
 }
 
+/// Why a value was refused: the field's full path and the problem.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FieldError {
+    pub path: String,
+    pub problem: String,
+}
+
+impl FieldError {
+    /// An error at `path`.
+    pub fn new(path: impl Into<String>, problem: impl Into<String>) -> Self {
+        FieldError {
+            path: path.into(),
+            problem: problem.into(),
+        }
+    }
+}
+
+impl std::fmt::Display for FieldError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.path, self.problem)
+    }
+}
+
+impl From<FieldError> for String {
+    fn from(e: FieldError) -> String {
+        e.to_string()
+    }
+}
+
 /// An object being read field by field; errors carry the field's full path.
 pub struct Fields<'a> {
     path: String,
@@ -100,19 +129,22 @@ pub struct Fields<'a> {
 }
 
 /// Reads one value at a path; used for list items and nested objects.
-pub type Reader<'a, T> = &'a dyn Fn(&Json, &str) -> Result<T, String>;
+pub type Reader<'a, T> = &'a dyn Fn(&Json, &str) -> Result<T, FieldError>;
 
 impl Json {
     /// This value as an object whose keys must all be in `known`.
-    pub fn object<'a>(&'a self, path: &str, known: &[&str]) -> Result<Fields<'a>, String> {
+    pub fn object<'a>(&'a self, path: &str, known: &[&str]) -> Result<Fields<'a>, FieldError> {
         let Json::Obj(fields) = self else {
-            return Err(format!("{path}: must be an object, not {}", self.kind()));
+            return Err(FieldError::new(
+                path,
+                format!("must be an object, not {}", self.kind()),
+            ));
         };
         for (key, _) in fields {
             if !known.contains(&key.as_str()) {
-                return Err(format!(
-                    "{path}.{key}: unknown field (known: {})",
-                    known.join(", ")
+                return Err(FieldError::new(
+                    format!("{path}.{key}"),
+                    format!("unknown field (known: {})", known.join(", ")),
                 ));
             }
         }
@@ -123,22 +155,36 @@ impl Json {
     }
 
     /// This value as a string.
-    pub fn string(&self, path: &str) -> Result<String, String> {
+    pub fn string(&self, path: &str) -> Result<String, FieldError> {
         match self {
             Json::Str(s) => Ok(s.clone()),
-            other => Err(format!("{path}: must be a string, not {}", other.kind())),
+            other => Err(FieldError::new(
+                path,
+                format!("must be a string, not {}", other.kind()),
+            )),
+        }
+    }
+
+    /// This value as a number.
+    pub fn number(&self, path: &str) -> Result<f64, FieldError> {
+        match self {
+            Json::Num(x) => Ok(*x),
+            other => Err(FieldError::new(
+                path,
+                format!("must be a number, not {}", other.kind()),
+            )),
         }
     }
 
     /// This value as a whole number of at least 0.
-    pub fn whole(&self, path: &str) -> Result<u32, String> {
+    pub fn whole(&self, path: &str) -> Result<u32, FieldError> {
         match self {
             Json::Num(x) if x.fract() == 0.0 && *x >= 0.0 && *x <= f64::from(u32::MAX) => {
                 Ok(*x as u32)
             }
-            other => Err(format!(
-                "{path}: must be a whole number of 0 or more, not {}",
-                other.kind()
+            other => Err(FieldError::new(
+                path,
+                format!("must be a whole number of 0 or more, not {}", other.kind()),
             )),
         }
     }
@@ -156,23 +202,28 @@ impl<'a> Fields<'a> {
     }
 
     /// A required field.
-    pub fn required(&self, name: &str) -> Result<&'a Json, String> {
+    pub fn required(&self, name: &str) -> Result<&'a Json, FieldError> {
         self.get(name)
-            .ok_or_else(|| format!("{}: is missing", self.path(name)))
+            .ok_or_else(|| FieldError::new(self.path(name), "is missing"))
     }
 
     /// A required string field.
-    pub fn string(&self, name: &str) -> Result<String, String> {
+    pub fn string(&self, name: &str) -> Result<String, FieldError> {
         self.required(name)?.string(&self.path(name))
     }
 
+    /// A required number field.
+    pub fn number(&self, name: &str) -> Result<f64, FieldError> {
+        self.required(name)?.number(&self.path(name))
+    }
+
     /// A required whole-number field.
-    pub fn whole(&self, name: &str) -> Result<u32, String> {
+    pub fn whole(&self, name: &str) -> Result<u32, FieldError> {
         self.required(name)?.whole(&self.path(name))
     }
 
     /// A required list field, each item read by `item` at `name[i]`.
-    pub fn list<T>(&self, name: &str, item: Reader<T>) -> Result<Vec<T>, String> {
+    pub fn list<T>(&self, name: &str, item: Reader<T>) -> Result<Vec<T>, FieldError> {
         let path = self.path(name);
         match self.required(name)? {
             Json::Arr(items) => items
@@ -180,7 +231,10 @@ impl<'a> Fields<'a> {
                 .enumerate()
                 .map(|(i, v)| item(v, &format!("{path}[{i}]")))
                 .collect(),
-            other => Err(format!("{path}: must be a list, not {}", other.kind())),
+            other => Err(FieldError::new(
+                path,
+                format!("must be a list, not {}", other.kind()),
+            )),
         }
     }
 }
@@ -196,14 +250,17 @@ mod tests {
         assert_eq!(f.string("a").unwrap(), "x");
         assert_eq!(f.whole("n").unwrap(), 3);
         assert_eq!(
-            f.string("n").unwrap_err(),
+            f.string("n").unwrap_err().to_string(),
             "doc.n: must be a string, not a number"
         );
-        assert_eq!(f.string("zz").unwrap_err(), "doc.zz: is missing");
+        assert_eq!(
+            f.string("zz").unwrap_err().to_string(),
+            "doc.zz: is missing"
+        );
         let err = f.list("l", &|v, p| v.string(p)).unwrap_err();
-        assert_eq!(err, "doc.l[1]: must be a string, not a number");
+        assert_eq!(err.to_string(), "doc.l[1]: must be a string, not a number");
         let err = json.object("doc", &["a", "n"]).err().unwrap();
-        assert!(err.starts_with("doc.l: unknown field"), "{err}");
+        assert!(err.to_string().starts_with("doc.l: unknown field"), "{err}");
         assert!(Json::Num(-1.0).whole("x").is_err());
         assert!(Json::Num(1.5).whole("x").is_err());
     }

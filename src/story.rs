@@ -5,7 +5,7 @@
 //! and `observed.<id>.*`, quotations live here, verbatim.
 
 use crate::dates::Date;
-use crate::json::Json;
+use crate::json::{FieldError, Json};
 use crate::model::{scenario, Senders};
 
 /// The built-in story: the January 2026 Greenland texts.
@@ -122,7 +122,7 @@ pub struct Story {
 }
 
 impl Message {
-    fn read(json: &Json, path: &str) -> Result<Self, String> {
+    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
         let f = json.object(
             path,
             &[
@@ -162,7 +162,7 @@ impl Message {
 }
 
 impl View {
-    fn read(json: &Json, path: &str) -> Result<Self, String> {
+    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
         Ok(match json.string(path)?.as_str() {
             "network" => View::Network,
             "message" => View::Message,
@@ -172,8 +172,9 @@ impl View {
             "observed" => View::Observed,
             "lab" => View::Lab,
             other => {
-                return Err(format!(
-                    "{path}: \"{other}\" is not a view (known: network, message, act, experts, compare, observed, lab)"
+                return Err(FieldError::new(
+                    path,
+                    format!("\"{other}\" is not a view (known: network, message, act, experts, compare, observed, lab)"),
                 ))
             }
         })
@@ -181,7 +182,7 @@ impl View {
 }
 
 impl Beat {
-    fn read(json: &Json, path: &str) -> Result<Self, String> {
+    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
         let f = json.object(path, &["id", "view", "message"])?;
         Ok(Beat {
             id: f.string("id")?,
@@ -195,7 +196,7 @@ impl Beat {
 }
 
 impl Expert {
-    fn read(json: &Json, path: &str) -> Result<Self, String> {
+    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
         let f = json.object(
             path,
             &[
@@ -216,7 +217,7 @@ impl Expert {
 }
 
 impl Observed {
-    fn read(json: &Json, path: &str) -> Result<Self, String> {
+    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
         let f = json.object(path, &["id", "date", "quote", "source"])?;
         Ok(Observed {
             id: f.string("id")?,
@@ -243,12 +244,12 @@ impl Story {
     /// Parses and checks a story file; errors name the field.
     pub fn parse(text: &str) -> Result<Self, String> {
         let json = Json::parse(text).map_err(|e| format!("story: {e}"))?;
-        let story = Story::read(&json, "story")?;
+        let story = Story::read(&json, "story").map_err(String::from)?;
         story.check()?;
         Ok(story)
     }
 
-    fn read(json: &Json, path: &str) -> Result<Self, String> {
+    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
         let f = json.object(
             path,
             &[
