@@ -7,6 +7,7 @@ use std::rc::Rc;
 /// One model output as the views present it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Metric {
+    Trust,
     Compromise,
     Candor,
     LeakRisk,
@@ -19,7 +20,8 @@ pub enum Metric {
 
 impl Metric {
     /// Every metric, in the order the views list them.
-    pub const ALL: [Metric; 8] = [
+    pub const ALL: [Metric; 9] = [
+        Metric::Trust,
         Metric::Compromise,
         Metric::Candor,
         Metric::LeakRisk,
@@ -38,6 +40,7 @@ impl Metric {
     /// The output's name in the model's CSV; locale keys are `meter.<key>`.
     pub fn key(self) -> &'static str {
         match self {
+            Metric::Trust => "trust",
             Metric::Compromise => "compromise",
             Metric::Candor => "candor",
             Metric::LeakRisk => "leak_risk",
@@ -69,6 +72,7 @@ impl Metric {
     /// The value of this output in a day's outputs.
     pub fn value(self, o: &Outputs) -> f64 {
         match self {
+            Metric::Trust => o.trust,
             Metric::Compromise => o.compromise,
             Metric::Candor => o.candor,
             Metric::LeakRisk => o.leak_risk,
