@@ -4,8 +4,6 @@
 //! and shows a readable error instead of a blank box when a config or a
 //! parameter is refused.
 
-pub mod motion;
-
 use crate::config::{Config, ConfigError};
 use crate::model::{ParamId, OUTPUT_NAMES};
 use crate::state::{Action, Explainer};

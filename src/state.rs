@@ -26,6 +26,11 @@ pub const KEPT_PRIVATE: &str = "kept-private";
 /// The id of a scenario the reader built with their own leaks.
 pub const CUSTOM: &str = "custom";
 
+/// How long after a post the explainer shows its effects when nothing plays
+/// (reduced motion, the experts' beat): about five months, when the quiet
+/// erosion of the channels has shown.
+pub const SETTLED_DAYS: u32 = 150;
+
 /// What the reader (or the host page) can do.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Action {
@@ -95,8 +100,21 @@ pub struct Explainer {
     params: Params,
     reduced_motion: bool,
     beat: usize,
+    /// For each message, whether the reader made it public. Only the reader
+    /// (or the host's `setPublic`) flips these; beats never do.
+    posted: Vec<bool>,
+    /// The scenario the host configured or someone selected: it decides what
+    /// a flip sets in motion (when it posts that message) and what the lab
+    /// shows. `None` until then: the lab follows the reader's flip.
+    chosen: Option<String>,
+    /// The reader's own leaks, built in the lab (the `custom` scenario).
+    custom: Vec<Event>,
+    /// The scenario in view and its leaks: derived from the beat, the flips
+    /// and the choice by `refresh`, never set directly.
     scenario: String,
     events: Vec<Event>,
+    /// Runs already computed under the parameters in force, by scenario id.
+    runs: Vec<(String, Rc<Trajectory>)>,
     playing: bool,
     speed: f64,
     /// Playback position in fractional days; the reader sees whole days.
@@ -141,8 +159,8 @@ pub struct ScenarioInfo {
 }
 
 impl Explainer {
-    /// Starts on the first beat, private, at the lead message's posting day.
-    /// Invalid parameters are an error naming the parameter.
+    /// Starts on the first beat, every message private, at the lead message's
+    /// posting day. Invalid parameters are an error naming the parameter.
     pub fn new(story: Rc<Story>, params: Params, reduced_motion: bool) -> Result<Self, ParamError> {
         let baseline = run(&story, &params, &[])?;
         let message_runs = message_runs(&story, &params)?;
@@ -152,8 +170,12 @@ impl Explainer {
             params,
             reduced_motion,
             beat: 0,
+            posted: vec![false; story.messages.len()],
+            chosen: None,
+            custom: Vec::new(),
             scenario: KEPT_PRIVATE.to_string(),
             events: Vec::new(),
+            runs: vec![(KEPT_PRIVATE.to_string(), baseline.clone())],
             playing: false,
             speed: 1.0,
             clock,
@@ -176,7 +198,9 @@ impl Explainer {
     }
 
     /// Starts as a host's config asks: its parameters, its own scenario, the
-    /// beats it keeps, the first scenario and autoplay. Errors name the field.
+    /// beats it keeps and the scenario a flip plays. Errors name the field.
+    /// Whatever the config, every message starts private: the flip is the
+    /// reader's.
     pub fn with_config(
         story: Story,
         config: &Config,
@@ -222,16 +246,9 @@ impl Explainer {
             Explainer::new(Rc::new(story), config.params, reduced_motion).map_err(as_config)?;
         e.extra = config.custom_scenario.clone();
         if let Some(id) = &config.scenario {
-            e.select(id).map_err(as_config)?;
+            e.choose(id).map_err(as_config)?;
         }
-        if config.autoplay && !reduced_motion {
-            e.playing = true;
-            if e.events.is_empty() {
-                e.clock = 0.0;
-            } else {
-                e.clock = f64::from(e.replay_from());
-            }
-        }
+        e.refresh().map_err(as_config)?;
         Ok(e)
     }
 
@@ -241,19 +258,25 @@ impl Explainer {
         let before = self.fingerprint();
         match action {
             Action::SetPublic(public) => {
-                if public == self.public() {
+                let m = self.message_index();
+                if public == self.posted[m] {
                     return Ok(false);
                 }
-                let message = self.message().clone();
-                let id = if public {
-                    message.scenario.as_str()
+                self.posted[m] = public;
+                if let Err(e) = self.refresh() {
+                    self.posted[m] = !public;
+                    return Err(e);
+                }
+                let posted = self.message().posted_day;
+                if public && self.reduced_motion {
+                    // Nothing moves by itself: show the state some months
+                    // on at once, with the scrubber to explore.
+                    self.clock = f64::from(self.after_post(posted));
+                    self.playing = false;
                 } else {
-                    KEPT_PRIVATE
-                };
-                self.show_builtin(id)?;
-                self.clock = f64::from(message.posted_day);
-                // Under reduced motion nothing moves until the reader asks.
-                self.playing = public && !self.reduced_motion;
+                    self.clock = f64::from(posted);
+                    self.playing = public;
+                }
                 self.announcement = if public {
                     Announcement::WentPublic
                 } else {
@@ -261,8 +284,9 @@ impl Explainer {
                 };
             }
             Action::SelectScenario(id) => {
-                if id != self.scenario {
-                    self.select(&id)?;
+                if self.chosen.as_deref() != Some(id.as_str()) {
+                    self.choose(&id)?;
+                    self.refresh()?;
                     self.announcement = Announcement::Scenario;
                 }
             }
@@ -330,23 +354,14 @@ impl Explainer {
             }
             Action::GoToBeat(n) => {
                 let n = n.min(self.story.beats.len() - 1);
-                if n != self.beat {
-                    self.beat = n;
-                    // A beat about a message shows either a scenario that posts
-                    // that message or the baseline, so the switch and the
-                    // effects beside it never disagree.
-                    let about_message = matches!(
-                        self.story.beats[n].view,
-                        View::Message | View::Act | View::Compare
-                    );
-                    if about_message && !self.public() && self.scenario != KEPT_PRIVATE {
-                        self.show_builtin(KEPT_PRIVATE)?;
-                        self.playing = false;
-                        self.clock = f64::from(self.message().posted_day);
-                    }
-                    self.announcement = Announcement::Beat;
-                    return Ok(true);
+                if n == self.beat {
+                    return Ok(false);
                 }
+                self.beat = n;
+                self.refresh()?;
+                self.settle_clock();
+                self.announcement = Announcement::Beat;
+                return Ok(true);
             }
             Action::SetVictim(victim) => {
                 if victim >= Senders::DEFAULT_COUNT {
@@ -375,12 +390,16 @@ impl Explainer {
                     sender: self.lab.victim,
                     sensitivity: self.lab.sensitivity,
                 });
-                self.show(CUSTOM, events)?;
+                self.custom = events;
+                self.runs.retain(|(id, _)| id != CUSTOM);
+                self.chosen = Some(CUSTOM.to_string());
+                self.refresh()?;
                 self.announcement = Announcement::LeakAdded(self.day());
             }
             Action::ClearLeaks => {
                 if self.scenario != KEPT_PRIVATE {
-                    self.show_builtin(KEPT_PRIVATE)?;
+                    self.chosen = Some(KEPT_PRIVATE.to_string());
+                    self.refresh()?;
                     self.announcement = Announcement::Scenario;
                 }
             }
@@ -402,35 +421,138 @@ impl Explainer {
         )
     }
 
-    /// Shows a built-in scenario or the host's own one.
-    fn select(&mut self, id: &str) -> Result<(), ParamError> {
+    /// Records the host's or the reader's choice of scenario, if it exists.
+    fn choose(&mut self, id: &str) -> Result<(), ParamError> {
+        self.events_of(id)?;
+        self.chosen = Some(id.to_string());
+        Ok(())
+    }
+
+    /// The leaks of a scenario: a built-in one, the host's own, or the
+    /// reader's (`custom`).
+    fn events_of(&self, id: &str) -> Result<Vec<Event>, ParamError> {
         match &self.extra {
-            Some(extra) if extra.id == id => {
-                let events = extra.events.clone();
-                self.show(id, events)
-            }
-            _ => self.show_builtin(id),
+            Some(extra) if extra.id == id => Ok(extra.events.clone()),
+            _ if id == CUSTOM => Ok(self.custom.clone()),
+            _ => Ok(scenario::builtin(id)?.events),
         }
     }
 
-    fn show_builtin(&mut self, id: &str) -> Result<(), ParamError> {
-        let events = scenario::builtin(id)?.events;
-        self.show(id, events)
+    /// Whether a scenario posts message `m` on the day it was posted.
+    fn posts(&self, id: &str, m: &Message) -> bool {
+        self.events_of(id).is_ok_and(|events| {
+            events.iter().any(|e| {
+                e.sender == m.sender_index && (e.day - f64::from(m.posted_day)).abs() < 0.5
+            })
+        })
     }
 
-    fn show(&mut self, id: &str, events: Vec<Event>) -> Result<(), ParamError> {
-        self.run = run(&self.story, &self.params, &events)?;
-        self.scenario = id.to_string();
+    /// What making message `m` public sets in motion: the chosen scenario
+    /// when it posts that message (the host's "what happened", say), else the
+    /// message's own scenario.
+    fn flip_scenario(&self, m: &Message) -> String {
+        match &self.chosen {
+            Some(id) if self.posts(id, m) => id.clone(),
+            _ => m.scenario.clone(),
+        }
+    }
+
+    /// The scenario the beat in view shows. Message beats show the reader's
+    /// flip (or the baseline); the experts' beat always shows the lead
+    /// message posted, since predictions are about a leak; the lab shows the
+    /// choice, or follows the reader's flip until there is one.
+    fn wanted(&self) -> String {
+        let m = self.message();
+        let flipped = self.posted[self.message_index()];
+        let follow = || {
+            if flipped {
+                self.flip_scenario(m)
+            } else {
+                KEPT_PRIVATE.to_string()
+            }
+        };
+        match self.story.beats[self.beat].view {
+            View::Experts => self.flip_scenario(m),
+            View::Lab => self.chosen.clone().unwrap_or_else(follow),
+            _ => follow(),
+        }
+    }
+
+    /// Brings the scenario in view, its leaks and its run in line with the
+    /// beat, the flips and the choice. Runs are computed once per scenario
+    /// and parameter set.
+    fn refresh(&mut self) -> Result<(), ParamError> {
+        let id = self.wanted();
+        let events = self.events_of(&id)?;
+        if id == self.scenario && events == self.events {
+            return Ok(());
+        }
+        let cached = self
+            .runs
+            .iter()
+            .find(|(k, _)| *k == id)
+            .map(|(_, r)| r.clone());
+        let run = match cached {
+            Some(run) => run,
+            None => {
+                let run = run(&self.story, &self.params, &events)?;
+                self.runs.push((id.clone(), run.clone()));
+                run
+            }
+        };
+        self.run = run;
+        self.scenario = id;
         self.events = events;
         self.revision += 1;
         Ok(())
     }
 
+    /// After moving to another beat: a private message shows its posting
+    /// day; a posted one keeps the reader's day, never earlier than the post;
+    /// the predictions open some months after the post, where the effects
+    /// they describe have had time to show; a beat without a timeline stops
+    /// the clock.
+    fn settle_clock(&mut self) {
+        let view = self.story.beats[self.beat].view;
+        let posted = self.message().posted_day;
+        let day = self.day();
+        match view {
+            View::Act | View::Compare | View::Message | View::Network => {
+                if !self.public() {
+                    self.playing = false;
+                    self.clock = f64::from(posted);
+                } else if day < posted {
+                    self.clock = f64::from(posted);
+                }
+            }
+            View::Experts => {
+                if day <= posted {
+                    self.playing = false;
+                    self.clock = f64::from(self.after_post(posted));
+                }
+            }
+            View::Observed => self.playing = false,
+            View::Lab => {}
+        }
+    }
+
+    /// The day shown "some months after" a post: when the quiet erosion has
+    /// had time to show (within the timeline).
+    fn after_post(&self, posted: u32) -> u32 {
+        (posted + SETTLED_DAYS).min(self.horizon())
+    }
+
     fn apply_params(&mut self, params: Params) -> Result<(), ParamError> {
-        self.run = run(&self.story, &params, &self.events)?;
-        self.baseline = run(&self.story, &params, &[])?;
+        let baseline = run(&self.story, &params, &[])?;
+        let run = run(&self.story, &params, &self.events)?;
         self.message_runs = message_runs(&self.story, &params)?;
         self.candor0 = params.validate()?.candor0;
+        self.runs = vec![
+            (KEPT_PRIVATE.to_string(), baseline.clone()),
+            (self.scenario.clone(), run.clone()),
+        ];
+        self.baseline = baseline;
+        self.run = run;
         self.params = params;
         self.param_error = None;
         self.revision += 1;
@@ -447,12 +569,15 @@ impl Explainer {
             .unwrap_or(0)
     }
 
-    /// Whether the message in view has been posted in the shown scenario.
+    /// Whether the reader (or the host) made the message in view public.
     pub fn public(&self) -> bool {
-        let m = self.message();
-        self.events
-            .iter()
-            .any(|e| e.sender == m.sender_index && (e.day - f64::from(m.posted_day)).abs() < 0.5)
+        self.posted[self.message_index()]
+    }
+
+    /// Whether the lead message is public: the beats without a switch say
+    /// so when they show its leak anyway.
+    pub fn lead_public(&self) -> bool {
+        self.posted.first().copied().unwrap_or(false)
     }
 
     /// Whether playback runs.

@@ -171,7 +171,6 @@ mod tests {
     #[test]
     fn making_public_is_heard_with_the_message_and_the_scenario() {
         let (store, heard) = store();
-        store.dispatch(Action::GoToBeat(2)).unwrap();
         store.dispatch(Action::SetPublic(true)).unwrap();
         assert_eq!(
             *heard.borrow(),
@@ -190,9 +189,9 @@ mod tests {
     #[test]
     fn completion_is_heard_once() {
         let (store, heard) = store();
-        store.dispatch(Action::GoToBeat(6)).unwrap();
         store.dispatch(Action::GoToBeat(5)).unwrap();
-        store.dispatch(Action::GoToBeat(6)).unwrap();
+        store.dispatch(Action::GoToBeat(4)).unwrap();
+        store.dispatch(Action::GoToBeat(5)).unwrap();
         let completes = heard
             .borrow()
             .iter()

@@ -385,17 +385,9 @@ mod tests {
         let ids: Vec<_> = s.beats.iter().map(|b| b.id.as_str()).collect();
         assert_eq!(
             ids,
-            [
-                "pillars",
-                "message",
-                "act",
-                "predictions",
-                "rutte",
-                "observed",
-                "lab"
-            ]
+            ["act", "pillars", "predictions", "rutte", "observed", "lab"]
         );
-        assert_eq!(s.message_of(&s.beats[4]).id, "rutte");
+        assert_eq!(s.message_of(&s.beats[3]).id, "rutte");
     }
 
     #[test]
@@ -409,7 +401,7 @@ mod tests {
             (
                 "\"message\": \"rutte\"",
                 "\"message\": \"nobody\"",
-                "beats[4].message",
+                "beats[3].message",
             ),
             ("\"rhetoric\"", "\"mood\"", "experts[1].metrics[1]"),
             ("\"horizon\": 420", "\"horizon\": 100", "posted_day"),
@@ -418,11 +410,11 @@ mod tests {
                 "\"horizon\": \"soon\"",
                 "story.horizon: must be a whole number",
             ),
-            ("\"view\": \"lab\"", "\"view\": \"garden\"", "beats[6].view"),
+            ("\"view\": \"lab\"", "\"view\": \"garden\"", "beats[5].view"),
             (
                 "\"id\": \"pillars\"",
                 "\"id\": \"pillars\", \"colour\": 1",
-                "beats[0].colour: unknown field",
+                "beats[1].colour: unknown field",
             ),
         ];
         for (from, to, field) in cases {

@@ -7,6 +7,7 @@ pub mod beats;
 pub mod chart;
 pub mod compare;
 pub mod effects;
+pub mod elapsed;
 pub mod experts;
 pub mod explainer;
 pub mod failure;
@@ -15,6 +16,8 @@ pub mod lab;
 pub mod message;
 pub mod meter;
 pub mod metric;
+#[cfg(target_arch = "wasm32")]
+pub mod motion;
 pub mod network;
 pub mod observed;
 pub mod params_panel;

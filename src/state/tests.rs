@@ -27,7 +27,7 @@ fn starts_private_on_the_baseline() {
     assert!(!s.public && !s.playing);
     assert_eq!(s.scenario, "kept-private");
     assert_eq!(s.day, 210);
-    assert_eq!(s.beat, "pillars");
+    assert_eq!(s.beat, "act");
     assert_eq!(s.outputs, e.baseline());
 }
 
@@ -130,7 +130,7 @@ fn stepping_pauses_playback() {
 
 #[test]
 fn outputs_always_match_the_run_at_the_day() {
-    let mut e = explainer(false);
+    let mut e = at_beat("lab");
     e.reduce(Action::SelectScenario("what-happened".into()))
         .unwrap();
     for day in [0.0, 1.0, 209.0, 210.0, 300.0, 420.0] {
@@ -151,7 +151,7 @@ fn unknown_scenarios_are_refused_and_change_nothing() {
 #[test]
 fn only_rutte_falls_less_than_only_macron() {
     let lowest = |id: &str| {
-        let mut e = explainer(false);
+        let mut e = at_beat("lab");
         e.reduce(Action::SelectScenario(id.into())).unwrap();
         e.run()
             .days()
@@ -173,10 +173,15 @@ fn public_follows_the_message_in_view() {
         "Macron's leak does not make Rutte's text public"
     );
     e.reduce(Action::SetPublic(true)).unwrap();
-    assert_eq!(e.scenario(), "only-rutte");
+    assert_eq!(
+        e.scenario(),
+        "only-rutte",
+        "the chosen scenario does not post Rutte's text: the flip plays the text's own"
+    );
     e.reduce(Action::SelectScenario("what-happened".into()))
         .unwrap();
     assert!(e.public());
+    assert_eq!(e.scenario(), "what-happened");
 }
 
 #[test]
@@ -195,7 +200,7 @@ fn a_refused_parameter_names_itself_and_keeps_the_old_run() {
 
 #[test]
 fn a_parameter_changes_the_curves_and_reset_restores_them() {
-    let mut e = explainer(false);
+    let mut e = at_beat("lab");
     e.reduce(Action::SelectScenario("only-macron".into()))
         .unwrap();
     e.reduce(Action::Seek(300.0)).unwrap();
@@ -233,7 +238,7 @@ fn the_reader_builds_repeated_leaks_of_a_chosen_victim() {
 
 #[test]
 fn leaks_add_to_the_scenario_shown() {
-    let mut e = explainer(false);
+    let mut e = at_beat("lab");
     e.reduce(Action::SelectScenario("what-happened".into()))
         .unwrap();
     e.reduce(Action::Seek(300.0)).unwrap();
@@ -269,13 +274,19 @@ fn a_config_sets_params_scenario_beats_and_its_own_scenario() {
             "custom_scenario": {"id": "mine", "events": [{"day": 30, "sender": 2, "sensitivity": 1}]}}"#,
     )
     .unwrap();
-    let e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
-    assert_eq!(e.scenario(), "mine");
+    let mut e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
     assert_eq!(e.params().gamma, 0.5);
     assert_eq!(e.story().beats.len(), 2);
     assert_eq!(e.snapshot().beat, "act");
+    assert_eq!(e.scenario(), "kept-private", "the message starts private");
     assert_eq!(e.scenarios().last().unwrap().id, "mine");
     assert!(e.scenario_ids().contains(&"mine".to_string()));
+    e.reduce(Action::GoToBeat(1)).unwrap();
+    assert_eq!(
+        e.scenario(),
+        "mine",
+        "the lab opens on the configured scenario"
+    );
 }
 
 #[test]
@@ -286,12 +297,81 @@ fn a_config_with_an_unknown_beat_is_refused_by_name() {
 }
 
 #[test]
-fn autoplay_starts_unless_motion_is_reduced() {
-    let config = Config::parse(r#"{"autoplay": true, "scenario": "only-macron"}"#).unwrap();
-    let e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+fn a_configured_scenario_never_pre_empts_the_reader() {
+    for id in ["what-happened", "only-macron", "only-rutte", "kept-private"] {
+        let config =
+            Config::parse(&format!(r#"{{"scenario": "{id}", "autoplay": true}}"#)).unwrap();
+        let mut e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+        for n in 0..e.story().beats.len() {
+            e.reduce(Action::GoToBeat(n)).unwrap();
+            let view = e.beat().1.view;
+            if matches!(view, View::Act | View::Compare) {
+                assert!(!e.public(), "{id}: beat {n} starts private");
+                assert!(!e.playing(), "{id}: nothing plays before the flip");
+                assert_eq!(
+                    e.outputs(),
+                    e.baseline(),
+                    "{id}: the effects show the baseline"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_flip_plays_the_configured_scenario_when_it_posts_the_message() {
+    let config = Config::parse(r#"{"scenario": "what-happened"}"#).unwrap();
+    let mut e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert_eq!(e.scenario(), "what-happened");
     assert!(e.playing());
-    let calm = Explainer::with_config(Story::greenland().unwrap(), &config, true).unwrap();
-    assert!(!calm.playing());
+    assert_eq!(e.day(), 210);
+}
+
+#[test]
+fn under_reduced_motion_the_flip_shows_some_months_later_at_once() {
+    let mut e = explainer(true);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert!(!e.playing());
+    assert_eq!(e.day(), 210 + SETTLED_DAYS);
+    assert!(e.outputs().compromise < e.baseline().compromise);
+    assert!(e.outputs().candor < e.baseline().candor);
+}
+
+#[test]
+fn the_reader_s_flip_persists_across_beats() {
+    let mut e = at_beat("act");
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::Seek(300.0)).unwrap();
+    e.reduce(Action::GoToBeat(2)).unwrap();
+    e.reduce(Action::GoToBeat(0)).unwrap();
+    assert!(e.public());
+    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.day(), 300, "the reader's day is kept too");
+}
+
+#[test]
+fn the_predictions_show_the_leak_even_when_the_reader_skipped_the_flip() {
+    let e = at_beat("predictions");
+    assert!(!e.public());
+    assert!(!e.lead_public());
+    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.day(), 210 + SETTLED_DAYS);
+    assert!(e.outputs().leaker_share < 0.95);
+}
+
+#[test]
+fn the_lab_follows_the_reader_s_flip_until_a_choice() {
+    let mut e = at_beat("lab");
+    assert_eq!(e.scenario(), "kept-private");
+    let mut e2 = at_beat("act");
+    e2.reduce(Action::SetPublic(true)).unwrap();
+    let lab = e2.story().beats.iter().position(|b| b.id == "lab").unwrap();
+    e2.reduce(Action::GoToBeat(lab)).unwrap();
+    assert_eq!(e2.scenario(), "only-macron");
+    e.reduce(Action::SelectScenario("only-rutte".into()))
+        .unwrap();
+    assert_eq!(e.scenario(), "only-rutte");
 }
 
 #[test]
@@ -322,10 +402,12 @@ fn a_message_beat_never_shows_another_message_s_leak() {
         "kept-private",
         "the switch says private, so the effects are the baseline"
     );
-    // A scenario that posts the message in view is kept.
+    // Back on the first message, the reader's flip is kept, and a chosen
+    // scenario that posts it is what the flip plays.
     e.reduce(Action::SelectScenario("what-happened".into()))
         .unwrap();
-    e.reduce(Action::GoToBeat(2)).unwrap();
+    e.reduce(Action::GoToBeat(0)).unwrap();
+    assert!(e.public());
     assert_eq!(e.scenario(), "what-happened");
 }
 

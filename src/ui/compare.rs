@@ -1,6 +1,7 @@
 //! Two posted texts side by side: how sensitive each was in the model, and
 //! how far each alone pushes the room for compromise down.
 
+use super::elapsed::after_post;
 use super::format::percent;
 use super::metric::RunRef;
 use super::use_words;
@@ -31,12 +32,14 @@ pub fn Compare(props: &CompareProps) -> Html {
             .skip(m.posted_day as usize)
             .map(|(d, o)| (d, o.compromise))
             .fold((m.posted_day as usize, f64::INFINITY), |best, x| if x.1 < best.1 { x } else { best });
-        let date = props.story.date(day as u32).label(&words);
+        // A model minimum is not an event: say how long after the post, in
+        // months, never a calendar date that would read as a forecast.
+        let when = after_post(&words, day as i64 - i64::from(m.posted_day));
         html! {
             <li class="bc-compare-item">
                 <p class="bc-compare-name">{ m.sender.clone() }</p>
                 <p>{ words.fill("compare.sensitivity", &[("value", &format!("{:.2}", props.sensitivities.get(i).copied().unwrap_or(0.0)))]) }</p>
-                <p class="bc-compare-lowest">{ words.fill("compare.lowest", &[("value", &percent(lowest, 0)), ("date", &date)]) }</p>
+                <p class="bc-compare-lowest">{ words.fill("compare.lowest", &[("value", &percent(lowest, 0)), ("when", &when)]) }</p>
             </li>
         }
     });

@@ -3,11 +3,13 @@
 //! announces state changes to screen readers.
 
 use super::about::About;
-use super::beats::BeatNav;
+use super::beats::{Pager, StepList};
 use super::chart::Chart;
 use super::compare::Compare;
-use super::effects::EffectsPanel;
+use super::effects::{EffectsPanel, Phase};
+use super::elapsed::after_post;
 use super::experts::Experts;
+use super::format::percent;
 use super::lab::{sender_label, Lab};
 use super::message::MessageCard;
 use super::metric::{Marker, Metric, RunRef};
@@ -41,11 +43,12 @@ pub struct AppProps {
     pub on_ready: Callback<()>,
 }
 
-/// The charts shown under the timeline.
+/// The charts shown under the timeline: the two effects the explainer is
+/// about first, then what drives them. All are shares on one 0–100 % scale.
 const CHARTS: [Metric; 4] = [
+    Metric::Trust,
     Metric::Compromise,
     Metric::Candor,
-    Metric::LeakRisk,
     Metric::Rhetoric,
 ];
 
@@ -73,7 +76,7 @@ pub fn App(props: &AppProps) -> Html {
     use_playback(store.clone(), f.ticking);
 
     // Stable callbacks (same store, same callback), so children whose other
-    // props did not change skip re-rendering on every tick of the clock.
+    // props did not change skip re-rendering on each tick of the clock.
     // Refusals show in the state (the parameter panel's error), so results
     // need no handling here.
     let on_action = use_callback(store.clone(), |action: Action, store| {
@@ -87,77 +90,79 @@ pub fn App(props: &AppProps) -> Html {
     });
     let onkeydown = shortcuts(on_action.clone(), f.playing);
 
-    let message = html! {
-        <MessageCard story={f.story.clone()} index={f.message} public={f.public} reduced_motion={f.reduced_motion} />
-    };
-    let switch = html! { <PublicSwitch checked={f.public} on_change={on_public} /> };
-    let effects = html! {
-        <EffectsPanel leaked={f.leaked} date={f.date.clone()} days_after={f.days_after}
-            outputs={f.outputs} baseline={f.baseline} />
+    // The act: the message with the switch under its bubble, and the effects
+    // beside it (below it on a phone).
+    let act = html! {
+        <div class="bc-pair bc-act">
+            <div class="bc-col">
+                <MessageCard story={f.story.clone()} index={f.message} public={f.public} reduced_motion={f.reduced_motion}>
+                    <PublicSwitch checked={f.public} on_change={on_public} />
+                </MessageCard>
+            </div>
+            <EffectsPanel phase={f.phase} date={f.date.clone()} when={f.when.clone()}
+                outputs={f.outputs} baseline={f.baseline} />
+        </div>
     };
     let timeline = html! {
         <Timeline day={f.day} horizon={f.horizon} date={f.date.clone()} playing={f.playing}
             speed={f.speed} markers={f.markers.clone()} on_action={on_action.clone()} />
     };
-    let charts = html! {
-        <div class="bc-charts" role="group" tabindex="0" aria-label={words.get("charts.label").to_string()}>
-            { for CHARTS.iter().map(|m| html! {
-                <Chart metric={*m} run={f.run.clone()} baseline={f.base_run.clone()} day={f.day}
-                    markers={f.markers.clone()} day0={f.day0} />
-            }) }
-        </div>
+    let charts = |compare: Option<(&RunRef, &RunRef)>| {
+        let (run, base) = match compare {
+            Some((lead, _)) => (lead.clone(), f.base_run.clone()),
+            None => (f.run.clone(), f.base_run.clone()),
+        };
+        html! {
+            <div class="bc-charts" role="group" tabindex="0" aria-label={words.get("charts.label").to_string()}>
+                { for CHARTS.iter().map(|m| html! {
+                    <Chart metric={*m} run={run.clone()} baseline={base.clone()} day={f.day}
+                        markers={f.markers.clone()} day0={f.day0} />
+                }) }
+            </div>
+        }
     };
     let network = html! {
         <Network leaker={f.story.leaker.clone()} senders={labels.sender_names.clone()} channels={f.channels.clone()}
             candor0={f.candor0} rerouted={f.outputs.rerouted} leak_risk0={f.params.p0} />
     };
     let view = match f.view {
-        View::Network => network.clone(),
-        View::Message => message.clone(),
-        View::Act => html! {
-            <>
-                <div class="bc-pair">
-                    <div class="bc-col">{ message.clone() }{ switch.clone() }</div>
-                    { effects.clone() }
-                </div>
-                { timeline.clone() }
-                { charts.clone() }
-            </>
-        },
+        View::Message | View::Act => html! { <>{ act }{ timeline }{ charts(None) }</> },
+        View::Network => html! { <>{ network }{ timeline }</> },
         View::Experts => html! {
             <>
-                { timeline.clone() }
+                { timeline }
                 <Experts story={f.story.clone()} outputs={f.outputs} baseline={f.baseline}
                     sensitivities={f.sensitivities.clone()} />
             </>
         },
-        View::Compare => html! {
-            <>
-                <div class="bc-pair">
-                    <div class="bc-col">{ message.clone() }{ switch.clone() }</div>
-                    <div class="bc-col">
-                        <Compare story={f.story.clone()} runs={f.message_runs.clone()} sensitivities={f.sensitivities.clone()} />
-                        { effects.clone() }
-                    </div>
-                </div>
-                { timeline.clone() }
-                { charts.clone() }
-            </>
-        },
+        View::Compare => {
+            let lead = f.message_runs.first();
+            let this = f.message_runs.get(f.message);
+            html! {
+                <>
+                    { act }
+                    { timeline }
+                    { charts(lead.zip(this)) }
+                    <Compare story={f.story.clone()} runs={f.message_runs.clone()} sensitivities={f.sensitivities.clone()} />
+                </>
+            }
+        }
         View::Observed => html! { <ObservedFacts facts={f.story.observed.clone()} /> },
         View::Lab => html! {
             <>
                 <div class="bc-pair">
                     <Lab story={f.story.clone()} scenarios={f.scenario_ids.clone()} scenario={f.scenario.clone()} events={f.events.clone()}
                         lab={f.lab} date={f.date.clone()} on_action={on_action.clone()} />
-                    { effects.clone() }
+                    <EffectsPanel phase={f.phase} date={f.date.clone()} when={f.when.clone()}
+                        outputs={f.outputs} baseline={f.baseline} />
                 </div>
-                { timeline.clone() }
-                <div class="bc-pair">{ charts.clone() }{ network.clone() }</div>
+                { timeline }
+                <div class="bc-pair">{ charts(None) }{ network }</div>
                 <ParamsPanel params={f.params} error={f.param_error.clone()} on_action={on_action.clone()} />
             </>
         },
     };
+    let beat_title = labels.titles.get(f.beat).cloned().unwrap_or_default();
     html! {
         <ContextProvider<Rc<Words>> context={words.clone()}>
             <section class={classes!("bc-root", props.theme, f.public.then_some("is-public"))}
@@ -166,15 +171,22 @@ pub fn App(props: &AppProps) -> Html {
                     <h2 class="bc-title">{ words.get("explainer.title") }</h2>
                     <p class="bc-intro">{ words.get("explainer.intro") }</p>
                 </header>
-                <BeatNav titles={labels.titles.clone()} current={f.beat} on_go={on_beat} />
+                <StepList titles={labels.titles.clone()} current={f.beat} on_go={on_beat.clone()} />
                 <div class={classes!("bc-beat", format!("bc-beat-{}", f.beat_id))}>
-                    <h3 class="bc-beat-title">{ f.beat_title.clone() }</h3>
+                    <h3 class="bc-beat-title">{ beat_title.clone() }</h3>
                     <p class="bc-beat-body">{ words.get(&format!("beat.{}.body", f.beat_id)) }</p>
                     if let Some(note) = words.try_get(&format!("beat.{}.note", f.beat_id)) {
                         <p class="bc-hint">{ note }</p>
                     }
+                    if !f.public {
+                        if let Some(note) = words.try_get(&format!("beat.{}.private_note", f.beat_id)) {
+                            <p class="bc-private-note">{ note }</p>
+                        }
+                    }
                     { view }
                 </div>
+                <Pager title={beat_title} current={f.beat} total={labels.titles.len()}
+                    readout={f.readout.clone()} on_go={on_beat} />
                 <About />
                 <p class="bc-sr-only" aria-live="polite">{ f.announcement.clone() }</p>
             </section>
@@ -244,11 +256,9 @@ struct Frame {
     story: Rc<Story>,
     beat: usize,
     beat_id: String,
-    beat_title: String,
     view: View,
     message: usize,
     public: bool,
-    leaked: bool,
     playing: bool,
     ticking: bool,
     reduced_motion: bool,
@@ -256,7 +266,9 @@ struct Frame {
     horizon: u32,
     day0: Date,
     date: AttrValue,
-    days_after: i64,
+    when: AttrValue,
+    phase: Phase,
+    readout: Option<AttrValue>,
     speed: f64,
     outputs: Outputs,
     baseline: Outputs,
@@ -282,15 +294,20 @@ impl Frame {
         let (beat, b) = s.beat();
         let title = |id: &str| words.get(&format!("beat.{id}.title")).to_string();
         let date = story.date(s.day()).label(words);
-        let name = |i: usize| sender_label(&story, words, i);
-        let markers = s
-            .events()
-            .iter()
-            .map(|e| Marker {
-                day: e.day.floor() as u32,
-                label: words.fill("marker.leak", &[("name", &name(e.sender))]),
-            })
-            .collect();
+        let phase = phase(s);
+        let outputs = s.outputs();
+        let readout = matches!(phase, Phase::Shock | Phase::Erosion).then(|| {
+            words
+                .fill(
+                    "nav.readout",
+                    &[
+                        ("trust", &percent(outputs.trust, 0)),
+                        ("compromise", &percent(outputs.compromise, 0)),
+                    ],
+                )
+                .into()
+        });
+        let since = i64::from(s.day()) - i64::from(latest_post(s).unwrap_or(s.day()));
         let announcement = match s.announcement() {
             Announcement::None => String::new(),
             Announcement::WentPublic => words.fill(
@@ -327,11 +344,9 @@ impl Frame {
         Frame {
             beat,
             beat_id: b.id.clone(),
-            beat_title: title(&b.id),
             view: b.view,
             message: s.message_index(),
             public: s.public(),
-            leaked: !s.events().is_empty(),
             playing: s.playing(),
             ticking: s.ticking(),
             reduced_motion: s.reduced_motion(),
@@ -339,15 +354,17 @@ impl Frame {
             horizon: s.horizon(),
             day0: story.day0,
             date: date.into(),
-            days_after: i64::from(s.day()) - i64::from(s.message().posted_day),
+            when: after_post(words, since).into(),
+            phase,
+            readout,
             speed: s.speed(),
-            outputs: s.outputs(),
+            outputs,
             baseline: s.baseline(),
             run: RunRef(s.run()),
             base_run: RunRef(s.baseline_run()),
             message_runs: s.message_runs().iter().cloned().map(RunRef).collect(),
             sensitivities: s.sensitivities().to_vec(),
-            markers: Rc::new(markers),
+            markers: Rc::new(markers(s, words)),
             channels: Rc::new(s.channels().to_vec()),
             candor0: s.candor0(),
             scenario: s.scenario().to_string().into(),
@@ -360,4 +377,62 @@ impl Frame {
             story,
         }
     }
+}
+
+/// The last post on or before the current day, if any.
+fn latest_post(s: &Explainer) -> Option<u32> {
+    s.events()
+        .iter()
+        .map(|e| e.day.floor() as u32)
+        .filter(|d| *d <= s.day())
+        .max()
+}
+
+/// Where the reader is in the effect of the latest post: the shock (the
+/// dispute moves into public at once, then eases a little, so compromise
+/// rebounds) lasts until the room for compromise turns down again; after
+/// that the quiet channels erode.
+fn phase(s: &Explainer) -> Phase {
+    if s.events().is_empty() {
+        return Phase::Private;
+    }
+    let Some(post) = latest_post(s) else {
+        return Phase::Before;
+    };
+    let run = s.run();
+    let compromise = |d: u32| run.at(d as usize).compromise;
+    let turn = (post + 1..s.horizon()).find(|&d| compromise(d + 1) < compromise(d));
+    match turn {
+        Some(turn) if s.day() >= turn => Phase::Erosion,
+        _ => Phase::Shock,
+    }
+}
+
+/// One marker per day with posts, naming whose texts were posted: same-day
+/// posts (Macron's and Rutte's on 20 January 2026) share one annotation.
+fn markers(s: &Explainer, words: &Words) -> Vec<Marker> {
+    let story = s.story();
+    let mut days: Vec<(u32, Vec<String>)> = Vec::new();
+    for e in s.events() {
+        let day = e.day.floor() as u32;
+        let name = sender_label(story, words, e.sender);
+        match days.iter_mut().find(|(d, _)| *d == day) {
+            Some((_, names)) if !names.contains(&name) => names.push(name),
+            Some(_) => {}
+            None => days.push((day, vec![name])),
+        }
+    }
+    days.sort_by_key(|(d, _)| *d);
+    days.into_iter()
+        .map(|(day, names)| Marker {
+            day,
+            label: match names.as_slice() {
+                [one] => words.fill("marker.leak", &[("name", one)]),
+                _ => words.fill(
+                    "marker.leaks",
+                    &[("names", &names.join(words.get("marker.and")))],
+                ),
+            },
+        })
+        .collect()
 }

@@ -1,6 +1,8 @@
 //! The message itself: a private chat bubble that becomes the screenshot
 //! inside a public post. The bubble is one element in both views, so the
-//! reader sees *this* message become *that* post (a FLIP transform).
+//! reader sees *this* message become *that* post (a FLIP transform of its
+//! position, size, corners and colour). The switch sits inside the card,
+//! right under the bubble, so the act and its object share one screen.
 
 use super::use_words;
 use crate::story::Story;
@@ -17,6 +19,9 @@ pub struct MessageProps {
     pub public: bool,
     /// Skip the transform when the reader asked for less motion.
     pub reduced_motion: bool,
+    /// What goes under the bubble (the switch).
+    #[prop_or_default]
+    pub children: Html,
 }
 
 /// The message in its private or public form.
@@ -31,44 +36,48 @@ pub fn MessageCard(props: &MessageProps) -> Html {
     let public = props.public;
     html! {
         <figure class={classes!("bc-message", public.then_some("is-public"))}>
-            <div class="bc-post-head" hidden={!public}>
-                <span class="bc-avatar" aria-hidden="true">{ initial(&m.poster) }</span>
-                <span class="bc-post-who">
-                    <span class="bc-post-name">{ m.poster.clone() }</span>
-                    <span class="bc-post-handle">{ m.poster_handle.clone() }</span>
-                </span>
-                <span class="bc-post-platform">
-                    { words.fill("post.platform", &[("platform", &m.platform)]) }
-                </span>
-                if !m.caption.is_empty() {
-                    <p class="bc-post-caption">{ m.caption.clone() }</p>
-                }
-            </div>
-            <div class="bc-chat-head" hidden={public}>
-                { lock_icon() }
-                <span class="bc-chat-title">{ words.get("message.lock") }</span>
-                <dl class="bc-chat-meta">
-                    <dt>{ words.get("message.from") }</dt>
-                    <dd>{ format!("{}, {}", m.sender, m.sender_role) }</dd>
-                    <dt>{ words.get("message.to") }</dt>
-                    <dd>{ m.recipient.clone() }</dd>
-                    <dt>{ words.get("message.sent") }</dt>
-                    <dd>{ m.sent.clone() }</dd>
-                </dl>
-            </div>
+            if public {
+                <div class="bc-post-head">
+                    <span class="bc-avatar" aria-hidden="true">{ initial(&m.poster) }</span>
+                    <span class="bc-post-who">
+                        <span class="bc-post-name">{ m.poster.clone() }</span>
+                        <span class="bc-post-handle">{ m.poster_handle.clone() }</span>
+                    </span>
+                    <span class="bc-post-platform">
+                        { words.fill("post.platform", &[("platform", &m.platform)]) }
+                    </span>
+                    if !m.caption.is_empty() {
+                        <p class="bc-post-caption">{ m.caption.clone() }</p>
+                    }
+                </div>
+            } else {
+                <div class="bc-chat-head">
+                    { lock_icon() }
+                    <span class="bc-chat-title">{ words.get("message.lock") }</span>
+                    <dl class="bc-chat-meta">
+                        <dt>{ words.get("message.from") }</dt>
+                        <dd>{ format!("{}, {}", m.sender, m.sender_role) }</dd>
+                        <dt>{ words.get("message.to") }</dt>
+                        <dd>{ m.recipient.clone() }</dd>
+                        <dt>{ words.get("message.sent") }</dt>
+                        <dd>{ m.sent.clone() }</dd>
+                    </dl>
+                </div>
+            }
             <div class="bc-bubble" ref={bubble}>
-                <p class="bc-bubble-label" hidden={!public}>{ words.get("post.screenshot") }</p>
+                if public {
+                    <p class="bc-bubble-label">{ words.get("post.screenshot") }</p>
+                }
                 <p class="bc-bubble-sender">{ m.sender.clone() }</p>
                 <blockquote class="bc-bubble-text">{ m.text.clone() }</blockquote>
             </div>
+            <p class={classes!("bc-cue", if public { "is-public" } else { "is-private" })}>
+                { if public { words.get("post.public_cue") } else { words.get("message.private_cue") } }
+            </p>
+            { props.children.clone() }
             <figcaption class="bc-message-foot">
-                <p class={classes!("bc-cue", if public { "is-public" } else { "is-private" })}>
-                    { if public { words.get("post.public_cue") } else { words.get("message.private_cue") } }
-                </p>
-                <p class="bc-source">
-                    <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
-                    { format!(" {}: {}", words.get("source.label"), m.source) }
-                </p>
+                <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
+                { format!(" {}: {}", words.get("source.label"), m.source) }
             </figcaption>
         </figure>
     }
@@ -87,26 +96,28 @@ fn lock_icon() -> Html {
     }
 }
 
-/// After the view flips, animates the bubble from where it was to where it is
-/// (First, Last, Invert, Play). Positions are offsets inside the card, so page
-/// scrolling between flips does not matter.
+/// After the view flips, animates the bubble from where and how it was to
+/// where and how it is (First, Last, Invert, Play), then keeps the card's
+/// top on screen. Positions are offsets inside the card, so page scrolling
+/// between flips does not matter.
 #[hook]
 fn use_flip(bubble: NodeRef, public: bool, reduced_motion: bool) {
-    let last = use_mut_ref(|| None::<[f64; 3]>);
-    use_effect_with(public, move |_| {
-        #[cfg(target_arch = "wasm32")]
-        if let Some(el) = bubble.cast::<web_sys::HtmlElement>() {
-            let now = [
-                f64::from(el.offset_left()),
-                f64::from(el.offset_top()),
-                f64::from(el.offset_width()),
-            ];
-            let before = last.borrow_mut().replace(now);
-            if let (Some(before), false) = (before, reduced_motion) {
-                crate::embed::motion::flip(&el, before, now);
+    #[cfg(target_arch = "wasm32")]
+    {
+        let last = use_mut_ref(|| None::<crate::ui::motion::Shape>);
+        use_effect_with(public, move |_| {
+            if let Some(el) = bubble.cast::<web_sys::HtmlElement>() {
+                let now = crate::ui::motion::Shape::of(&el);
+                let before = last.borrow_mut().replace(now.clone());
+                if let Some(before) = before {
+                    if !reduced_motion {
+                        crate::ui::motion::flip(&el, &before, &now);
+                    }
+                    crate::ui::motion::keep_in_view(&el);
+                }
             }
-        }
-        #[cfg(not(target_arch = "wasm32"))]
-        let _ = (bubble, reduced_motion, last);
-    });
+        });
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    let _ = (bubble, public, reduced_motion);
 }

@@ -13,10 +13,6 @@ pub struct MeterProps {
     pub value: f64,
     /// The no-leak value at the same day.
     pub baseline: f64,
-    /// Top of the scale (1 for shares; smaller for small quantities such as leak risk).
-    pub scale: f64,
-    /// Decimals shown in the percentage.
-    pub decimals: usize,
 }
 
 /// A horizontal meter drawn in SVG (attributes, not inline styles, so it works
@@ -26,16 +22,16 @@ pub fn Meter(props: &MeterProps) -> Html {
     let words = use_words();
     let name = words.get(&props.key_name).to_string();
     let hint = words.get(&format!("{}.hint", props.key_name)).to_string();
-    let value = percent(props.value, props.decimals);
-    let baseline = percent(props.baseline, props.decimals);
+    // Whole percents: the model supports no finer reading.
+    let value = percent(props.value, 0);
+    let baseline = percent(props.baseline, 0);
     let valuetext = words.fill(
         "meter.valuetext",
         &[("value", &value), ("baseline", &baseline)],
     );
-    // The scale grows when a reader's repeated leaks push past it, so the
-    // bar never overflows and aria-valuenow never exceeds aria-valuemax.
-    let scale = props.scale.max(props.value).max(props.baseline);
-    let to_width = |x: f64| format!("{:.2}", (x / scale).clamp(0.0, 1.0) * 100.0);
+    // Every meter is a share on one 0–100 % scale, so bars side by side
+    // always mean the same thing.
+    let to_width = |x: f64| format!("{:.2}", x.clamp(0.0, 1.0) * 100.0);
     let fill = to_width(props.value);
     let mark = to_width(props.baseline);
     let direction = if props.value > props.baseline + 1e-4 {
@@ -47,8 +43,8 @@ pub fn Meter(props: &MeterProps) -> Html {
     };
     html! {
         <div class={classes!("bc-meter", direction)} role="meter" aria-label={name.clone()}
-            aria-valuemin="0" aria-valuemax={format!("{}", (scale * 1000.0).round() / 10.0)}
-            aria-valuenow={format!("{:.1}", props.value * 100.0)} aria-valuetext={valuetext}>
+            aria-valuemin="0" aria-valuemax="100"
+            aria-valuenow={format!("{:.0}", (props.value.clamp(0.0, 1.0) * 100.0).round())} aria-valuetext={valuetext}>
             <div class="bc-meter-head" aria-hidden="true">
                 <span class="bc-meter-name">{ name }</span>
                 <span class="bc-meter-value">{ value }</span>

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { open, ready, screenshot, state, meterValue, harness } from './support.js';
+import { open, ready, screenshot, state, meterValue, harness, goToBeatId } from './support.js';
 
 
 const env = harness();
@@ -11,7 +11,7 @@ const env = harness();
 const handle = (page, method, ...args) =>
   page.evaluate(([m, a]) => document.querySelector('[data-backchannel]').backchannel[m](...a), [method, args]);
 
-const BEATS = ['pillars', 'message', 'act', 'predictions', 'rutte', 'observed', 'lab'];
+const BEATS = ['act', 'pillars', 'predictions', 'rutte', 'observed', 'lab'];
 
 test('every beat: axe finds nothing, and a screenshot at 390 and 1280 px', async () => {
   for (const viewport of [{ width: 390, height: 844 }, { width: 1280, height: 800 }]) {
@@ -51,13 +51,11 @@ test('the whole story can be completed with the keyboard alone', async () => {
     }
     assert.ok(await next.evaluate((el) => el.getRootNode().activeElement === el), 'Next is reachable by Tab');
   };
-  await focusNext();
-  await page.keyboard.press('Enter'); // 2: the message
-  await page.keyboard.press('Enter'); // 3: make it public
+  // The first beat is the act: the switch is the first thing to reach.
   assert.equal((await state(page)).beat, 'act');
   const sw = page.getByRole('switch', { name: 'Make it public' });
   for (let i = 0; i < 80 && !(await sw.evaluate((el) => el.getRootNode().activeElement === el)); i++) {
-    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Tab');
   }
   await page.keyboard.press('Space');
   assert.equal((await state(page)).public, true);
@@ -70,7 +68,7 @@ test('the whole story can be completed with the keyboard alone', async () => {
   assert.equal((await state(page)).day, day + 1);
   await page.keyboard.press('ArrowLeft');
   assert.equal((await state(page)).day, day);
-  for (const id of ['predictions', 'rutte', 'observed', 'lab']) {
+  for (const id of ['pillars', 'predictions', 'rutte', 'observed', 'lab']) {
     await focusNext();
     await page.keyboard.press('Enter');
     assert.equal((await state(page)).beat, id);
@@ -88,7 +86,7 @@ test('the whole story can be completed with the keyboard alone', async () => {
 test('scrubbing moves every view to the same day', async () => {
   const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
-  await handle(page, 'goToBeat', 2);
+  await goToBeatId(page, 'lab');
   await handle(page, 'selectScenario', 'what-happened');
   const range = page.getByRole('slider', { name: 'Model day' });
   await range.fill('300');
@@ -109,6 +107,7 @@ test('scrubbing moves every view to the same day', async () => {
 test('only-rutte shows a clearly smaller fall in compromise than only-macron', async () => {
   const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
+  await goToBeatId(page, 'lab');
   const lowest = async (id) => {
     await handle(page, 'selectScenario', id);
     let min = Infinity;
@@ -121,7 +120,7 @@ test('only-rutte shows a clearly smaller fall in compromise than only-macron', a
   const rutte = await lowest('only-rutte');
   const macron = await lowest('only-macron');
   assert.ok(rutte > macron + 0.2, `only-rutte ${rutte} vs only-macron ${macron}`);
-  await handle(page, 'goToBeat', 4);
+  await goToBeatId(page, 'rutte');
   const text = await page.locator('.bc-compare').textContent();
   assert.match(text, /Emmanuel Macron/);
   assert.match(text, /Mark Rutte/);
@@ -131,7 +130,7 @@ test('only-rutte shows a clearly smaller fall in compromise than only-macron', a
 test('a parameter changed in the panel changes the curves, and Reset restores them', async () => {
   const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
-  await handle(page, 'goToBeat', 6);
+  await goToBeatId(page, 'lab');
   await handle(page, 'selectScenario', 'only-macron');
   await handle(page, 'seek', 300);
   const before = (await state(page)).outputs.compromise;
@@ -158,7 +157,7 @@ test('a parameter changed in the panel changes the curves, and Reset restores th
 test('the lab builds repeated leaks of a chosen victim', async () => {
   const { context, page } = await open(env.browser, env.server.url);
   await ready(page);
-  await handle(page, 'goToBeat', 6);
+  await goToBeatId(page, 'lab');
   await page.getByLabel('Whose message').selectOption({ label: 'Rutte' });
   await handle(page, 'seek', 100);
   await page.getByRole('button', { name: /Leak it on/ }).click();

@@ -129,3 +129,17 @@ export function harness(pages = {}) {
   });
   return env;
 }
+
+/** Shows the beat with this id through the handle (beat order is story data). */
+export async function goToBeatId(page, id) {
+  const found = await page.evaluate((id) => {
+    const handle = document.querySelector('[data-backchannel]').backchannel;
+    for (let n = 0; n < 50; n++) {
+      handle.goToBeat(n);
+      if (handle.state().beat === id) return true;
+    }
+    return false;
+  }, id);
+  if (!found) throw new Error(`no beat "${id}"`);
+  await page.locator(`.bc-beat-${id}`).first().waitFor();
+}

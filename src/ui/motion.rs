@@ -1,0 +1,106 @@
+//! Motion that CSS cannot express on its own: the FLIP transform that carries
+//! the chat bubble into the post, morphing its box, corners and colour. Uses
+//! `Element.animate`, which a strict Content-Security-Policy allows (no inline
+//! style attributes). Browser-only: compiled for wasm32.
+
+use js_sys::{Array, Function, Object, Reflect};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlElement;
+
+/// Length of the morph (look.md: 150–600 ms; the issue: at most 600).
+const FLIP_MS: f64 = 520.0;
+
+/// Where the bubble is inside its card and how it looks.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Shape {
+    left: f64,
+    top: f64,
+    width: f64,
+    radius: String,
+    background: String,
+}
+
+impl Shape {
+    /// Reads the element's box (relative to its card) and computed look.
+    pub fn of(el: &HtmlElement) -> Shape {
+        let style = |name: &str| computed(el, name).unwrap_or_default();
+        Shape {
+            left: f64::from(el.offset_left()),
+            top: f64::from(el.offset_top()),
+            width: f64::from(el.offset_width()),
+            radius: style("border-radius"),
+            background: style("background-color"),
+        }
+    }
+}
+
+/// Plays `el` from its old shape to the one it has now.
+pub fn flip(el: &HtmlElement, before: &Shape, now: &Shape) {
+    if now.width <= 0.0 || before.width <= 0.0 || before == now {
+        return;
+    }
+    let scale = before.width / now.width;
+    let from = format!(
+        "translate({:.1}px, {:.1}px) scale({:.4})",
+        before.left - now.left,
+        before.top - now.top,
+        scale
+    );
+    let frames = Array::of2(
+        &keyframe(&[
+            ("transform", &from),
+            ("transformOrigin", "0 0"),
+            ("borderRadius", &before.radius),
+            ("backgroundColor", &before.background),
+        ]),
+        &keyframe(&[
+            ("transform", "none"),
+            ("transformOrigin", "0 0"),
+            ("borderRadius", &now.radius),
+            ("backgroundColor", &now.background),
+        ]),
+    );
+    let options = keyframe(&[("easing", "cubic-bezier(0.2, 0.7, 0.2, 1)")]);
+    let _ = Reflect::set(&options, &"duration".into(), &FLIP_MS.into());
+    // Called through JS so the web-sys feature set stays small; an old browser
+    // without `animate` simply gets no motion.
+    call(el, "animate", &[frames.into(), options.into()]);
+}
+
+/// After a flip the card may have grown above the reader's screen (the post
+/// header appears above the bubble): bring the bubble's top back into view,
+/// without moving when it is already visible.
+pub fn keep_in_view(el: &HtmlElement) {
+    let Some(rect) = call(el, "getBoundingClientRect", &[]) else {
+        return;
+    };
+    let top = Reflect::get(&rect, &"top".into())
+        .ok()
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0);
+    if top < 0.0 {
+        let options = keyframe(&[("block", "start")]);
+        call(el, "scrollIntoView", &[options.into()]);
+    }
+}
+
+fn computed(el: &HtmlElement, name: &str) -> Option<String> {
+    let window = web_sys::window()?;
+    let style = call(&window, "getComputedStyle", &[JsValue::from(el.clone())])?;
+    call(&style, "getPropertyValue", &[name.into()])?.as_string()
+}
+
+/// Calls a method by name, ignoring its absence or a throw.
+fn call(target: &JsValue, method: &str, args: &[JsValue]) -> Option<JsValue> {
+    let f = Reflect::get(target, &method.into()).ok()?;
+    let f = f.dyn_ref::<Function>()?;
+    f.apply(target, &args.iter().collect::<Array>()).ok()
+}
+
+fn keyframe(pairs: &[(&str, &str)]) -> Object {
+    let o = Object::new();
+    for (k, v) in pairs {
+        let _ = Reflect::set(&o, &JsValue::from_str(k), &JsValue::from_str(v));
+    }
+    o
+}

@@ -1,0 +1,250 @@
+// The reader's path on a phone and a desktop: the act first, a story that
+// remembers what the reader did, honest numbers, the morph, and navigation
+// within thumb reach.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, ready, screenshot, state, runningAnimations, harness, goToBeatId } from './support.js';
+
+const SCENARIOS = ['what-happened', 'only-macron', 'only-rutte', 'kept-private'];
+const VIEWPORTS = [
+  { width: 390, height: 844 },
+  { width: 1280, height: 800 },
+];
+
+/** A page with the explainer at its top, as a reader who scrolled to it sees it. */
+const page = (attributes = '') => ({
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<script type="module" src="/backchannel.js"></script></head>
+<body style="margin:0"><backchannel-explainer ${attributes}><p>Fallback</p></backchannel-explainer>
+<div style="height:2000px"></div></body></html>`,
+});
+
+const pages = {
+  '/top.html': page(),
+  '/dark.html': page('theme="dark"'),
+};
+for (const id of SCENARIOS) pages[`/scenario-${id}.html`] = page(`scenario="${id}"`);
+const env = harness(pages);
+
+const inShadow = (page, fn, arg) =>
+  page.evaluate(
+    ([src, arg]) => {
+      const root = document.querySelector('[data-backchannel]').shadowRoot;
+      return new Function('root', 'arg', src)(root, arg);
+    },
+    [fn, arg],
+  );
+
+const rect = (page, selector) =>
+  inShadow(
+    page,
+    `const el = root.querySelector(arg); if (!el) return null; const r = el.getBoundingClientRect();
+     return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height };`,
+    selector,
+  );
+
+test('the first screen shows the private message and the switch, with trust and compromise beside it', async () => {
+  for (const viewport of VIEWPORTS) {
+    const { context, page, errors } = await open(env.browser, `${env.server.url}/top.html`, { viewport });
+    await ready(page);
+    const s = await state(page);
+    assert.equal(s.beat, 'act', 'the story opens on the act');
+    assert.equal(s.public, false);
+    // The pager sticks to the bottom: what it covers is not on screen.
+    const pager = await rect(page, '.bc-pager');
+    const visibleBottom = Math.min(viewport.height, pager.top);
+    for (const selector of ['.bc-chat-meta', '.bc-bubble', '.bc-cue', '.bc-switch']) {
+      const r = await rect(page, selector);
+      assert.ok(r, `${selector} exists`);
+      assert.ok(r.top >= 0 && r.bottom <= visibleBottom + 1, `${selector} within the first screen at ${viewport.width}px: ${JSON.stringify(r)} (visible to ${visibleBottom})`);
+    }
+    const meta = await inShadow(page, `return root.querySelector('.bc-chat-meta').textContent;`);
+    assert.match(meta, /Emmanuel Macron/);
+    assert.match(meta, /Donald Trump/);
+    assert.match(meta, /20 Jan 2026/);
+    assert.match(await inShadow(page, `return root.querySelector('.bc-cue').textContent;`), /Private/);
+    // The two effects by name, first among the meters, right after the switch.
+    const names = await page.getByRole('meter').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')));
+    assert.deepEqual(names.slice(0, 2), ['Trust', 'Room for compromise']);
+    const sw = await rect(page, '.bc-switch');
+    const effects = await rect(page, '.bc-effects');
+    const beside = viewport.width >= 900 ? effects.left >= sw.right - 1 : effects.top >= sw.bottom && effects.top - sw.bottom < 80;
+    assert.ok(beside, `the effects sit beside the switch at ${viewport.width}px`);
+    await screenshot(page, `reader-first-screen-${viewport.width}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('under every configured scenario the switch is off wherever it is shown until the reader flips it', async () => {
+  for (const id of SCENARIOS) {
+    const { context, page, errors } = await open(env.browser, `${env.server.url}/scenario-${id}.html`, { viewport: VIEWPORTS[0] });
+    await ready(page);
+    for (const beat of ['act', 'pillars', 'predictions', 'rutte', 'observed', 'lab', 'rutte', 'act']) {
+      await goToBeatId(page, beat);
+      const switches = await page.getByRole('switch').evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked')));
+      for (const checked of switches) assert.equal(checked, 'false', `${id}: switch off on ${beat}`);
+      assert.equal((await state(page)).public, false, `${id}: state().public on ${beat}`);
+    }
+    // The configured scenario is what the reader's flip sets in motion.
+    await goToBeatId(page, 'act');
+    await page.getByRole('switch', { name: 'Make it public' }).click();
+    const s = await state(page);
+    assert.equal(s.public, true);
+    assert.equal(s.scenario, id === 'what-happened' ? 'what-happened' : 'only-macron', `${id}: what the flip plays`);
+    // And what the lab opens on.
+    await goToBeatId(page, 'lab');
+    assert.equal((await state(page)).scenario, id, `${id}: the lab opens on it`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
+
+test('what the reader did persists across beats, by the pager', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0] });
+  await ready(page);
+  const sw = page.getByRole('switch', { name: 'Make it public' });
+  await sw.click();
+  const next = page.getByRole('button', { name: 'Next', exact: true });
+  const back = page.getByRole('button', { name: 'Back', exact: true });
+  await next.click();
+  await next.click();
+  assert.equal((await state(page)).beat, 'predictions');
+  await back.click();
+  await back.click();
+  assert.equal((await state(page)).beat, 'act');
+  assert.equal(await sw.getAttribute('aria-checked'), 'true', 'still public');
+  assert.equal((await state(page)).public, true);
+  await context.close();
+});
+
+test('the predictions show the model after the leak even when the reader skipped the flip, and say so', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[1] });
+  await ready(page);
+  await goToBeatId(page, 'predictions');
+  const s = await state(page);
+  assert.equal(s.public, false);
+  assert.equal(s.scenario, 'only-macron');
+  assert.ok(s.day > 210, 'some time after the post');
+  const note = await inShadow(page, `return root.querySelector('.bc-private-note')?.textContent ?? '';`);
+  assert.match(note, /kept Macron's text private/);
+  const kleine = await inShadow(page, `return [...root.querySelectorAll('.bc-card')].find((c) => c.textContent.includes('Kleine')).textContent;`);
+  assert.doesNotMatch(kleine, /100 % \(baseline 100 %\)/);
+  await context.close();
+});
+
+test('the Rutte beat compares the two texts side by side in the charts', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[1] });
+  await ready(page);
+  await goToBeatId(page, 'rutte');
+  const text = await inShadow(page, `return root.querySelector('.bc-charts').textContent;`);
+  assert.match(text, /Macron/);
+  assert.match(text, /Rutte/);
+  const lines = await inShadow(page, `return root.querySelector('.bc-chart').querySelectorAll('.bc-chart-run, .bc-chart-compare').length;`);
+  assert.ok(lines >= 2, `two runs drawn in one chart (${lines})`);
+  await screenshot(page, 'reader-rutte-1280');
+  await context.close();
+});
+
+test('bars of one kind share one scale, and numbers are whole percents', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0] });
+  await ready(page);
+  await page.getByRole('switch', { name: 'Make it public' }).click();
+  await page.evaluate(() => {
+    const h = document.querySelector('[data-backchannel]').backchannel;
+    h.pause();
+    h.seek(300);
+  });
+  const meters = await inShadow(
+    page,
+    `return [...root.querySelectorAll('[role=meter]')].map((m) => ({
+      max: m.getAttribute('aria-valuemax'), now: Number(m.getAttribute('aria-valuenow')),
+      fill: m.querySelector('.bc-meter-fill').getBoundingClientRect().width,
+      track: m.querySelector('.bc-meter-track').getBoundingClientRect().width,
+      text: m.querySelector('.bc-meter-value').textContent }));`,
+  );
+  for (const m of meters) {
+    assert.equal(m.max, '100');
+    assert.ok(Math.abs(m.fill / m.track - m.now / 100) < 0.01, `bar length is the value on a 0–100 scale: ${JSON.stringify(m)}`);
+    assert.match(m.text, /^\d+ %$/, 'whole percents');
+  }
+  const risk = await inShadow(page, `return root.querySelector('.bc-leak-risk').textContent;`);
+  assert.match(risk, /Leak risk \d+ %, \d\.\d× the 5 % baseline/);
+  await context.close();
+});
+
+test('the flip morphs the bubble into the post and the effects start at once; reduced motion shows a later day', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0] });
+  await ready(page);
+  const before = await state(page);
+  await page.getByRole('switch', { name: 'Make it public' }).click();
+  const animations = await inShadow(page, `return root.querySelector('.bc-bubble').getAnimations().length;`);
+  assert.ok(animations > 0, 'the bubble itself animates (FLIP of the same element)');
+  await screenshot(page, 'reader-morph-390-a');
+  await page.waitForTimeout(200);
+  await screenshot(page, 'reader-morph-390-b');
+  // The effects move: playback runs from the post and compromise is below the baseline.
+  const s = await state(page);
+  assert.equal(s.playing, true);
+  assert.ok(s.outputs.compromise < before.outputs.compromise);
+  await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day > 212);
+  // The post stays in view.
+  const bubble = await rect(page, '.bc-bubble');
+  assert.ok(bubble.top >= 0 && bubble.top < 844, 'the post is on screen after the flip');
+  await context.close();
+
+  const calm = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0], reducedMotion: 'reduce' });
+  await ready(calm.page);
+  await calm.page.getByRole('switch', { name: 'Make it public' }).click();
+  const r = await state(calm.page);
+  assert.equal(r.playing, false);
+  assert.ok(r.day >= 300, `some months after the post at once (day ${r.day})`);
+  assert.ok(r.outputs.candor < before.outputs.candor, 'candor has fallen');
+  assert.equal(await runningAnimations(calm.page), 0);
+  await calm.context.close();
+});
+
+test('Back and Next stay within thumb reach in a long beat on a phone', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0] });
+  await ready(page);
+  await goToBeatId(page, 'predictions');
+  const height = await inShadow(page, `return root.querySelector('.bc-beat').getBoundingClientRect().height;`);
+  assert.ok(height > 1500, 'a long beat');
+  await page.evaluate(() => window.scrollTo(0, 1200));
+  const next = await page.getByRole('button', { name: 'Next', exact: true }).boundingBox();
+  assert.ok(next.y >= 0 && next.y + next.height <= 844, `Next on screen mid-beat: ${JSON.stringify(next)}`);
+  const steps = await inShadow(page, `return getComputedStyle(root.querySelector('.bc-nav')).display;`);
+  assert.equal(steps, 'none', 'no rows of bare step numbers on a phone');
+  const where = await inShadow(page, `return root.querySelector('.bc-pager-where').textContent;`);
+  assert.match(where, /Step 3 of 6/);
+  assert.match(where, /What experts predicted/);
+  await context.close();
+});
+
+test('screenshots of the whole path at 320, 390 and 1280 px in both themes', async () => {
+  for (const width of [320, 390, 1280]) {
+    for (const theme of ['light', 'dark']) {
+      const url = `${env.server.url}/${theme === 'dark' ? 'dark' : 'top'}.html`;
+      const { context, page, errors } = await open(env.browser, url, { viewport: { width, height: width > 900 ? 800 : 844 } });
+      await ready(page);
+      for (const beat of ['act', 'pillars', 'predictions', 'rutte', 'observed', 'lab']) {
+        await goToBeatId(page, beat);
+        if (beat === 'act' || beat === 'rutte') {
+          await page.getByRole('switch', { name: 'Make it public' }).click();
+          await page.evaluate(() => {
+            const h = document.querySelector('[data-backchannel]').backchannel;
+            h.pause();
+            h.seek(300);
+          });
+        }
+        await page.waitForTimeout(100);
+        await screenshot(page, `path-${width}-${theme}-${beat}`);
+      }
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth);
+      assert.equal(overflow, false, `nothing scrolls sideways at ${width}px`);
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
