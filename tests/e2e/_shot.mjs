@@ -1,0 +1,14 @@
+import { serve, launch } from './support.js';
+const [,, name, width, height, action, extra] = process.argv;
+const pages = { '/top.html': { body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><script type="module" src="/backchannel.js"></script></head><body style="margin:0"><backchannel-explainer ${extra ?? ''}><p>Fallback</p></backchannel-explainer><div style="height:2000px"></div></body></html>` } };
+const server = await serve('/work/main/dist', {}, pages);
+const browser = await launch();
+const ctx = await browser.newContext({ viewport: { width: +width, height: +height }, isMobile: +width < 600, hasTouch: +width < 600 });
+const page = await ctx.newPage();
+page.on('console', (m) => m.type() === 'error' && console.log('console error', m.text()));
+await page.goto(server.url + '/top.html');
+await page.waitForFunction(() => performance.getEntriesByName('backchannel:ready').length > 0);
+if (action) await page.evaluate(action);
+await page.waitForTimeout(700);
+await page.screenshot({ path: `/tmp/${name}.png` });
+await browser.close(); await server.close();
