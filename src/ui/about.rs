@@ -1,7 +1,7 @@
 //! "About the model": the model in plain words, every parameter with its
 //! source, and the literature, all read from the model's own tables.
 
-use super::params_panel::show;
+use super::params_panel::{show, with_unit};
 use super::use_words;
 use crate::model::sources::LITERATURE;
 use crate::model::DESCRIPTORS;
@@ -33,8 +33,11 @@ pub fn About() -> Html {
                         { for DESCRIPTORS.iter().map(|d| html! {
                             <tr>
                                 <td>{ d.symbol }</td>
-                                <td>{ words.try_get(&format!("param.{}", d.key)).unwrap_or(d.label) }{ format!(" = {}", show(d.default)) }{ if d.unit.is_empty() { String::new() } else { format!(" {}", d.unit) } }</td>
-                                <td>{ format!("{}–{}", show(d.min), show(d.max)) }</td>
+                                <td>
+                                    { words.try_get(&format!("param.{}", d.key)).unwrap_or(d.label) }{ " " }
+                                    <span class="bc-num">{ format!("= {}", with_unit(d.default, d.unit)) }</span>
+                                </td>
+                                <td class="bc-num">{ format!("{}–{}", show(d.min), show(d.max)) }</td>
                                 <td>{ d.source }</td>
                             </tr>
                         }) }
