@@ -42,9 +42,15 @@ async function goToBeatId(p, id) {
   throw new Error(`no beat '${id}'`);
 }
 
+/** Scrolls the explainer near the viewport (it starts lazily) and waits for it. */
+async function start(p) {
+  await p.locator('[data-backchannel]').scrollIntoViewIfNeeded();
+  await ready(p);
+}
+
 /** Opens the lab with a scenario that has leaks, and both disclosures. */
 async function openLab(p) {
-  await ready(p);
+  await start(p);
   await goToBeatId(p, 'lab');
   await handle(p, 'selectScenario', 'what-happened');
   await handle(p, 'pause');
@@ -283,7 +289,7 @@ test('the lab in the dark theme at 320 and 390 px', async () => {
 test('every beat with the network: labels fit at 320, 390 and 1280 px', async () => {
   for (const options of [PHONE(320), PHONE(390), DESKTOP]) {
     const { context, page: p } = await open(env.browser, env.server.url, options);
-    await ready(p);
+    await start(p);
     let seen = 0;
     for (let n = 0; n < 20; n++) {
       await handle(p, 'goToBeat', n);
