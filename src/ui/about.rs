@@ -21,7 +21,9 @@ pub fn About() -> Html {
             <p>{ words.get("about.what") }</p>
             <p>{ words.get("about.how") }</p>
             <h4>{ words.get("about.parameters") }</h4>
-            <div class="bc-table-wrap">
+            // On a phone the table scrolls sideways in its own box: focusable, so
+            // keyboard readers can scroll it too.
+            <div class="bc-table-wrap" tabindex="0" role="region" aria-label={words.get("about.parameters").to_string()}>
                 <table class="bc-table">
                     <thead><tr>
                         <th scope="col">{ words.get("about.symbol") }</th>
