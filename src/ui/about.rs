@@ -1,7 +1,7 @@
 //! "About the model": the model in plain words, every parameter with its
 //! source, and the literature, all read from the model's own tables.
 
-use super::params_panel::show;
+use super::params_panel::{show, with_unit};
 use super::use_words;
 use crate::model::sources::LITERATURE;
 use crate::model::DESCRIPTORS;
@@ -21,7 +21,9 @@ pub fn About() -> Html {
             <p>{ words.get("about.what") }</p>
             <p>{ words.get("about.how") }</p>
             <h4>{ words.get("about.parameters") }</h4>
-            <div class="bc-table-wrap">
+            // On a phone the table scrolls sideways in its own box: focusable, so
+            // keyboard readers can scroll it too.
+            <div class="bc-table-wrap" tabindex="0" role="region" aria-label={words.get("about.parameters").to_string()}>
                 <table class="bc-table">
                     <thead><tr>
                         <th scope="col">{ words.get("about.symbol") }</th>
@@ -33,8 +35,11 @@ pub fn About() -> Html {
                         { for DESCRIPTORS.iter().map(|d| html! {
                             <tr>
                                 <td>{ d.symbol }</td>
-                                <td>{ words.try_get(&format!("param.{}", d.key)).unwrap_or(d.label) }{ format!(" = {}", show(d.default)) }{ if d.unit.is_empty() { String::new() } else { format!(" {}", d.unit) } }</td>
-                                <td>{ format!("{}–{}", show(d.min), show(d.max)) }</td>
+                                <td>
+                                    { words.try_get(&format!("param.{}", d.key)).unwrap_or(d.label) }{ " " }
+                                    <span class="bc-num">{ format!("= {}", with_unit(d.default, d.unit)) }</span>
+                                </td>
+                                <td class="bc-num">{ format!("{}–{}", show(d.min), show(d.max)) }</td>
                                 <td>{ d.source }</td>
                             </tr>
                         }) }

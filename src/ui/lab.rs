@@ -98,9 +98,10 @@ pub fn Lab(props: &LabProps) -> Html {
                     </select>
                 </label>
                 <label class="bc-field">
-                    <span>{ words.get("lab.sensitivity") }{ ": " }<strong>{ format!("{:.2}", props.lab.sensitivity) }</strong></span>
+                    <span>{ words.get("lab.sensitivity") }{ ": " }<strong class="bc-num">{ format!("{:.2}", props.lab.sensitivity) }</strong></span>
                     <input type="range" class="bc-range" min="0" max="1" step="0.05"
-                        value={props.lab.sensitivity.to_string()} oninput={on_sensitivity} />
+                        value={props.lab.sensitivity.to_string()} oninput={on_sensitivity}
+                        aria-valuetext={format!("{:.2}", props.lab.sensitivity)} />
                     <span class="bc-hint">{ words.get("lab.sensitivity.hint") }</span>
                 </label>
                 <div class="bc-lab-buttons">

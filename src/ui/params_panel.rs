@@ -40,6 +40,15 @@ pub fn show(value: f64) -> String {
     text.trim_end_matches('0').trim_end_matches('.').to_string()
 }
 
+/// A value with its unit, if any ("0.05", "365 days").
+pub fn with_unit(value: f64, unit: &str) -> String {
+    if unit.is_empty() {
+        show(value)
+    } else {
+        format!("{} {unit}", show(value))
+    }
+}
+
 /// The sliders.
 #[component]
 pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
@@ -65,12 +74,15 @@ pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
                 <label class="bc-field">
                     <span class="bc-param-head">
                         <span>{ label }{ " " }<span class="bc-symbol">{ format!("({})", d.symbol) }</span></span>
-                        <strong class="bc-param-value">{ show(value) }{ if d.unit.is_empty() { String::new() } else { format!(" {}", d.unit) } }</strong>
+                        <strong class="bc-param-value bc-num">{ with_unit(value, d.unit) }</strong>
                     </span>
                     <input type="range" class="bc-range" min={d.min.to_string()} max={d.max.to_string()}
                         step={step(d).to_string()} value={value.to_string()} {oninput} />
                 </label>
-                <p class="bc-hint">{ format!("{} · {}", words.fill("params.default", &[("value", &show(d.default))]), d.source) }</p>
+                <p class="bc-hint">
+                    <span class="bc-num">{ words.fill("params.default", &[("value", &show(d.default))]) }</span>
+                    { format!(" · {}", d.source) }
+                </p>
             </li>
         }
     });
@@ -104,5 +116,7 @@ mod tests {
         }
         assert_eq!(show(0.05), "0.05");
         assert_eq!(show(365.0), "365");
+        assert_eq!(with_unit(365.0, "days"), "365 days");
+        assert_eq!(with_unit(0.5, ""), "0.5");
     }
 }

@@ -78,8 +78,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     </select>
                 </label>
             </div>
+            // The marks lie over the track, inset by half the thumb so each
+            // sits where the thumb's centre stands on its day.
             <div class="bc-scrub">
-                <input type="range" class="bc-range" min="0" max={props.horizon.to_string()} step="1"
+                <input type="range" class="bc-range bc-scrub-range" min="0" max={props.horizon.to_string()} step="1"
                     value={props.day.to_string()} aria-label={words.get("timeline.scrub").to_string()}
                     aria-valuetext={props.date.clone()} {oninput} />
                 <svg class="bc-scrub-marks" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
@@ -89,7 +91,8 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     }) }
                 </svg>
             </div>
-            <p class="bc-hint">{ words.get("timeline.shortcuts") }</p>
+            // Only devices with a keyboard and a fine pointer show it (CSS).
+            <p class="bc-hint bc-keys-hint">{ words.get("timeline.shortcuts") }</p>
         </div>
     }
 }
