@@ -482,8 +482,10 @@ test("sizes ignore the host page's root font size (62.5 % and 125 %)", async () 
     shots[name] = (await host.screenshot()).toString('base64');
     await screenshot(p, `host-${name}`);
     // The computed font size of every element, beat by beat.
-    seen[name] = await p.evaluate(() => {
+    seen[name] = await p.evaluate(async () => {
       const h = document.querySelector('backchannel-explainer');
+      // Yew renders after the handle returns: wait for the frame.
+      const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
       const sizes = [];
       const kinds = { title: '.bc-title', hint: '.bc-meter-hint', value: '.bc-meter-value', chart: '.bc-chart-svg text' };
       const found = Object.fromEntries(Object.keys(kinds).map((k) => [k, []]));
@@ -493,6 +495,7 @@ test("sizes ignore the host page's root font size (62.5 % and 125 %)", async () 
         const beat = h.backchannel.state().beat;
         if (beat === last) break;
         last = beat;
+        await frame();
         for (const e of h.shadowRoot.querySelectorAll('*')) sizes.push(`${beat} ${e.localName}.${e.getAttribute('class') ?? ''} ${getComputedStyle(e).fontSize}`);
         for (const [k, sel] of Object.entries(kinds)) {
           for (const e of h.shadowRoot.querySelectorAll(sel)) found[k].push(getComputedStyle(e).fontSize);
