@@ -386,7 +386,7 @@ test('each malformed config shows a readable error and an event, and the host pa
   const below = async (id, fallback) => {
     await fallback.waitFor({ state: 'visible' });
     const [f, e] = [await fallback.boundingBox(), await p.locator(`#${id}`).getByRole('alert').boundingBox()];
-    assert.ok(f.height > 20 && e.y >= f.y + f.height - 1, `${id}: fallback ${JSON.stringify(f)}, error ${JSON.stringify(e)}`);
+    assert.ok(f.height > 10 && e.y >= f.y + f.height - 1, `${id}: fallback ${JSON.stringify(f)}, error ${JSON.stringify(e)}`);
   };
   await below('missing', p.locator('#missing .host-fallback'));
   for (const id of ['syntax', 'types', 'scenario', 'range']) await below(id, p.locator(`#${id} .bc-fallback`));
