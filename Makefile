@@ -17,8 +17,12 @@ serve: setup
 	@echo "Serving the demo at http://127.0.0.1:8080"
 	trunk serve
 
+# Trunk assembles a build in dist/.stage (the unoptimised wasm first) and
+# removes it only when the build succeeds, or when the next one starts: a
+# failed build (e.g. wasm-opt 132 not on PATH, so offline Trunk cannot run it)
+# would leave it in dist/. Remove it on failure; size.mjs fails if one is left.
 dist: setup
-	trunk build --release
+	trunk build --release || { rm -rf dist/.stage; exit 1; }
 
 lint:
 	cargo fmt --check

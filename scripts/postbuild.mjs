@@ -45,6 +45,9 @@ copyFileSync(join(www, 'embed/embed-codes.css'), join(out, 'embed-codes.css'));
 copyFileSync(join(www, 'config.schema.json'), join(out, 'config.schema.json'));
 
 const title = words['explainer.title'];
+// The README's iframe height: the first view on phones, with scrolling left on
+// (node scripts/first-view.mjs prints it; tests/e2e/embed.test.js checks both).
+const IFRAME_HEIGHT = 1100;
 writeFileSync(
   join(out, 'oembed.json'),
   JSON.stringify(
@@ -54,8 +57,8 @@ writeFileSync(
       provider_name: 'Backchannel',
       title,
       width: 680,
-      height: 1250,
-      html: `<iframe src="${publicUrl}embed.html" title="${title}" width="100%" height="1250" loading="lazy" frameborder="0"></iframe>`,
+      height: IFRAME_HEIGHT,
+      html: `<iframe src="${publicUrl}embed.html" title="${title}" width="100%" height="${IFRAME_HEIGHT}" loading="lazy" frameborder="0"></iframe>`,
     },
     null,
     2,

@@ -7,6 +7,16 @@ import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 const dist = resolve(import.meta.dirname, '../dist');
 const BUDGET_BROTLI = 100 * 1024;
 
+// dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
+// the wasm before wasm-opt, stays behind after a failed build) and one wasm.
+const all = readdirSync(dist, { recursive: true });
+const hidden = all.filter((f) => f.split('/').some((part) => part.startsWith('.')));
+const wasms = all.filter((f) => f.endsWith('.wasm'));
+if (hidden.length > 0 || wasms.length !== 1) {
+  console.error(`size: dist/ must hold no hidden entry and one wasm; hidden: [${hidden.join(', ')}], wasm: [${wasms.join(', ')}]`);
+  process.exit(1);
+}
+
 const files = readdirSync(dist, { recursive: true })
   .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
   // The demo article's CSS and the embed-codes page are not the component.

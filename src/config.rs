@@ -8,23 +8,27 @@ use crate::json::{FieldError, Json};
 use crate::model::{scenario, Event, ParamId, Params, Senders};
 use crate::state::CUSTOM;
 
-/// Colour theme: follow the reader's setting, or force one.
+/// Colour theme. Light unless the host asks: many articles are light-only
+/// while the reader's device is dark, and a dark box in a light page reads as
+/// a hole (Datawrapper makes automatic dark mode opt-in for the same reason).
+/// `Auto` follows the reader's `prefers-color-scheme`; `Dark` always is.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
-    #[default]
     Auto,
+    #[default]
     Light,
     Dark,
 }
 
 impl Theme {
-    /// The CSS class that forces this theme, if any.
+    /// The CSS class on the explainer's root that selects this theme (the
+    /// stylesheet paints no class, or `bc-theme-light`, light).
     pub fn class(self) -> Option<&'static str> {
-        match self {
-            Theme::Auto => None,
-            Theme::Light => Some("bc-theme-light"),
-            Theme::Dark => Some("bc-theme-dark"),
-        }
+        Some(match self {
+            Theme::Auto => "bc-theme-auto",
+            Theme::Light => "bc-theme-light",
+            Theme::Dark => "bc-theme-dark",
+        })
     }
 }
 

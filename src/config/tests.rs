@@ -102,6 +102,21 @@ fn each_bad_config_names_its_field() {
 }
 
 #[test]
+fn the_theme_is_light_unless_the_host_asks() {
+    let mut c = Config::default();
+    assert_eq!(c.theme, Theme::Light);
+    assert_eq!(c.theme.class(), Some("bc-theme-light"));
+    assert!(c.set_theme("theme", "auto").is_ok());
+    assert_eq!(c.theme.class(), Some("bc-theme-auto"));
+    assert!(c.set_theme("theme", "dark").is_ok());
+    assert_eq!(c.theme.class(), Some("bc-theme-dark"));
+    assert_eq!(
+        Config::parse(r#"{"theme": "auto"}"#).unwrap().theme,
+        Theme::Auto
+    );
+}
+
+#[test]
 fn attributes_are_checked_the_same_way() {
     let mut c = Config::default();
     assert!(c.set_theme("theme", "light").is_ok());

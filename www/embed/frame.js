@@ -5,6 +5,11 @@
 //   Datawrapper    { "datawrapper-height": { "<id>": px } }
 //   AMP            { sentinel: "amp", type: "embed-size", height }
 //   Flourish-style JSON.stringify({ sender, context: "iframe.resize", method: "resize", height, src })
+// The first message waits until the explainer has laid out (its
+// backchannel:ready, or backchannel:error, plus a frame): every parent resizes
+// on every message, and an early one (the fallback text's 165 px between the
+// embed code's height and the explainer's) makes the article below jump.
+// Until then the document holds the loader's reservation for the first view.
 const query = new URLSearchParams(location.search);
 const host = document.querySelector('backchannel-explainer');
 for (const name of ['scenario', 'lang', 'theme', 'config']) {
@@ -19,8 +24,11 @@ const post = (message) => window.parent !== window && window.parent.postMessage(
 const measure = () => Math.ceil(document.documentElement.offsetHeight);
 const pym = (height) => post(`pymxPYMx${childId}xPYMxheightxPYMx${height}`);
 
+let laidOut = false;
+
 /** Tells the parent the height in every dialect, when it changed. */
 function send() {
+  if (!laidOut) return;
   const height = measure();
   if (height === last || height === 0) return;
   last = height;
@@ -34,9 +42,25 @@ window.addEventListener('message', (event) => {
   if (typeof event.data !== 'string') return;
   const parts = event.data.split('xPYMx');
   // A pym parent's "width" message asks for our height: answer it in pym's dialect.
-  if (parts[0] === 'pym' && parts[1] === childId && parts[2] === 'width') pym(measure());
+  // Before the explainer has laid out, the first send() answers instead.
+  if (laidOut && parts[0] === 'pym' && parts[1] === childId && parts[2] === 'width') pym(measure());
 });
+
+/** Opens the gate after the next frame, once (the first of ready or error). */
+function settle() {
+  if (laidOut) return;
+  const open = () => {
+    if (laidOut) return;
+    laidOut = true;
+    send();
+  };
+  // A frame, so the explainer's first render and the loader's release of the
+  // reservation are laid out; the timer covers a throttled offscreen frame,
+  // where animation frames may not run.
+  requestAnimationFrame(() => setTimeout(open, 0));
+  setTimeout(open, 250);
+}
+host.addEventListener('backchannel:ready', settle, { once: true });
+host.addEventListener('backchannel:error', settle, { once: true });
 new ResizeObserver(() => send()).observe(document.documentElement);
-window.addEventListener('load', send);
-send();
 await import('./backchannel.js');

@@ -46,10 +46,28 @@ function report(host, message, field) {
   );
 }
 
+/**
+ * The theme the host asked for (the attribute, else an inline config's
+ * field), for the fallback box; light unless asked, like the explainer.
+ */
+function themeOf(host) {
+  const asked = host.getAttribute('theme') ?? inlineTheme(host);
+  return ['auto', 'dark'].includes(asked) ? asked : 'light';
+}
+
+function inlineTheme(host) {
+  const inline = host.querySelector(':scope > script[type="application/json"]');
+  try {
+    return inline ? JSON.parse(inline.textContent)?.theme : undefined;
+  } catch {
+    return undefined; // mount reports the bad JSON; the box stays light
+  }
+}
+
 /** The fallback shown while loading and kept if the wasm cannot start. */
-function fallback() {
+function fallback(theme) {
   const box = document.createElement('div');
-  box.className = 'bc-fallback';
+  box.className = `bc-fallback bc-theme-${theme}`;
   const note = document.createElement('p');
   note.textContent = FALLBACK.sentence;
   const quote = document.createElement('blockquote');
@@ -58,6 +76,26 @@ function fallback() {
   source.textContent = FALLBACK.attribution;
   box.append(note, quote, source);
   return box;
+}
+
+/**
+ * What shows until the explainer is ready, and stays if it cannot start: the
+ * host's own fallback content through a slot, else the built-in box. The box
+ * is the slot's default content (shown while the host has no children, even
+ * if the parser adds some later), or sits after the slot when the host's
+ * children are nothing a reader sees (whitespace, an inline config script):
+ * those still fill the slot and would hide its default content.
+ */
+function placeholder(host) {
+  const slot = document.createElement('slot');
+  const hold = document.createElement('div');
+  hold.className = 'bc-hold';
+  hold.append(slot);
+  const seen = [...host.childNodes].some((n) =>
+    n.nodeType === Node.ELEMENT_NODE ? n.localName !== 'script' : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
+  );
+  (seen || !host.hasChildNodes() ? slot : hold).append(fallback(themeOf(host)));
+  return hold;
 }
 
 /**
@@ -102,7 +140,7 @@ function release(host) {
   host.style.removeProperty('display');
 }
 
-async function start(host, shadow, slot) {
+async function start(host, shadow, hold) {
   const [glue, config] = await Promise.all([load(), readConfig(host)]).catch((error) => {
     report(host, `could not start (${error.message ?? error})`, 'wasm');
     return [];
@@ -114,7 +152,6 @@ async function start(host, shadow, slot) {
   const root = document.createElement('div');
   root.className = 'bc-mount';
   shadow.append(root);
-  slot.remove();
   try {
     glue.mount(host, root, {
       ...config,
@@ -123,9 +160,12 @@ async function start(host, shadow, slot) {
       theme: host.getAttribute('theme') ?? undefined,
       autoplay: host.hasAttribute('autoplay') ? host.getAttribute('autoplay') !== 'false' : undefined,
     });
+    hold.remove();
   } catch (error) {
-    // mount has already shown the message in the element and dispatched
-    // backchannel:error; this only keeps the host page's scripts running.
+    // mount has already shown the message in `root`, below the fallback
+    // (which stays: the reader still gets the story's text), logged it and
+    // dispatched backchannel:error; this only keeps the host page's scripts
+    // running.
     release(host);
   }
 }
@@ -144,11 +184,10 @@ export function upgrade(host) {
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL(CSS, here).href;
-  // Light-DOM children (the host's own fallback) show through the slot until
-  // the explainer replaces them; without any, the built-in fallback shows.
-  const slot = document.createElement('slot');
-  slot.append(fallback());
-  shadow.append(link, slot);
+  // The host's fallback (or the built-in one) shows until the explainer
+  // replaces it.
+  const hold = placeholder(host);
+  shadow.append(link, hold);
   reserve(host);
   // Once the explainer has drawn itself, its own height takes over.
   host.addEventListener('backchannel:ready', () => release(host), { once: true });
@@ -161,7 +200,7 @@ export function upgrade(host) {
       onScreen = entries.some((e) => e.isIntersecting);
       if (onScreen && !started) {
         started = true;
-        start(host, shadow, slot).then(sync);
+        start(host, shadow, hold).then(sync);
       }
       sync();
     },
