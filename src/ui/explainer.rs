@@ -35,7 +35,7 @@ pub struct AppProps {
     pub store: Store,
     /// The words in the reader's language.
     pub words: Rc<Words>,
-    /// A class forcing the light or dark theme; `None` follows the reader.
+    /// The theme class (`bc-theme-light`, `-dark` or `-auto`); `None` is light.
     #[prop_or_default]
     pub theme: Option<&'static str>,
     /// Called once, when the explainer is first on screen and interactive.
