@@ -64,6 +64,9 @@ fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> Cha
             label: "Macron's text posted".into(),
         }]),
         day0: DAY0,
+        compare: None,
+        run_label: None,
+        compare_label: None,
     }
 }
 
@@ -96,6 +99,7 @@ async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
 
     let lines = find_all(&host, "polyline");
     assert_eq!(lines.len(), 2);
+    assert!(find_all(&host, ".bc-chart-compare, .bc-chart-end-compare").is_empty());
     for line in &lines {
         let count = attr(line, "points").split_whitespace().count();
         assert!(
@@ -106,10 +110,11 @@ async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
     assert!(find(&host, "polyline.bc-chart-baseline")
         .get_attribute("style")
         .is_none());
-    // The event's annotation and the direct labels at the line ends.
+    // The event's annotation (the date on its own line on a phone) and the
+    // direct labels at the line ends.
     assert_eq!(
         find(&host, ".bc-chart-event-label").text_content().unwrap(),
-        "Macron's text posted, 20 Jan 2026"
+        "Macron's text posted20 Jan 2026"
     );
     assert_eq!(
         find(&host, ".bc-chart-end-baseline")
@@ -173,6 +178,127 @@ async fn the_day_marker_moves_and_the_lines_stay() {
             percent(kept.at(100).compromise, 0)
         ))
     );
+}
+
+
+/// The rendered box of an element, in CSS px of the page.
+fn rect(el: &Element) -> web_sys::DomRect {
+    el.get_bounding_client_rect()
+}
+
+#[wasm_bindgen_test]
+async fn a_comparison_run_gets_its_own_line_dot_and_label_on_the_same_scale() {
+    let (macron, rutte, kept) = (run("only-macron"), run("only-rutte"), run("kept-private"));
+    let host = host();
+    let props = ChartProps {
+        metric: Metric::Trust,
+        compare: Some(RunRef(rutte.clone())),
+        run_label: Some("Macron's text alone".into()),
+        compare_label: Some("Rutte's text alone".into()),
+        markers: Rc::new(vec![
+            Marker {
+                day: 210,
+                label: "Macron's text posted".into(),
+            },
+            Marker {
+                day: 210,
+                label: "Rutte's text posted".into(),
+            },
+            Marker {
+                day: 210,
+                label: "Macron's text posted".into(),
+            },
+        ]),
+        ..chart_props(300, &macron, &kept)
+    };
+    yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+
+    assert_eq!(find_all(&host, "polyline").len(), 3);
+    assert_eq!(
+        find(&host, ".bc-chart-end-run").text_content().unwrap(),
+        "Macron's text alone"
+    );
+    assert_eq!(
+        find(&host, ".bc-chart-end-compare").text_content().unwrap(),
+        "Rutte's text alone"
+    );
+    assert_eq!(find_all(&host, ".bc-chart-dot-compare").len(), 1);
+    // Three markers on one day: one annotation, its date once.
+    let events = find_all(&host, ".bc-chart-event");
+    assert_eq!(events.len(), 1);
+    assert_eq!(attr(&events[0], "data-day"), "210");
+    let text = find(&host, ".bc-chart-event-label").text_content().unwrap();
+    assert_eq!(text.matches("20 Jan 2026").count(), 1, "{text}");
+    assert_eq!(text.matches("Macron's text posted").count(), 1, "{text}");
+    let label = attr(&find(&host, "svg[role=img]"), "aria-label");
+    assert!(
+        label.starts_with(&format!(
+            "Trust, Macron's text alone: {} before, {} on 20 Apr 2026 (baseline {}); Rutte's text alone: {}. Marked: ",
+            percent(macron.at(209).trust, 0),
+            percent(macron.at(300).trust, 0),
+            percent(kept.at(300).trust, 0),
+            percent(rutte.at(300).trust, 0),
+        )),
+        "{label}"
+    );
+    // The three end labels do not overlap.
+    let ends: Vec<_> = find_all(&host, ".bc-chart-end").iter().map(rect).collect();
+    assert_eq!(ends.len(), 3);
+    for (i, a) in ends.iter().enumerate() {
+        for b in &ends[i + 1..] {
+            let apart = a.bottom() <= b.top() + 1.0 || b.bottom() <= a.top() + 1.0;
+            assert!(apart, "end labels overlap: {:?} {:?}", (a.top(), a.bottom()), (b.top(), b.bottom()));
+        }
+    }
+    assert!(find_all(&host, "[style]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
+    let (leaked, kept) = (run("what-happened"), run("kept-private"));
+    let host = host();
+    let mut app = yew::Renderer::<Chart>::with_root_and_props(
+        host.clone(),
+        ChartProps {
+            metric: Metric::Trust,
+            ..chart_props(0, &leaked, &kept)
+        },
+    )
+    .render();
+    for (metric, day) in [
+        (Metric::Trust, 0),
+        (Metric::LeakRisk, 390),
+        (Metric::Rhetoric, 210),
+        (Metric::Compromise, 390),
+    ] {
+        app.update(ChartProps {
+            metric,
+            ..chart_props(day, &leaked, &kept)
+        });
+        settle().await;
+        let plot = rect(&find(&host, "svg.bc-chart-plot"));
+        let inside = |r: &web_sys::DomRect, what: &str| {
+            assert!(
+                r.left() >= plot.left() - 0.5
+                    && r.right() <= plot.right() + 0.5
+                    && r.top() >= plot.top() - 0.5
+                    && r.bottom() <= plot.bottom() + 0.5,
+                "{metric:?} day {day}: {what} {:?} outside {:?}",
+                (r.left(), r.top(), r.right(), r.bottom()),
+                (plot.left(), plot.top(), plot.right(), plot.bottom())
+            );
+        };
+        for line in find_all(&host, "polyline") {
+            inside(&rect(&line), "line");
+        }
+        inside(&rect(&find(&host, ".bc-chart-dot")), "dot");
+        assert_eq!(
+            rect(&find(&host, "svg.bc-chart-marks")).top(),
+            plot.top(),
+            "the marker clips to the plot"
+        );
+    }
 }
 
 fn network_props(run: &Trajectory, day: usize) -> NetworkProps {
