@@ -180,10 +180,28 @@ async fn the_day_marker_moves_and_the_lines_stay() {
     );
 }
 
+/// The rendered box of an element in CSS px of the page, read through
+/// JavaScript (the crate's web-sys features leave `DomRect` out).
+#[derive(Clone, Copy, Debug)]
+struct Rect {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
 
-/// The rendered box of an element, in CSS px of the page.
-fn rect(el: &Element) -> web_sys::DomRect {
-    el.get_bounding_client_rect()
+fn rect(el: &Element) -> Rect {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsCast;
+    let get = Reflect::get(el, &"getBoundingClientRect".into()).unwrap();
+    let r = get.unchecked_into::<Function>().call0(el).unwrap();
+    let n = |k: &str| Reflect::get(&r, &k.into()).unwrap().as_f64().unwrap();
+    Rect {
+        left: n("left"),
+        top: n("top"),
+        right: n("right"),
+        bottom: n("bottom"),
+    }
 }
 
 #[wasm_bindgen_test]
@@ -247,8 +265,13 @@ async fn a_comparison_run_gets_its_own_line_dot_and_label_on_the_same_scale() {
     assert_eq!(ends.len(), 3);
     for (i, a) in ends.iter().enumerate() {
         for b in &ends[i + 1..] {
-            let apart = a.bottom() <= b.top() + 1.0 || b.bottom() <= a.top() + 1.0;
-            assert!(apart, "end labels overlap: {:?} {:?}", (a.top(), a.bottom()), (b.top(), b.bottom()));
+            let apart = a.bottom <= b.top + 1.0 || b.bottom <= a.top + 1.0;
+            assert!(
+                apart,
+                "end labels overlap: {:?} {:?}",
+                (a.top, a.bottom),
+                (b.top, b.bottom)
+            );
         }
     }
     assert!(find_all(&host, "[style]").is_empty());
@@ -278,15 +301,15 @@ async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
         });
         settle().await;
         let plot = rect(&find(&host, "svg.bc-chart-plot"));
-        let inside = |r: &web_sys::DomRect, what: &str| {
+        let inside = |r: &Rect, what: &str| {
             assert!(
-                r.left() >= plot.left() - 0.5
-                    && r.right() <= plot.right() + 0.5
-                    && r.top() >= plot.top() - 0.5
-                    && r.bottom() <= plot.bottom() + 0.5,
+                r.left >= plot.left - 0.5
+                    && r.right <= plot.right + 0.5
+                    && r.top >= plot.top - 0.5
+                    && r.bottom <= plot.bottom + 0.5,
                 "{metric:?} day {day}: {what} {:?} outside {:?}",
-                (r.left(), r.top(), r.right(), r.bottom()),
-                (plot.left(), plot.top(), plot.right(), plot.bottom())
+                (r.left, r.top, r.right, r.bottom),
+                (plot.left, plot.top, plot.right, plot.bottom)
             );
         };
         for line in find_all(&host, "polyline") {
@@ -294,8 +317,8 @@ async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
         }
         inside(&rect(&find(&host, ".bc-chart-dot")), "dot");
         assert_eq!(
-            rect(&find(&host, "svg.bc-chart-marks")).top(),
-            plot.top(),
+            rect(&find(&host, "svg.bc-chart-marks")).top,
+            plot.top,
             "the marker clips to the plot"
         );
     }

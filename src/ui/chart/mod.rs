@@ -108,10 +108,10 @@ pub fn Chart(props: &ChartProps) -> Html {
         .run_label
         .as_ref()
         .map_or_else(|| name.clone(), |l| l.to_string());
-    let compare_name = props
-        .compare_label
-        .as_ref()
-        .map_or_else(|| words.get("chart.compare_default").to_string(), |l| l.to_string());
+    let compare_name = props.compare_label.as_ref().map_or_else(
+        || words.get("chart.compare_default").to_string(),
+        |l| l.to_string(),
+    );
 
     let plot_top = TOP + notes.height + NOW_ROW;
     let plot_bottom = plot_top + PLOT_HEIGHT;
@@ -196,7 +196,12 @@ pub fn Chart(props: &ChartProps) -> Html {
     let grid = Y_TICKS.iter().map(|t| {
         let y = y_px(*t);
         let label = percent(*t, 0);
-        let tick = (0.0, y - 3.0 - TEXT_ASCENT, text_width(&label), y - 3.0 + TEXT_DESCENT);
+        let tick = (
+            0.0,
+            y - 3.0 - TEXT_ASCENT,
+            text_width(&label),
+            y - 3.0 + TEXT_DESCENT,
+        );
         let now = (
             now_box.left(),
             plot_top - 5.0 - TEXT_ASCENT,
@@ -206,7 +211,12 @@ pub fn Chart(props: &ChartProps) -> Html {
         let hidden = meet(tick, now, GAP)
             || ends.iter().any(|e| {
                 let right = MIN_WIDTH - 2.0;
-                let end = (right - bold_width(&e.text), e.y - TEXT_ASCENT, right, e.y + TEXT_DESCENT);
+                let end = (
+                    right - bold_width(&e.text),
+                    e.y - TEXT_ASCENT,
+                    right,
+                    e.y + TEXT_DESCENT,
+                );
                 meet(tick, end, GAP)
             });
         html! {

@@ -236,10 +236,7 @@ mod tests {
         assert_eq!(x_share(-1.0), x_share(0.0));
         assert_eq!(x_pct(1.0), format!("{:.3}%", x_share(1.0) * 100.0));
         // The viewBox maps line units 0 and 1000 to the margins' inner edges.
-        let v: Vec<f64> = view_box()
-            .split(' ')
-            .map(|n| n.parse().unwrap())
-            .collect();
+        let v: Vec<f64> = view_box().split(' ').map(|n| n.parse().unwrap()).collect();
         let px_of_unit = |u: f64| (u - v[1]) / v[3] * PLOT_HEIGHT;
         assert!((px_of_unit(0.0) - PAD).abs() < 0.01);
         assert!((px_of_unit(UNITS) - (PLOT_HEIGHT - PAD)).abs() < 0.01);
