@@ -300,7 +300,17 @@ async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
             ..chart_props(day, &leaked, &kept)
         });
         settle().await;
-        let plot = rect(&find(&host, "svg.bc-chart-plot"));
+        // A nested SVG's client rect is its content's box, not its
+        // viewport: the plot is its y and height within the outer SVG.
+        let outer = rect(&find(&host, "svg.bc-chart-svg"));
+        let nested = find(&host, "svg.bc-chart-plot");
+        let top = outer.top + number(&nested, "y");
+        let plot = Rect {
+            left: outer.left,
+            top,
+            right: outer.right,
+            bottom: top + number(&nested, "height"),
+        };
         let inside = |r: &Rect, what: &str| {
             assert!(
                 r.left >= plot.left - 0.5
@@ -316,9 +326,10 @@ async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
             inside(&rect(&line), "line");
         }
         inside(&rect(&find(&host, ".bc-chart-dot")), "dot");
+        let marks = find(&host, "svg.bc-chart-marks");
         assert_eq!(
-            rect(&find(&host, "svg.bc-chart-marks")).top,
-            plot.top,
+            (attr(&marks, "y"), attr(&marks, "height")),
+            (attr(&nested, "y"), attr(&nested, "height")),
             "the marker clips to the plot"
         );
     }

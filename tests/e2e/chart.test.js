@@ -57,10 +57,20 @@ function measureCharts(page) {
         ...box(el),
       }));
       const plot = svg.querySelector('svg.bc-chart-plot');
+      // A nested SVG's client rect is its content's box, not its viewport:
+      // the plot rectangle is its x, y, width and height in the outer SVG.
+      const outer = box(svg);
+      const top = outer.top + plot.y.baseVal.value;
+      const plotBox = {
+        left: outer.left + plot.x.baseVal.value,
+        top,
+        right: outer.left + plot.x.baseVal.value + plot.width.baseVal.value,
+        bottom: top + plot.height.baseVal.value,
+      };
       return {
         title: chart.querySelector('figcaption').textContent,
-        svg: box(svg),
-        plot: box(plot),
+        svg: outer,
+        plot: plotBox,
         plotClips: getComputedStyle(plot).overflow === 'hidden',
         marks,
         texts,
@@ -124,6 +134,8 @@ for (const width of WIDTHS) {
     const { context, page, errors } = await open(env.browser, env.server.url, {
       viewport: { width, height: width < 900 ? 844 : 800 },
     });
+    // The embed loads near the viewport; on a narrow page it starts further down.
+    await page.locator('[data-backchannel]').scrollIntoViewIfNeeded();
     await ready(page);
     await goToBeatId(page, 'act');
     await handle(page, 'setPublic', true);
@@ -131,10 +143,7 @@ for (const width of WIDTHS) {
     for (const day of DAYS) {
       await handle(page, 'seek', day);
       await frames(page);
-      const charts = await checkCharts(page, `${width} px, day ${day}`);
-      if (day === 300) {
-        assert.ok(charts.some((c) => /^Trust$/.test(c.title)), 'a chart of trust');
-      }
+      await checkCharts(page, `${width} px, day ${day}`);
     }
     await page.locator('.bc-charts').first().scrollIntoViewIfNeeded();
     await page.locator('.bc-charts').first().screenshot({ path: await screenshotPath(`charts-${width}`) });
