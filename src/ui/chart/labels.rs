@@ -11,8 +11,9 @@ pub const MIN_WIDTH: f64 = 256.0;
 pub const CHAR_WIDTH: f64 = 7.2;
 /// The same for its 13 px bold text (the end labels, the day's value), px.
 pub const BOLD_CHAR_WIDTH: f64 = 9.0;
-/// Height a line of 12–13 px text needs, px.
-pub const TEXT_HEIGHT: f64 = 14.0;
+/// Height a line of 13 px text needs, px: its box (ascent and descent of
+/// DejaVu Sans, 1.16 em) is 15.1 px.
+pub const TEXT_HEIGHT: f64 = 16.0;
 /// Least room between two labels side by side, px.
 pub const GAP: f64 = 6.0;
 
@@ -242,6 +243,7 @@ mod tests {
     fn spreading_keeps_order_room_and_wishes_where_it_can() {
         assert_eq!(spread(&[10.0, 50.0], 14.0, 0.0, 100.0), [10.0, 50.0]);
         assert_eq!(spread(&[10.0, 12.0], 14.0, 0.0, 100.0), [10.0, 24.0]);
+        assert!(TEXT_HEIGHT >= 13.0 * 1.17);
         assert_eq!(spread(&[95.0, 99.0], 14.0, 0.0, 100.0), [86.0, 100.0]);
         assert_eq!(spread(&[-5.0], 14.0, 0.0, 100.0), [0.0]);
         // No room for all: even steps from the top, the order kept.
