@@ -64,6 +64,9 @@ fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> Cha
             label: "Macron's text posted".into(),
         }]),
         day0: DAY0,
+        compare: None,
+        run_label: None,
+        compare_label: None,
     }
 }
 
@@ -96,6 +99,7 @@ async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
 
     let lines = find_all(&host, "polyline");
     assert_eq!(lines.len(), 2);
+    assert!(find_all(&host, ".bc-chart-compare, .bc-chart-end-compare").is_empty());
     for line in &lines {
         let count = attr(line, "points").split_whitespace().count();
         assert!(
@@ -106,10 +110,11 @@ async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
     assert!(find(&host, "polyline.bc-chart-baseline")
         .get_attribute("style")
         .is_none());
-    // The event's annotation and the direct labels at the line ends.
+    // The event's annotation (the date on its own line on a phone) and the
+    // direct labels at the line ends.
     assert_eq!(
         find(&host, ".bc-chart-event-label").text_content().unwrap(),
-        "Macron's text posted, 20 Jan 2026"
+        "Macron's text posted20 Jan 2026"
     );
     assert_eq!(
         find(&host, ".bc-chart-end-baseline")
@@ -141,7 +146,9 @@ async fn the_day_marker_moves_and_the_lines_stay() {
     settle().await;
     let dot = find(&host, ".bc-chart-now circle");
     let cx = number(&dot, "cx");
-    assert!((cx - 300.0 / 390.0 * 100.0).abs() < 0.01, "cx {cx}");
+    // Days sit between the plot's side margins (24 of 1048 units each).
+    let share = |f: f64| (24.0 + f * 1000.0) / 1048.0 * 100.0;
+    assert!((cx - share(300.0 / 390.0)).abs() < 0.01, "cx {cx}");
     let run_points = attr(&find(&host, "polyline.bc-chart-run"), "points");
     let value_label = find(&host, ".bc-chart-now-label").text_content().unwrap();
     assert_eq!(value_label, percent(leaked.at(300).compromise, 0));
@@ -150,8 +157,9 @@ async fn the_day_marker_moves_and_the_lines_stay() {
     app.update(chart_props(390, &leaked, &kept));
     settle().await;
     let dot = find(&host, ".bc-chart-now circle");
-    assert_eq!(attr(&dot, "cx"), "100.000%");
-    assert_eq!(attr(&find(&host, ".bc-chart-now line"), "x1"), "100.000%");
+    let end = format!("{:.3}%", share(1.0));
+    assert_eq!(attr(&dot, "cx"), end);
+    assert_eq!(attr(&find(&host, ".bc-chart-now line"), "x1"), end);
     assert_eq!(
         find(&host, ".bc-chart-now-label").text_content().unwrap(),
         percent(leaked.at(390).compromise, 0)
@@ -173,6 +181,156 @@ async fn the_day_marker_moves_and_the_lines_stay() {
             percent(kept.at(100).compromise, 0)
         ))
     );
+}
+
+/// The rendered box of an element in CSS px of the page, read through
+/// JavaScript (the crate's web-sys features leave `DomRect` out).
+#[derive(Clone, Copy, Debug)]
+struct Rect {
+    left: f64,
+    top: f64,
+    right: f64,
+    bottom: f64,
+}
+
+fn rect(el: &Element) -> Rect {
+    use js_sys::{Function, Reflect};
+    use wasm_bindgen::JsCast;
+    let get = Reflect::get(el, &"getBoundingClientRect".into()).unwrap();
+    let r = get.unchecked_into::<Function>().call0(el).unwrap();
+    let n = |k: &str| Reflect::get(&r, &k.into()).unwrap().as_f64().unwrap();
+    Rect {
+        left: n("left"),
+        top: n("top"),
+        right: n("right"),
+        bottom: n("bottom"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn a_comparison_run_gets_its_own_line_dot_and_label_on_the_same_scale() {
+    let (macron, rutte, kept) = (run("only-macron"), run("only-rutte"), run("kept-private"));
+    let host = host();
+    let props = ChartProps {
+        metric: Metric::Trust,
+        compare: Some(RunRef(rutte.clone())),
+        run_label: Some("Macron's text alone".into()),
+        compare_label: Some("Rutte's text alone".into()),
+        markers: Rc::new(vec![
+            Marker {
+                day: 210,
+                label: "Macron's text posted".into(),
+            },
+            Marker {
+                day: 210,
+                label: "Rutte's text posted".into(),
+            },
+            Marker {
+                day: 210,
+                label: "Macron's text posted".into(),
+            },
+        ]),
+        ..chart_props(300, &macron, &kept)
+    };
+    yew::Renderer::<Chart>::with_root_and_props(host.clone(), props).render();
+    settle().await;
+
+    assert_eq!(find_all(&host, "polyline").len(), 3);
+    assert_eq!(
+        find(&host, ".bc-chart-end-run").text_content().unwrap(),
+        "Macron's text alone"
+    );
+    assert_eq!(
+        find(&host, ".bc-chart-end-compare").text_content().unwrap(),
+        "Rutte's text alone"
+    );
+    assert_eq!(find_all(&host, ".bc-chart-dot-compare").len(), 1);
+    // Three markers on one day: one annotation, its date once.
+    let events = find_all(&host, ".bc-chart-event");
+    assert_eq!(events.len(), 1);
+    assert_eq!(attr(&events[0], "data-day"), "210");
+    let text = find(&host, ".bc-chart-event-label").text_content().unwrap();
+    assert_eq!(text.matches("20 Jan 2026").count(), 1, "{text}");
+    assert_eq!(text.matches("Macron's text posted").count(), 1, "{text}");
+    let label = attr(&find(&host, "svg[role=img]"), "aria-label");
+    assert!(
+        label.starts_with(&format!(
+            "Trust, Macron's text alone: {} before, {} on 20 Apr 2026 (baseline {}); Rutte's text alone: {}. Marked: ",
+            percent(macron.at(209).trust, 0),
+            percent(macron.at(300).trust, 0),
+            percent(kept.at(300).trust, 0),
+            percent(rutte.at(300).trust, 0),
+        )),
+        "{label}"
+    );
+    // The three end labels' baselines are a line of 13 px text apart (the
+    // stylesheet is not loaded here, so their rendered size is not the page's).
+    let mut ys: Vec<f64> = find_all(&host, ".bc-chart-end")
+        .iter()
+        .map(|e| number(e, "y"))
+        .collect();
+    assert_eq!(ys.len(), 3);
+    ys.sort_by(f64::total_cmp);
+    assert!(ys.windows(2).all(|w| w[1] - w[0] >= 16.0 - 0.05), "{ys:?}");
+    assert!(find_all(&host, "[style]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
+    let (leaked, kept) = (run("what-happened"), run("kept-private"));
+    let host = host();
+    let mut app = yew::Renderer::<Chart>::with_root_and_props(
+        host.clone(),
+        ChartProps {
+            metric: Metric::Trust,
+            ..chart_props(0, &leaked, &kept)
+        },
+    )
+    .render();
+    for (metric, day) in [
+        (Metric::Trust, 0),
+        (Metric::LeakRisk, 390),
+        (Metric::Rhetoric, 210),
+        (Metric::Compromise, 390),
+    ] {
+        app.update(ChartProps {
+            metric,
+            ..chart_props(day, &leaked, &kept)
+        });
+        settle().await;
+        // A nested SVG's client rect is its content's box, not its
+        // viewport: the plot is its y and height within the outer SVG.
+        let outer = rect(&find(&host, "svg.bc-chart-svg"));
+        let nested = find(&host, "svg.bc-chart-plot");
+        let top = outer.top + number(&nested, "y");
+        let plot = Rect {
+            left: outer.left,
+            top,
+            right: outer.right,
+            bottom: top + number(&nested, "height"),
+        };
+        let inside = |r: &Rect, what: &str| {
+            assert!(
+                r.left >= plot.left - 0.5
+                    && r.right <= plot.right + 0.5
+                    && r.top >= plot.top - 0.5
+                    && r.bottom <= plot.bottom + 0.5,
+                "{metric:?} day {day}: {what} {:?} outside {:?}",
+                (r.left, r.top, r.right, r.bottom),
+                (plot.left, plot.top, plot.right, plot.bottom)
+            );
+        };
+        for line in find_all(&host, "polyline") {
+            inside(&rect(&line), "line");
+        }
+        inside(&rect(&find(&host, ".bc-chart-dot")), "dot");
+        let marks = find(&host, "svg.bc-chart-marks");
+        assert_eq!(
+            (attr(&marks, "y"), attr(&marks, "height")),
+            (attr(&nested, "y"), attr(&nested, "height")),
+            "the marker clips to the plot"
+        );
+    }
 }
 
 fn network_props(run: &Trajectory, day: usize) -> NetworkProps {

@@ -52,21 +52,16 @@ impl Metric {
         }
     }
 
-    /// Top of the scale: leak risk is small by design (5 % → 8 %), so it gets
-    /// its own scale instead of a flat line at the bottom.
+    /// Top of the scale: every output is a share, shown on one 0–100 %
+    /// scale, so a bar's or a line's length means the same everywhere.
     pub fn scale(self) -> f64 {
-        match self {
-            Metric::LeakRisk => 0.2,
-            _ => 1.0,
-        }
+        1.0
     }
 
-    /// Decimals shown in percentages.
+    /// Decimals shown in percentages: whole percents, all the model can
+    /// support.
     pub fn decimals(self) -> usize {
-        match self {
-            Metric::LeakRisk => 1,
-            _ => 0,
-        }
+        0
     }
 
     /// The value of this output in a day's outputs.
