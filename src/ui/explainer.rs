@@ -107,16 +107,19 @@ pub fn App(props: &AppProps) -> Html {
         <Timeline day={f.day} horizon={f.horizon} date={f.date.clone()} playing={f.playing}
             speed={f.speed} markers={f.markers.clone()} on_action={on_action.clone()} />
     };
-    let charts = |compare: Option<(&RunRef, &RunRef)>| {
-        let (run, base) = match compare {
-            Some((lead, _)) => (lead.clone(), f.base_run.clone()),
-            None => (f.run.clone(), f.base_run.clone()),
+    // The charts: the scenario in view against the baseline, or on a beat
+    // comparing two texts, each text's effect alone, side by side.
+    let charts = |compare: Option<Compared>| {
+        let (run, other, run_label, other_label) = match compare {
+            Some(c) => (c.lead, Some(c.this), Some(c.lead_label), Some(c.this_label)),
+            None => (f.run.clone(), None, None, None),
         };
         html! {
             <div class="bc-charts" role="group" tabindex="0" aria-label={words.get("charts.label").to_string()}>
                 { for CHARTS.iter().map(|m| html! {
-                    <Chart metric={*m} run={run.clone()} baseline={base.clone()} day={f.day}
-                        markers={f.markers.clone()} day0={f.day0} />
+                    <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
+                        markers={f.markers.clone()} day0={f.day0} compare={other.clone()}
+                        run_label={run_label.clone()} compare_label={other_label.clone()} />
                 }) }
             </div>
         }
@@ -136,13 +139,30 @@ pub fn App(props: &AppProps) -> Html {
             </>
         },
         View::Compare => {
-            let lead = f.message_runs.first();
-            let this = f.message_runs.get(f.message);
+            let alone = |i: usize| {
+                let name = labels
+                    .sender_names
+                    .get(f.story.messages.get(i).map_or(0, |m| m.sender_index));
+                AttrValue::from(words.fill(
+                    "compare.alone",
+                    &[("name", name.map_or("", |n| n.as_str()))],
+                ))
+            };
+            let compared = f
+                .message_runs
+                .first()
+                .zip(f.message_runs.get(f.message))
+                .map(|(lead, this)| Compared {
+                    lead: lead.clone(),
+                    this: this.clone(),
+                    lead_label: alone(0),
+                    this_label: alone(f.message),
+                });
             html! {
                 <>
                     { act }
                     { timeline }
-                    { charts(lead.zip(this)) }
+                    { charts(compared) }
                     <Compare story={f.story.clone()} runs={f.message_runs.clone()} sensitivities={f.sensitivities.clone()} />
                 </>
             }
@@ -221,6 +241,14 @@ fn shortcuts(on_action: Callback<Action>, playing: bool) -> Callback<KeyboardEve
             on_action.emit(action);
         }
     })
+}
+
+/// Two texts' runs, each alone, for a comparison, with their labels.
+struct Compared {
+    lead: RunRef,
+    this: RunRef,
+    lead_label: AttrValue,
+    this_label: AttrValue,
 }
 
 /// Words that depend on the story alone.
