@@ -47,7 +47,8 @@ pub struct Config {
     /// Language code (`en`; other locales arrive later).
     pub lang: Option<String>,
     pub theme: Theme,
-    /// Start playing as soon as the explainer is on screen.
+    /// Asked for by older embed codes; ignored (with a console warning):
+    /// playback starts when the reader makes the message public.
     pub autoplay: bool,
     /// Parameter overrides, checked as a whole.
     pub params: Params,

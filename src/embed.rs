@@ -4,14 +4,18 @@
 //! and shows a readable error instead of a blank box when a config or a
 //! parameter is refused.
 
+mod handle;
+
+pub use handle::Handle;
+
 use crate::config::{Config, ConfigError};
-use crate::model::{ParamId, OUTPUT_NAMES};
-use crate::state::{Action, Explainer};
+use crate::state::Explainer;
 use crate::store::{Notice, Store};
 use crate::story::Story;
 use crate::ui::{App, AppProps, Failure, FailureProps};
 use crate::words::Words;
-use js_sys::{Object, Reflect};
+use js_sys::{Function, Object, Reflect};
+use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
@@ -24,7 +28,9 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 /// `backchannel` handle and dispatches the events); the explainer renders
 /// into `root` (a node in the host's shadow root), or into `host` itself.
 /// `options` carries the attributes and config text the loader read:
-/// `{ config?, configError?, scenario?, lang?, theme?, autoplay? }`.
+/// `{ config?, configError?, scenario?, lang?, theme?, autoplay?, onDestroy? }`;
+/// `onDestroy` is called once the explainer has been torn down (the loader's
+/// own clean-up), whether the loader or the host page asked for it.
 ///
 /// If it cannot start, `root` shows why, the console says so, the host
 /// dispatches `backchannel:error`, and the returned error has the message.
@@ -40,11 +46,17 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
     let store = Store::new(explainer);
     let events_host = host.clone();
     store.on_notice(Rc::new(move |n: &Notice| notify(&events_host, n)));
+    let live: handle::Slot = Rc::new(RefCell::new(Some(handle::Live {
+        store: store.clone(),
+        host: host.clone(),
+        app: None,
+        on_destroy: Reflect::get(&options, &"onDestroy".into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok()),
+    })));
     // The handle goes on the element before the first render, so a listener
     // of `backchannel:ready` can already use it.
-    let handle = JsValue::from(Handle {
-        store: store.clone(),
-    });
+    let handle = JsValue::from(Handle::new(live.clone()));
     Reflect::set(&host, &"backchannel".into(), &handle)?;
     let ready_host = host.clone();
     let props = AppProps {
@@ -53,7 +65,13 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
         theme: theme.class(),
         on_ready: Callback::from(move |()| announce_ready(&ready_host)),
     };
-    yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    // Kept for `destroy`; a `backchannel:ready` listener may already have
+    // destroyed the explainer during that first render.
+    match live.borrow_mut().as_mut() {
+        Some(live) => live.app = Some(app),
+        None => app.destroy(),
+    }
     Ok(handle)
 }
 
@@ -102,6 +120,14 @@ fn start(options: &JsValue) -> Result<(Explainer, crate::config::Theme), ConfigE
         .and_then(|v| v.as_bool())
     {
         config.autoplay = autoplay;
+    }
+    // The flip is the reader's: nothing plays before it, so `autoplay` has
+    // nothing left to start. Say so rather than ignore it silently.
+    if config.autoplay {
+        web_sys::console::warn_1(
+            &"backchannel: autoplay is ignored: playback starts when the reader makes the message public"
+                .into(),
+        );
     }
     let story = Story::greenland().map_err(|problem| ConfigError {
         path: "story".into(),
@@ -171,7 +197,7 @@ fn notify(host: &Element, notice: &Notice) {
 }
 
 /// Sets a property on a plain JS object (built by hand: no serializer ships).
-fn set(object: &Object, key: &str, value: JsValue) {
+pub(crate) fn set(object: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(object, &key.into(), &value);
 }
 
@@ -183,116 +209,5 @@ fn dispatch(host: &Element, name: &str, detail: &JsValue) {
     init.set_detail(detail);
     if let Ok(event) = CustomEvent::new_with_event_init_dict(name, &init) {
         let _ = host.dispatch_event(&event);
-    }
-}
-
-/// The host page's handle on one explainer, found at `element.backchannel`.
-/// Methods that can be refused throw an `Error` whose message names the
-/// parameter or field at fault.
-#[wasm_bindgen]
-pub struct Handle {
-    store: Store,
-}
-
-impl Handle {
-    fn act(&self, action: Action) -> Result<(), JsError> {
-        self.store
-            .dispatch(action)
-            .map_err(|e| JsError::new(&e.to_string()))
-    }
-}
-
-#[wasm_bindgen]
-impl Handle {
-    /// `{ public, scenario, day, playing, beat, speed, outputs: {...} }`, current at the call.
-    pub fn state(&self) -> JsValue {
-        let s = self.store.snapshot();
-        let outputs = Object::new();
-        for (name, value) in OUTPUT_NAMES.iter().zip(s.outputs.values()) {
-            set(&outputs, name, value.into());
-        }
-        let state = Object::new();
-        set(&state, "public", s.public.into());
-        set(&state, "scenario", s.scenario.as_str().into());
-        set(&state, "day", s.day.into());
-        set(&state, "playing", s.playing.into());
-        set(&state, "beat", s.beat.as_str().into());
-        set(&state, "speed", s.speed.into());
-        set(&state, "outputs", outputs.into());
-        state.into()
-    }
-
-    /// Makes the message in view public (true) or private (false).
-    #[wasm_bindgen(js_name = setPublic)]
-    pub fn set_public(&self, public: bool) -> Result<(), JsError> {
-        self.act(Action::SetPublic(public))
-    }
-
-    /// The scenarios on offer: `[{ id, events: [{ day, sender, sensitivity }] }]`.
-    pub fn scenarios(&self) -> JsValue {
-        let list = js_sys::Array::new();
-        for info in self.store.read(|s| s.scenarios()) {
-            let events = js_sys::Array::new();
-            for e in &info.events {
-                let event = Object::new();
-                set(&event, "day", e.day.into());
-                set(&event, "sender", (e.sender as u32).into());
-                set(&event, "sensitivity", e.sensitivity.into());
-                events.push(&event);
-            }
-            let scenario = Object::new();
-            set(&scenario, "id", info.id.as_str().into());
-            set(&scenario, "events", events.into());
-            list.push(&scenario);
-        }
-        list.into()
-    }
-
-    /// Shows a scenario by id; throws for an unknown id.
-    #[wasm_bindgen(js_name = selectScenario)]
-    pub fn select_scenario(&self, id: &str) -> Result<(), JsError> {
-        self.act(Action::SelectScenario(id.to_string()))
-    }
-
-    /// Jumps to a model day (clamped to the timeline).
-    pub fn seek(&self, day: f64) -> Result<(), JsError> {
-        self.act(Action::Seek(day))
-    }
-
-    /// Starts playback.
-    pub fn play(&self) -> Result<(), JsError> {
-        self.act(Action::Play)
-    }
-
-    /// Stops playback.
-    pub fn pause(&self) -> Result<(), JsError> {
-        self.act(Action::Pause)
-    }
-
-    /// Changes a model parameter by id; throws the validation message.
-    #[wasm_bindgen(js_name = setParam)]
-    pub fn set_param(&self, id: &str, value: f64) -> Result<(), JsError> {
-        let id = ParamId::from_key(id)
-            .ok_or_else(|| JsError::new(&format!("{id}: unknown parameter")))?;
-        self.act(Action::SetParam(id, value))
-    }
-
-    /// Every parameter back to its default.
-    #[wasm_bindgen(js_name = resetParams)]
-    pub fn reset_params(&self) -> Result<(), JsError> {
-        self.act(Action::ResetParams)
-    }
-
-    /// Tells the explainer whether it is on screen (the loader calls this
-    /// from its IntersectionObserver and on tab visibility changes).
-    #[wasm_bindgen(js_name = setVisible)]
-    pub fn set_visible(&self, visible: bool) -> Result<(), JsError> {
-        self.act(Action::SetVisible(visible))
-    }
-
-    /// Shows beat `n` of the story (0-based, clamped).
-    #[wasm_bindgen(js_name = goToBeat)]
-    pub fn go_to_beat(&self, n: u32) -> Result<(), JsError> {
-        self.act(Action::GoToBeat(n as usize))
     }
 }

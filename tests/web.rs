@@ -189,3 +189,28 @@ async fn a_meter_exposes_its_name_value_and_baseline() {
     );
     assert!(meter.get_attribute("class").unwrap().contains("is-up"));
 }
+
+#[wasm_bindgen_test]
+async fn destroy_empties_the_host_and_retires_the_handle() {
+    let host = host();
+    let handle =
+        backchannel::embed::mount(host.clone(), None, wasm_bindgen::JsValue::UNDEFINED).unwrap();
+    settle().await;
+    assert!(host.child_element_count() > 0);
+    call(&handle, "play", &[]);
+    call(&handle, "destroy", &[]);
+    settle().await;
+    assert_eq!(host.child_element_count(), 0);
+    assert!(!js_sys::Reflect::has(&host, &"backchannel".into()).unwrap());
+    let state = js_sys::Reflect::get(&handle, &"state".into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>();
+    let refused = state.call0(&handle).unwrap_err();
+    let message = js_sys::Reflect::get(&refused, &"message".into()).unwrap();
+    assert_eq!(
+        message.as_string().as_deref(),
+        Some("backchannel: this explainer was destroyed")
+    );
+    // A second destroy is harmless.
+    call(&handle, "destroy", &[]);
+}

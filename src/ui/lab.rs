@@ -71,8 +71,13 @@ pub fn Lab(props: &LabProps) -> Html {
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
     let senders = crate::model::Senders::DEFAULT_COUNT;
+    // A <form>, so the scenario radios group inside it: radios grouped by
+    // name alone register with the shadow root, which in Chromium kept every
+    // removed Lab view (and the whole beat around it) alive after the reader
+    // moved on. Nothing is ever submitted.
+    let onsubmit = Callback::from(|e: SubmitEvent| e.prevent_default());
     html! {
-        <div class="bc-lab">
+        <form class="bc-lab" {onsubmit}>
             <fieldset class="bc-fieldset">
                 <legend>{ words.get("scenario.label") }</legend>
                 { for ids.into_iter().map(|id| {
@@ -129,7 +134,7 @@ pub fn Lab(props: &LabProps) -> Html {
                     </ul>
                 }
             </div>
-        </div>
+        </form>
     }
 }
 

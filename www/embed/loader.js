@@ -14,14 +14,24 @@ const FALLBACK = __BACKCHANNEL_FALLBACK__;
 
 const here = new URL('.', import.meta.url);
 let runtime;
+let exports;
 
 /** Imports and instantiates the wasm once, for every explainer on the page. */
 function load() {
   runtime ??= import(new URL(GLUE, here).href).then(async (glue) => {
-    await glue.default({ module_or_path: new URL(WASM, here) });
+    exports = await glue.default({ module_or_path: new URL(WASM, here) });
     return glue;
   });
   return runtime;
+}
+
+/**
+ * Bytes of wasm memory the explainers share (0 before the first one loads),
+ * for hosts and tests that watch long sessions; wasm memory never shrinks,
+ * so a steady value means torn-down explainers are reused, not leaked.
+ */
+export function wasmMemoryBytes() {
+  return exports?.memory.buffer.byteLength ?? 0;
 }
 
 /** The element's config text: an inline JSON script child, or the `config` URL. */
@@ -140,11 +150,14 @@ function release(host) {
   host.style.removeProperty('display');
 }
 
-async function start(host, shadow, hold) {
+async function start(entry) {
+  const { host, shadow, hold } = entry;
   const [glue, config] = await Promise.all([load(), readConfig(host)]).catch((error) => {
     report(host, `could not start (${error.message ?? error})`, 'wasm');
     return [];
   });
+  // Removed (or destroyed) while the wasm or the config was loading.
+  if (entry.done) return;
   if (!glue) {
     release(host);
     return;
@@ -153,12 +166,15 @@ async function start(host, shadow, hold) {
   root.className = 'bc-mount';
   shadow.append(root);
   try {
-    glue.mount(host, root, {
+    entry.handle = glue.mount(host, root, {
       ...config,
       scenario: host.getAttribute('scenario') ?? undefined,
       lang: host.getAttribute('lang') ?? undefined,
       theme: host.getAttribute('theme') ?? undefined,
       autoplay: host.hasAttribute('autoplay') ? host.getAttribute('autoplay') !== 'false' : undefined,
+      // However the explainer ends (removed, or the host's destroy()), the
+      // loader's part goes with it.
+      onDestroy: () => forget(entry),
     });
     hold.remove();
   } catch (error) {
@@ -170,48 +186,124 @@ async function start(host, shadow, hold) {
   }
 }
 
-const upgraded = new WeakSet();
+/** The explainers this loader started and has not torn down, by host. */
+const live = new Map();
 
 /**
- * Turns one host element into an explainer, once, however often it is moved
- * or re-added. Exported for pages that add `div[data-backchannel]` later.
+ * Turns one host element into an explainer, once while it stays on the page
+ * (moving it keeps the explainer it has). Exported for pages that add
+ * `div[data-backchannel]` later, or add one back after removing it.
  */
 export function upgrade(host) {
-  if (upgraded.has(host)) return;
-  upgraded.add(host);
+  if (live.has(host)) return;
   host.setAttribute('data-backchannel', '');
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
   link.href = new URL(CSS, here).href;
   // The host's fallback (or the built-in one) shows until the explainer
-  // replaces it.
+  // replaces it. A shadow root cannot be removed: one left by a torn-down
+  // explainer is emptied and reused.
   const hold = placeholder(host);
-  shadow.append(link, hold);
+  shadow.replaceChildren(link, hold);
   reserve(host);
-  // Once the explainer has drawn itself, its own height takes over.
-  host.addEventListener('backchannel:ready', () => release(host), { once: true });
 
+  const entry = { host, shadow, hold, done: false, handle: undefined };
   let onScreen = false;
   let started = false;
-  const sync = () => host.backchannel?.setVisible(onScreen && !document.hidden);
-  new IntersectionObserver(
+  const sync = () => entry.handle?.setVisible(onScreen && !document.hidden);
+  // Once the explainer has drawn itself, its own height takes over.
+  const ready = () => release(host);
+  host.addEventListener('backchannel:ready', ready, { once: true });
+  const observer = new IntersectionObserver(
     (entries) => {
       onScreen = entries.some((e) => e.isIntersecting);
       if (onScreen && !started) {
         started = true;
-        start(host, shadow, hold).then(sync);
+        start(entry).then(sync);
       }
       sync();
     },
     { rootMargin: '200px 0px' },
-  ).observe(host);
+  );
+  observer.observe(host);
   document.addEventListener('visibilitychange', sync);
+  entry.stop = () => {
+    observer.disconnect();
+    document.removeEventListener('visibilitychange', sync);
+    host.removeEventListener('backchannel:ready', ready);
+  };
+  live.set(host, entry);
+  if (host.localName === 'div') watchRemovals();
+}
+
+/**
+ * Tears down the explainer in `host`: Rust's destroy() unmounts it, frees its
+ * state and calls back `forget` for the loader's part; before the wasm has
+ * mounted (or if it failed), `forget` alone is all there is.
+ */
+function tearDown(host) {
+  const entry = live.get(host);
+  if (!entry) return;
+  if (entry.handle) entry.handle.destroy();
+  else forget(entry);
+}
+
+/**
+ * The loader's part of a teardown: observers and listeners off, the shadow
+ * root emptied (nothing is shown: the host asked for the explainer to go),
+ * the reserved height given back, and the host free to be upgraded anew.
+ */
+function forget(entry) {
+  if (entry.done) return;
+  entry.done = true;
+  entry.stop();
+  entry.handle = undefined;
+  entry.shadow.replaceChildren();
+  release(entry.host);
+  live.delete(entry.host);
+}
+
+/**
+ * Removal is decided a microtask later, so moving an element (removed and
+ * inserted again in the same task, e.g. `other.append(el)`) keeps its
+ * explainer instead of tearing it down and mounting a new one.
+ */
+function tearDownIfGone(host) {
+  queueMicrotask(() => {
+    if (!host.isConnected) tearDown(host);
+  });
+}
+
+// `div[data-backchannel]` hosts get no disconnected callback: one observer
+// for the whole page (not one per host) notices removals, while any such
+// host is live. Its records arrive after the task that changed the DOM, so a
+// moved div is already back in place.
+let removals;
+function watchRemovals() {
+  removals ??= new MutationObserver((records) => {
+    if (!records.some((r) => r.removedNodes.length > 0)) return;
+    let divs = 0;
+    for (const host of [...live.keys()]) {
+      if (host.localName !== 'div') continue;
+      if (host.isConnected) divs++;
+      else tearDown(host);
+    }
+    if (divs === 0) {
+      removals.disconnect();
+      removals = undefined;
+    }
+  });
+  removals.observe(document, { childList: true, subtree: true });
 }
 
 class BackchannelExplainer extends HTMLElement {
   connectedCallback() {
     upgrade(this);
+  }
+
+  disconnectedCallback() {
+    tearDownIfGone(this);
   }
 }
 
