@@ -26,7 +26,7 @@ fn meter_value(root: &Element, name: &str) -> f64 {
 fn mount_at_act(host: &Element) -> wasm_bindgen::JsValue {
     let handle =
         backchannel::embed::mount(host.clone(), None, wasm_bindgen::JsValue::UNDEFINED).unwrap();
-    call(&handle, "goToBeat", &[2.into()]);
+    call(&handle, "goToBeat", &[0.into()]);
     handle
 }
 
@@ -40,6 +40,11 @@ fn call(
         .unchecked_into::<js_sys::Function>();
     let args: js_sys::Array = args.iter().collect();
     f.apply(handle, &args).unwrap()
+}
+
+/// Whether an element matching `selector` is rendered inside `root`.
+fn shown(root: &Element, selector: &str) -> bool {
+    root.query_selector(selector).ok().flatten().is_some()
 }
 
 fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
@@ -60,7 +65,7 @@ async fn the_switch_flips_the_message_and_the_state() {
         switch.get_attribute("aria-checked").as_deref(),
         Some("false")
     );
-    assert!(find(&host, ".bc-post-head").has_attribute("hidden"));
+    assert!(shown(&host, ".bc-chat-head") && !shown(&host, ".bc-post-head"));
     assert!(!state_public(&handle));
 
     switch.unchecked_ref::<HtmlElement>().click();
@@ -69,8 +74,7 @@ async fn the_switch_flips_the_message_and_the_state() {
         switch.get_attribute("aria-checked").as_deref(),
         Some("true")
     );
-    assert!(!find(&host, ".bc-post-head").has_attribute("hidden"));
-    assert!(find(&host, ".bc-chat-head").has_attribute("hidden"));
+    assert!(shown(&host, ".bc-post-head") && !shown(&host, ".bc-chat-head"));
     assert!(state_public(&handle));
 
     switch.unchecked_ref::<HtmlElement>().click();
@@ -88,15 +92,15 @@ async fn meters_leave_the_baseline_when_public_and_return_when_private() {
     let handle = mount_at_act(&host);
     settle().await;
     let baseline = meter_value(&host, "Room for compromise");
-    assert!((baseline - 65.9).abs() < 0.2, "baseline {baseline}");
-    assert!((meter_value(&host, "Leak risk") - 5.0).abs() < 0.05);
+    assert_eq!(baseline, 66.0);
+    assert_eq!(meter_value(&host, "Trust"), 95.0);
 
     find(&host, "[role=switch]")
         .unchecked_ref::<HtmlElement>()
         .click();
     settle().await;
     assert!(meter_value(&host, "Room for compromise") < baseline - 10.0);
-    assert!(meter_value(&host, "Leak risk") > 7.0);
+    assert!(meter_value(&host, "Trust") < 95.0);
     assert!(state_public(&handle));
 
     find(&host, "[role=switch]")
@@ -137,21 +141,25 @@ async fn the_story_steps_forward_and_back() {
     backchannel::embed::mount(host.clone(), None, wasm_bindgen::JsValue::UNDEFINED).unwrap();
     settle().await;
     let title = || find(&host, ".bc-beat-title").text_content().unwrap();
-    assert_eq!(title(), "The invisible pillars");
-    let next = find(&host, ".bc-nav-row .bc-button:last-child");
+    assert_eq!(title(), "Make it public");
+    let next = find(&host, ".bc-pager .bc-button:last-child");
     next.unchecked_ref::<HtmlElement>().click();
     settle().await;
-    assert_eq!(title(), "A private message");
+    assert_eq!(title(), "The invisible pillars");
     let current = find(&host, "[aria-current=step]");
     assert!(current
         .text_content()
         .unwrap()
-        .contains("A private message"));
-    find(&host, ".bc-nav-row .bc-button:first-child")
+        .contains("The invisible pillars"));
+    assert!(find(&host, ".bc-pager-where")
+        .text_content()
+        .unwrap()
+        .contains("Step 2 of 6"));
+    find(&host, ".bc-pager .bc-button:first-child")
         .unchecked_ref::<HtmlElement>()
         .click();
     settle().await;
-    assert_eq!(title(), "The invisible pillars");
+    assert_eq!(title(), "Make it public");
 }
 
 #[wasm_bindgen_test]
@@ -160,34 +168,29 @@ async fn a_meter_exposes_its_name_value_and_baseline() {
     yew::Renderer::<Meter>::with_root_and_props(
         host.clone(),
         MeterProps {
-            key_name: "meter.leak_risk".into(),
-            value: 0.078,
-            baseline: 0.05,
-            scale: 0.2,
-            decimals: 1,
+            key_name: "meter.trust".into(),
+            value: 0.922,
+            baseline: 0.95,
         },
     )
     .render();
     settle().await;
     let meter = find(&host, "[role=meter]");
-    assert_eq!(
-        meter.get_attribute("aria-label").as_deref(),
-        Some("Leak risk")
-    );
-    assert_eq!(meter.get_attribute("aria-valuenow").as_deref(), Some("7.8"));
-    assert_eq!(meter.get_attribute("aria-valuemax").as_deref(), Some("20"));
+    assert_eq!(meter.get_attribute("aria-label").as_deref(), Some("Trust"));
+    assert_eq!(meter.get_attribute("aria-valuenow").as_deref(), Some("92"));
+    assert_eq!(meter.get_attribute("aria-valuemax").as_deref(), Some("100"));
     assert_eq!(
         meter.get_attribute("aria-valuetext").as_deref(),
-        Some("7.8% (baseline 5.0%)")
+        Some("92% (baseline 95%)")
     );
-    // The bar is 7.8 / 20 of the track.
+    // Every bar is on the same 0–100 % scale: 92.2 % of the track.
     assert_eq!(
         find(&host, ".bc-meter-fill")
             .get_attribute("width")
             .as_deref(),
-        Some("39.00")
+        Some("92.20")
     );
-    assert!(meter.get_attribute("class").unwrap().contains("is-up"));
+    assert!(meter.get_attribute("class").unwrap().contains("is-down"));
 }
 
 #[wasm_bindgen_test]
