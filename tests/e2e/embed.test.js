@@ -149,7 +149,7 @@ const PAGES = {
   },
   '/t/far.html': {
     body: page(
-      '<h1>far below</h1><div class="spacer"></div><backchannel-explainer scenario="only-macron" autoplay></backchannel-explainer><div class="spacer"></div>' + LOADER,
+      '<h1>far below</h1><div class="spacer"></div><backchannel-explainer scenario="only-macron"></backchannel-explainer><div class="spacer"></div>' + LOADER,
       '<link rel="stylesheet" href="/t/far.css">',
     ),
   },
@@ -390,8 +390,16 @@ test('each malformed config shows a readable error and an event, and the host pa
   };
   await below('missing', p.locator('#missing .host-fallback'));
   for (const id of ['syntax', 'types', 'scenario', 'range']) await below(id, p.locator(`#${id} .bc-fallback`));
-  const good = await p.evaluate(() => document.getElementById('good').backchannel.state());
-  assert.equal(good.scenario, 'only-rutte');
+  // A good config's scenario waits for the reader's flip, and the lab opens on it.
+  const good = await p.evaluate(() => {
+    const h = document.getElementById('good').backchannel;
+    const first = h.state();
+    h.goToBeat(99);
+    return { first, lab: h.state() };
+  });
+  assert.equal(good.first.public, false);
+  assert.equal(good.first.scenario, 'kept-private');
+  assert.equal(good.lab.scenario, 'only-rutte');
   await p.click('#host-button');
   await p.click('#host-button');
   assert.equal(await p.locator('#host-count').textContent(), '2');
@@ -442,8 +450,11 @@ test('lazy and polite: nothing loads until near the viewport, and the clock stop
   await readyAll(p, 1);
   assert.equal(wasm.length, 1);
   const state = () => p.evaluate(() => document.querySelector('backchannel-explainer').backchannel.state());
-  await p.waitForFunction(() => document.querySelector('backchannel-explainer').backchannel.state().day > 5);
-  assert.equal((await state()).playing, true, 'autoplay runs on screen');
+  // Nothing plays before the reader's flip; after it the clock runs on screen.
+  assert.equal((await state()).playing, false);
+  await p.evaluate(() => document.querySelector('backchannel-explainer').backchannel.setPublic(true));
+  await p.waitForFunction(() => document.querySelector('backchannel-explainer').backchannel.state().day > 215);
+  assert.equal((await state()).playing, true, 'playback runs on screen');
   await p.evaluate(() => window.scrollTo(0, 0));
   await p.waitForTimeout(300);
   const held = (await state()).day;
@@ -570,7 +581,7 @@ test("the loader's fallback box follows the same rule: light unless asked", asyn
 });
 
 
-test('README iframe code on a phone without a resize script: the first view fits, the rest scrolls', async () => {
+test('README iframe code on a phone without a resize script: the message and switch fit, the rest scrolls', async () => {
   assert.ok(README_IFRAME, 'the README has an iframe embed code');
   const height = Number(README_IFRAME.match(/height="(\d+)"/)?.[1]);
   assert.doesNotMatch(README_IFRAME, /scrolling="no"/, 'nothing may be cut off without a script');
@@ -583,8 +594,13 @@ test('README iframe code on a phone without a resize script: the first view fits
     await p.waitForTimeout(300);
     const box = await p.locator('iframe').boundingBox();
     assert.equal(Math.round(box.height), height, 'the iframe keeps the code\'s height');
-    const first = await inner.evaluate(() => document.documentElement.scrollHeight);
-    assert.ok(first <= height, `${width}px: the first view (${first}px) fits the ${height}px frame`);
+    // The first screen (the message and its switch) fits; the rest scrolls inside.
+    const first = await inner.evaluate(() =>
+      document.querySelector('backchannel-explainer').shadowRoot.querySelector('.bc-switch').getBoundingClientRect().bottom,
+    );
+    assert.ok(first <= height, `${width}px: the message and the switch (to ${first}px) fit the ${height}px frame`);
+    const overflow = await inner.evaluate(() => getComputedStyle(document.documentElement).overflowY);
+    assert.notEqual(overflow, 'hidden', 'the rest scrolls inside the frame');
     await screenshot(p, `readme-iframe-${width}`);
     await context.close();
   }

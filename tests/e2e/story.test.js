@@ -93,7 +93,7 @@ test('scrubbing moves every view to the same day', async () => {
   const s = await state(page);
   assert.equal(s.day, 300);
   assert.equal(await range.getAttribute('aria-valuetext'), '20 Apr 2026');
-  assert.ok(Math.abs((await meterValue(page, /Room for compromise/)) - s.outputs.compromise * 100) < 0.06);
+  assert.ok(Math.abs((await meterValue(page, /Room for compromise/)) - s.outputs.compromise * 100) <= 0.5, "whole percents");
   assert.match(await page.locator('.bc-timeline-date').textContent(), /20 Apr 2026/);
   assert.match(await page.locator('.bc-date').textContent(), /20 Apr 2026/);
   const chartLabels = await page.locator('.bc-charts [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' | '));
