@@ -43,16 +43,18 @@ try {
     const page = await context.newPage();
     await page.goto(`${server.url}/first-view.html`);
     await page.waitForFunction(() => performance.getEntriesByName('backchannel:ready').length > 0);
-    const [w, h] = await page.evaluate(async () => {
+    const [w, h, screen] = await page.evaluate(async () => {
       const host = document.querySelector('backchannel-explainer');
       host.backchannel.pause();
       // Two frames: the first render and the release of the reservation laid out.
       await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
       const box = host.getBoundingClientRect();
-      return [host.clientWidth, Math.ceil(box.height)];
+      // The first screen: down to the bottom of the "Make it public" switch.
+      const sw = host.shadowRoot.querySelector('.bc-switch').getBoundingClientRect();
+      return [host.clientWidth, Math.ceil(box.height), Math.ceil(sw.bottom - box.top)];
     });
     if (w !== width) throw new Error(`first-view: host is ${w} px wide, expected ${width}`);
-    rows.push([width, h]);
+    rows.push([width, h, screen]);
     await context.close();
   }
 } finally {
@@ -63,8 +65,9 @@ try {
 const table = `const FIRST_VIEW = [\n${rows.map(([w, h]) => `  [${w}, ${h}],`).join('\n')}\n];`;
 console.log(table);
 // The README's iframe code without a resize script: a height that holds the
-// whole first view on phones (the widest phone host is about 390 px).
-const phones = rows.filter(([w]) => w <= 390).map(([, h]) => h);
+// first screen (the message and its switch) on every phone, with room for the
+// pager under it; the rest scrolls inside the frame.
+const phones = rows.filter(([w]) => w <= 390).map(([, , screen]) => screen + 80);
 console.log(`// iframe height for phones without a resize script: ${Math.ceil(Math.max(...phones) / 50) * 50}`);
 if (process.argv.includes('--write')) {
   writeFileSync(LOADER, readFileSync(LOADER, 'utf8').replace(TABLE, table));

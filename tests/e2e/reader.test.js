@@ -69,7 +69,7 @@ test('the first screen shows the private message and the switch, with trust and 
     assert.deepEqual(names.slice(0, 2), ['Trust', 'Room for compromise']);
     const sw = await rect(page, '.bc-switch');
     const effects = await rect(page, '.bc-effects');
-    const beside = viewport.width >= 900 ? effects.left >= sw.right - 1 : effects.top >= sw.bottom && effects.top - sw.bottom < 80;
+    const beside = viewport.width >= 900 ? effects.left >= sw.right - 1 : effects.top >= sw.bottom && effects.top - sw.bottom < 140;
     assert.ok(beside, `the effects sit beside the switch at ${viewport.width}px`);
     await screenshot(page, `reader-first-screen-${viewport.width}`);
     assert.deepEqual(errors, []);
