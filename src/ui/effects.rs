@@ -60,14 +60,21 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
     } else {
         1.0
     };
-    let leak_risk = words.fill(
-        "effects.leak_risk",
-        &[
-            ("value", &percent(o.leak_risk, 0)),
-            ("ratio", &format!("{ratio:.1}")),
-            ("baseline", &percent(b.leak_risk, 0)),
-        ],
-    );
+    let leak_risk = if leaked {
+        words.fill(
+            "effects.leak_risk",
+            &[
+                ("value", &percent(o.leak_risk, 0)),
+                ("ratio", &format!("{ratio:.1}")),
+                ("baseline", &percent(b.leak_risk, 0)),
+            ],
+        )
+    } else {
+        words.fill(
+            "effects.leak_risk_base",
+            &[("value", &percent(b.leak_risk, 0))],
+        )
+    };
     // The insight needs something to explain: a post, and a day after it.
     let insight = matches!(props.phase, Phase::Shock | Phase::Erosion).then(|| {
         let withheld = if b.candor > 0.0 {

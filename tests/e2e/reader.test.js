@@ -71,7 +71,7 @@ test('the first screen shows the private message and the switch, with trust and 
     const effects = await rect(page, '.bc-effects');
     const beside = viewport.width >= 900 ? effects.left >= sw.right - 1 : effects.top >= sw.bottom && effects.top - sw.bottom < 140;
     assert.ok(beside, `the effects sit beside the switch at ${viewport.width}px`);
-    await screenshot(page, `reader-first-screen-${viewport.width}`);
+    await screenshot(page, `reader-first-screen-${viewport.width}`, { fullPage: false });
     assert.deepEqual(errors, []);
     await context.close();
   }
@@ -181,9 +181,11 @@ test('the flip morphs the bubble into the post and the effects start at once; re
   await page.getByRole('switch', { name: 'Make it public' }).click();
   const animations = await inShadow(page, `return root.querySelector('.bc-bubble').getAnimations().length;`);
   assert.ok(animations > 0, 'the bubble itself animates (FLIP of the same element)');
-  await screenshot(page, 'reader-morph-390-a');
-  await page.waitForTimeout(200);
-  await screenshot(page, 'reader-morph-390-b');
+  // Frames mid-morph, as the reader's screen shows them.
+  for (const frame of ['a', 'b', 'c']) {
+    await screenshot(page, `reader-morph-390-${frame}`, { fullPage: false });
+    await page.waitForTimeout(150);
+  }
   // The effects move: playback runs from the post and compromise is below the baseline.
   const s = await state(page);
   assert.equal(s.playing, true);

@@ -85,12 +85,12 @@ export async function ready(page) {
   await page.waitForFunction(() => performance.getEntriesByName('backchannel:ready').length > 0);
 }
 
-/** Saves a full-page screenshot under test-output/screenshots/. */
-export async function screenshot(page, name) {
+/** Saves a screenshot under test-output/screenshots/: the full page, or what the reader's screen shows. */
+export async function screenshot(page, name, { fullPage = true } = {}) {
   const dir = join(OUTPUT, 'screenshots');
   await mkdir(dir, { recursive: true });
   const path = join(dir, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }
 
