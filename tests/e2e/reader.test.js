@@ -221,7 +221,7 @@ test('Back and Next stay within thumb reach in a long beat on a phone', async ()
   const where = await inShadow(page, `return root.querySelector('.bc-pager-where').textContent;`);
   assert.match(where, /Step 3 of 6/);
   // The beat's title, or while a leak is in view the two headline numbers.
-  assert.match(where, /What experts predicted|Trust \d+ ?% · Room for compromise \d+ ?%/);
+  assert.match(where, /What experts predicted|Trust \d+ ?% · Compromise \d+ ?%/);
   await context.close();
 });
 
