@@ -110,15 +110,21 @@ pub fn App(props: &AppProps) -> Html {
     // The charts: the scenario in view against the baseline, or on a beat
     // comparing two texts, each text's effect alone, side by side.
     let charts = |compare: Option<Compared>| {
-        let (run, other, run_label, other_label) = match compare {
-            Some(c) => (c.lead, Some(c.this), Some(c.lead_label), Some(c.this_label)),
-            None => (f.run.clone(), None, None, None),
+        let (run, other, run_label, other_label, markers) = match compare {
+            Some(c) => (
+                c.lead,
+                Some(c.this),
+                Some(c.lead_label),
+                Some(c.this_label),
+                labels.message_markers.clone(),
+            ),
+            None => (f.run.clone(), None, None, None, f.markers.clone()),
         };
         html! {
             <div class="bc-charts" role="group" tabindex="0" aria-label={words.get("charts.label").to_string()}>
                 { for CHARTS.iter().map(|m| html! {
                     <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
-                        markers={f.markers.clone()} day0={f.day0} compare={other.clone()}
+                        markers={markers.clone()} day0={f.day0} compare={other.clone()}
                         run_label={run_label.clone()} compare_label={other_label.clone()} />
                 }) }
             </div>
@@ -255,6 +261,8 @@ struct Compared {
 struct Labels {
     titles: Vec<AttrValue>,
     sender_names: Rc<Vec<String>>,
+    /// Each text posted on its day, for the charts that compare them.
+    message_markers: Rc<Vec<Marker>>,
 }
 
 impl Labels {
@@ -275,6 +283,7 @@ impl Labels {
                     .map(|i| sender_label(story, words, i))
                     .collect(),
             ),
+            message_markers: Rc::new(message_markers(story, words)),
         }
     }
 }
@@ -439,11 +448,28 @@ fn phase(s: &Explainer) -> Phase {
 /// One marker per day with posts, naming whose texts were posted: same-day
 /// posts (Macron's and Rutte's on 20 January 2026) share one annotation.
 fn markers(s: &Explainer, words: &Words) -> Vec<Marker> {
-    let story = s.story();
+    let posts = s.events().iter().map(|e| (e.day.floor() as u32, e.sender));
+    markers_of(s.story(), words, posts)
+}
+
+/// The markers of the story's messages, each posted on its day: what a chart
+/// comparing the texts, each alone, annotates.
+fn message_markers(story: &Story, words: &Words) -> Vec<Marker> {
+    let posts = story
+        .messages
+        .iter()
+        .map(|m| (m.posted_day, m.sender_index));
+    markers_of(story, words, posts)
+}
+
+fn markers_of(
+    story: &Story,
+    words: &Words,
+    posts: impl Iterator<Item = (u32, usize)>,
+) -> Vec<Marker> {
     let mut days: Vec<(u32, Vec<String>)> = Vec::new();
-    for e in s.events() {
-        let day = e.day.floor() as u32;
-        let name = sender_label(story, words, e.sender);
+    for (day, sender) in posts {
+        let name = sender_label(story, words, sender);
         match days.iter_mut().find(|(d, _)| *d == day) {
             Some((_, names)) if !names.contains(&name) => names.push(name),
             Some(_) => {}

@@ -141,6 +141,7 @@ test('the Rutte beat compares the two texts side by side in the charts', async (
   const text = await inShadow(page, `return root.querySelector('.bc-charts').textContent;`);
   assert.match(text, /Macron/);
   assert.match(text, /Rutte/);
+  assert.match(text, /Texts of Macron and Rutte posted/, 'one annotation for the two texts posted that day');
   const lines = await inShadow(page, `return root.querySelector('.bc-chart').querySelectorAll('.bc-chart-run, .bc-chart-compare').length;`);
   assert.ok(lines >= 2, `two runs drawn in one chart (${lines})`);
   await screenshot(page, 'reader-rutte-1280');
