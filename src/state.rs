@@ -569,6 +569,12 @@ impl Explainer {
             .unwrap_or(0)
     }
 
+    /// Bumped whenever the scenario in view, its leaks or the runs change:
+    /// what views derived from them can memoise on.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
     /// Whether the reader (or the host) made the message in view public.
     pub fn public(&self) -> bool {
         self.posted[self.message_index()]

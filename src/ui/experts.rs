@@ -60,8 +60,8 @@ fn ExpertCard(props: &CardProps) -> Html {
             <li>
                 <span class="bc-expert-metric">{ words.get(&format!("meter.{}", m.key())) }</span>
                 { " " }
-                <strong>{ percent(now, m.decimals()) }</strong>
-                <span class="bc-expert-base">{ format!(" ({})", words.fill("effects.baseline", &[("value", &percent(base, m.decimals()))])) }</span>
+                <strong>{ percent(now, 0) }</strong>
+                <span class="bc-expert-base">{ format!(" ({})", words.fill("effects.baseline", &[("value", &percent(base, 0))])) }</span>
             </li>
         }
     });

@@ -74,6 +74,14 @@ pub fn App(props: &AppProps) -> Html {
         Labels::new(story, words)
     });
     use_playback(store.clone(), f.ticking);
+    // The event marks change with the leaks, not with the day: made once per
+    // revision of the runs, not on every frame of playback.
+    let markers = {
+        let store = store.clone();
+        use_memo((f.revision, words.clone()), move |(_, words)| {
+            store.read(|s| markers(s, words))
+        })
+    };
 
     // Stable callbacks (same store, same callback), so children whose other
     // props did not change skip re-rendering on each tick of the clock.
@@ -105,7 +113,7 @@ pub fn App(props: &AppProps) -> Html {
     };
     let timeline = html! {
         <Timeline day={f.day} horizon={f.horizon} date={f.date.clone()} playing={f.playing}
-            speed={f.speed} markers={f.markers.clone()} on_action={on_action.clone()} />
+            speed={f.speed} markers={markers.clone()} on_action={on_action.clone()} />
     };
     // The charts: the scenario in view against the baseline, or on a beat
     // comparing two texts, each text's effect alone, side by side.
@@ -118,7 +126,7 @@ pub fn App(props: &AppProps) -> Html {
                 Some(c.this_label),
                 labels.message_markers.clone(),
             ),
-            None => (f.run.clone(), None, None, None, f.markers.clone()),
+            None => (f.run.clone(), None, None, None, markers.clone()),
         };
         html! {
             <div class="bc-charts" role="group" tabindex="0" aria-label={words.get("charts.label").to_string()}>
@@ -313,7 +321,7 @@ struct Frame {
     base_run: RunRef,
     message_runs: Vec<RunRef>,
     sensitivities: Vec<f64>,
-    markers: Rc<Vec<Marker>>,
+    revision: u64,
     channels: Rc<Vec<SenderOutputs>>,
     candor0: f64,
     scenario: AttrValue,
@@ -401,7 +409,7 @@ impl Frame {
             base_run: RunRef(s.baseline_run()),
             message_runs: s.message_runs().iter().cloned().map(RunRef).collect(),
             sensitivities: s.sensitivities().to_vec(),
-            markers: Rc::new(markers(s, words)),
+            revision: s.revision(),
             channels: Rc::new(s.channels().to_vec()),
             candor0: s.candor0(),
             scenario: s.scenario().to_string().into(),

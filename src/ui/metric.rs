@@ -52,18 +52,6 @@ impl Metric {
         }
     }
 
-    /// Top of the scale: every output is a share, shown on one 0–100 %
-    /// scale, so a bar's or a line's length means the same everywhere.
-    pub fn scale(self) -> f64 {
-        1.0
-    }
-
-    /// Decimals shown in percentages: whole percents, all the model can
-    /// support.
-    pub fn decimals(self) -> usize {
-        0
-    }
-
     /// The value of this output in a day's outputs.
     pub fn value(self, o: &Outputs) -> f64 {
         match self {
