@@ -580,12 +580,6 @@ impl Explainer {
         self.posted[self.message_index()]
     }
 
-    /// Whether the lead message is public: the beats without a switch say
-    /// so when they show its leak anyway.
-    pub fn lead_public(&self) -> bool {
-        self.posted.first().copied().unwrap_or(false)
-    }
-
     /// Whether playback runs.
     pub fn playing(&self) -> bool {
         self.playing

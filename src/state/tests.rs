@@ -353,8 +353,9 @@ fn the_reader_s_flip_persists_across_beats() {
 #[test]
 fn the_predictions_show_the_leak_even_when_the_reader_skipped_the_flip() {
     let e = at_beat("predictions");
+    // The beat is about the lead message, which the reader kept private.
+    assert_eq!(e.message().id, "macron");
     assert!(!e.public());
-    assert!(!e.lead_public());
     assert_eq!(e.scenario(), "only-macron");
     assert_eq!(e.day(), 210 + SETTLED_DAYS);
     assert!(e.outputs().leaker_share < 0.95);
