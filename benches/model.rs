@@ -4,8 +4,8 @@
 //!
 //! `cargo bench --bench model`
 
-use backchannel::model::scenario::builtin;
-use backchannel::model::{simulate, Params, Senders};
+use backchannel::model::simulate;
+use backchannel::story::Story;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::time::Duration;
@@ -13,10 +13,10 @@ use std::time::Duration;
 const DAYS: u32 = 600;
 
 fn what_happened(c: &mut Criterion) {
-    let params = Params::default();
-    let senders = Senders::default();
+    let story = Story::builtin().unwrap();
+    let (params, senders) = (story.resolved.params, story.resolved.senders.clone());
     assert_eq!(senders.len(), 6);
-    let events = builtin("what-happened").unwrap().events;
+    let events = story.scenario("what-happened").unwrap().events.clone();
     let mut group = c.benchmark_group("simulate/what-happened/600 days/6 senders");
     group.throughput(Throughput::Elements(u64::from(DAYS) + 1));
     for dt in [1.0, 0.25] {

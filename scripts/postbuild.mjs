@@ -1,10 +1,10 @@
 // Trunk post-build hook (also run by hand on dist/): writes what newsroom
 // pages load by a stable name — backchannel.js (the loader), embed.html and
-// embed.js (the iframe embed), oembed.json, the config schema and the
-// embed-codes page — next to Trunk's hashed wasm and JS glue, and a hashed
-// copy of the component's CSS.
+// embed.js (the iframe embed), oembed.json, the config and pack schemas, the
+// story packs, the embed-codes page and the pack editor — next to Trunk's
+// hashed wasm and JS glue, and a hashed copy of the component's CSS.
 import { createHash } from 'node:crypto';
-import { copyFileSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 
 const root = resolve(import.meta.dirname, '..');
@@ -21,13 +21,17 @@ const css = readFileSync(join(www, 'backchannel.css'));
 const cssName = `backchannel-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
 writeFileSync(join(out, cssName), css);
 
-const story = JSON.parse(readFileSync(join(www, 'story/greenland.json'), 'utf8'));
+// The built-in story pack's first message is what the fallback quotes (for
+// an element that names another pack, the fallback is the sentence alone).
+const story = JSON.parse(readFileSync(join(www, 'packs/greenland-2026.json'), 'utf8'));
 const words = JSON.parse(readFileSync(join(www, 'locales/en.json'), 'utf8'));
 const lead = story.messages[0];
+const sender = story.senders.find((s) => s.id === lead.sender);
 const fallback = {
   sentence: words['fallback.sentence'],
+  plain: words['fallback.plain'],
   message: lead.text,
-  attribution: `${lead.sender} to ${lead.recipient}. Source: ${lead.source}.`,
+  attribution: `${sender.name} to ${lead.recipient}. Source: ${lead.source}.`,
 };
 
 const loader = readFileSync(join(www, 'embed/loader.js'), 'utf8')
@@ -43,6 +47,15 @@ copyFileSync(join(www, 'embed/embed.css'), join(out, 'embed.css'));
 copyFileSync(join(www, 'embed/embed-codes.html'), join(out, 'embed-codes.html'));
 copyFileSync(join(www, 'embed/embed-codes.css'), join(out, 'embed-codes.css'));
 copyFileSync(join(www, 'config.schema.json'), join(out, 'config.schema.json'));
+copyFileSync(join(www, 'pack.schema.json'), join(out, 'pack.schema.json'));
+copyFileSync(join(www, 'embed/pack-editor.html'), join(out, 'pack-editor.html'));
+copyFileSync(join(www, 'embed/pack-editor.js'), join(out, 'pack-editor.js'));
+copyFileSync(join(www, 'embed/pack-editor.css'), join(out, 'pack-editor.css'));
+// The story packs, to embed with pack= and to start a new one from.
+mkdirSync(join(out, 'packs'), { recursive: true });
+for (const file of readdirSync(join(www, 'packs')).filter((f) => f.endsWith('.json'))) {
+  copyFileSync(join(www, 'packs', file), join(out, 'packs', file));
+}
 
 const title = words['explainer.title'];
 // The README's iframe height: the first view on phones, with scrolling left on

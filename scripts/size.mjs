@@ -19,8 +19,8 @@ if (hidden.length > 0 || wasms.length !== 1) {
 
 const files = readdirSync(dist, { recursive: true })
   .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
-  // The demo article's CSS and the embed-codes page are not the component.
-  .filter((f) => !/^(demo-|embed-codes)/.test(f))
+  // The demo article's CSS, the embed-codes page and the pack editor are not the component.
+  .filter((f) => !/^(demo-|embed-codes|pack-editor)/.test(f))
   .sort();
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };

@@ -1,7 +1,12 @@
-//! The command-line runner's logic (`cargo run --bin simulate`), kept in the
-//! library so its parsing and output are tested natively like the model.
+//! The command-line tools' logic, kept in the library so their parsing and
+//! output are tested natively like the model: `simulate` (the model without
+//! a browser, for any story pack), `validate-pack` (an editor's check before
+//! publishing) and `schema` (writes the JSON Schemas).
 
-use crate::model::{scenario, simulate, Event, Params, Senders, OUTPUT_NAMES};
+use crate::config::SenderRef;
+use crate::error::InputError;
+use crate::model::{simulate, Event, Output, Params};
+use crate::story::{Problems, Story};
 use std::fmt::Write;
 
 /// Output format of the runner.
@@ -11,20 +16,39 @@ pub enum Format {
     Json,
 }
 
+/// Which scenario the runner plays.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Choice {
+    /// The pack's first scenario.
+    First,
+    /// Print the pack's scenario ids.
+    List,
+    /// This one.
+    Id(String),
+}
+
+/// A leak given with `--event`; its sender is resolved against the pack.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EventArg {
+    pub day: f64,
+    pub sender: SenderRef,
+    pub sensitivity: f64,
+}
+
 /// What the command line asked for.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Request {
-    /// Scenario id, or `None` for `--scenario list`.
-    pub scenario: Option<String>,
+    /// A story pack's file; the built-in story when `None`.
+    pub pack: Option<String>,
+    pub scenario: Choice,
     /// Last whole day to print.
     pub days: u32,
     /// Internal step in days.
     pub dt: f64,
-    /// Parameters after every `--set`.
-    pub params: Params,
-    /// Extra events added to the scenario's own.
-    pub events: Vec<Event>,
-    /// CSV or JSON.
+    /// Every `--set`, in order, on top of the pack's parameters.
+    pub sets: Vec<(String, f64)>,
+    /// Extra leaks added to the scenario's own.
+    pub events: Vec<EventArg>,
     pub format: Format,
 }
 
@@ -32,28 +56,32 @@ pub struct Request {
 pub const USAGE: &str = "\
 simulate: run the Backchannel leak model and print one row per whole day.
 
-Usage: simulate [--scenario ID|list] [--days N] [--dt X] [--set ID=VALUE]...
-                [--event DAY:SENDER:SENSITIVITY]... [--format csv|json]
+Usage: simulate [--pack FILE] [--scenario ID|list] [--days N] [--dt X]
+                [--set ID=VALUE]... [--event DAY:SENDER:SENSITIVITY]...
+                [--format csv|json]
 
-  --scenario ID   what-happened (default), only-rutte, only-macron, kept-private;
+  --pack FILE     a story pack (JSON); the built-in story when absent
+  --scenario ID   one of the pack's scenarios (default: its first);
                   `list` prints the ids
-  --days N        last day to print (default 400; day 0 = 24 June 2025)
+  --days N        last day to print (default 400; day 0 is the pack's day0)
   --dt X          internal step in days, 0.001 <= X <= 1 (default 1)
-  --set ID=VALUE  override a parameter (ids: p0, n0, eta, gamma, half_life, r_ok,
-                  k, tau_candor, tau_rhetoric, rho0, xi, chi, phi, psi, sigma, d,
-                  theta_b)
-  --event D:S:X   add a leak on day D of sender S (macron, rutte or an index 0-5)
-                  with sensitivity X in [0,1], on top of the scenario's leaks
+  --set ID=VALUE  override a parameter, on top of the pack's (ids: p0, n0, eta,
+                  gamma, half_life, r_ok, k, tau_candor, tau_rhetoric, rho0, xi,
+                  chi, phi, psi, sigma, d, theta_b)
+  --event D:S:X   add a leak on day D of sender S (the pack's sender id, or an
+                  index from 0) with sensitivity X in [0,1], on top of the
+                  scenario's leaks
   --format F      csv (default) or json
 ";
 
 /// Parses the arguments after the program name. `Ok(None)` means help was asked.
 pub fn parse(args: &[String]) -> Result<Option<Request>, String> {
     let mut req = Request {
-        scenario: Some("what-happened".into()),
+        pack: None,
+        scenario: Choice::First,
         days: 400,
         dt: 1.0,
-        params: Params::default(),
+        sets: Vec::new(),
         events: Vec::new(),
         format: Format::Csv,
     };
@@ -68,14 +96,12 @@ pub fn parse(args: &[String]) -> Result<Option<Request>, String> {
                 .ok_or_else(|| format!("{flag} needs a value"))
         };
         match flag.as_str() {
+            "--pack" => req.pack = Some(value()?.to_string()),
             "--scenario" => {
-                let id = value()?;
-                req.scenario = if id == "list" {
-                    None
-                } else {
-                    scenario::builtin(id).map_err(|e| e.to_string())?;
-                    Some(id.to_string())
-                };
+                req.scenario = match value()? {
+                    "list" => Choice::List,
+                    id => Choice::Id(id.to_string()),
+                }
             }
             "--days" => {
                 let v = value()?;
@@ -90,9 +116,12 @@ pub fn parse(args: &[String]) -> Result<Option<Request>, String> {
                     .split_once('=')
                     .ok_or_else(|| format!("--set: \"{v}\" is not ID=VALUE"))?;
                 let x = number(&format!("--set {id}"), x)?;
-                req.params
+                // The id and the range are checked now; the whole set once
+                // the pack's own parameters are known.
+                Params::default()
                     .set_by_key(id, x)
                     .map_err(|e| format!("--set {e}"))?;
+                req.sets.push((id.to_string(), x));
             }
             "--event" => req.events.push(parse_event(value()?)?),
             "--format" => {
@@ -114,52 +143,89 @@ fn number(what: &str, v: &str) -> Result<f64, String> {
         .map_err(|_| format!("{what}: \"{v}\" is not a number"))
 }
 
-/// Parses `DAY:SENDER:SENSITIVITY`, where SENDER is `macron`, `rutte` or an index.
-pub fn parse_event(v: &str) -> Result<Event, String> {
+/// Parses `DAY:SENDER:SENSITIVITY`; SENDER is a sender id or an index.
+pub fn parse_event(v: &str) -> Result<EventArg, String> {
     let parts: Vec<&str> = v.split(':').collect();
     let [day, sender, sensitivity] = parts[..] else {
         return Err(format!("--event: \"{v}\" is not DAY:SENDER:SENSITIVITY"));
     };
-    let sender = match sender {
-        "macron" => scenario::MACRON,
-        "rutte" => scenario::RUTTE,
-        s => s
-            .parse()
-            .map_err(|_| format!("--event: sender \"{s}\" is not macron, rutte or an index"))?,
+    let sender = match sender.parse::<u32>() {
+        Ok(i) => SenderRef::Index(i),
+        Err(_) if !sender.trim().is_empty() => SenderRef::Id(sender.to_string()),
+        Err(_) => return Err(format!("--event: \"{v}\" names no sender")),
     };
-    let event = Event {
+    let event = EventArg {
         day: number("--event day", day)?,
         sender,
         sensitivity: number("--event sensitivity", sensitivity)?,
     };
-    event
-        .validate(Senders::DEFAULT_COUNT, "--event")
-        .map_err(|e| e.to_string())?;
+    // Everything but the sender can be checked without the pack.
+    Event {
+        day: event.day,
+        sender: 0,
+        sensitivity: event.sensitivity,
+    }
+    .validate(1, "--event")
+    .map_err(|e| e.to_string())?;
     Ok(event)
+}
+
+/// Reads a pack file, or the built-in story.
+pub fn load(path: Option<&str>) -> Result<Story, String> {
+    let story = match path {
+        None => Story::builtin(),
+        Some(path) => {
+            let text = std::fs::read_to_string(path)
+                .map_err(|e| format!("--pack: cannot read {path} ({e})"))?;
+            Story::parse(&text)
+        }
+    };
+    story.map_err(|p| match path {
+        Some(path) => format!("--pack {path}: {}", p.summary()),
+        None => format!("the built-in story: {}", p.summary()),
+    })
 }
 
 /// Runs a request and returns what the runner prints.
 pub fn run(req: &Request) -> Result<String, String> {
-    let Some(id) = &req.scenario else {
-        return Ok(scenario::ids().map(|id| format!("{id}\n")).collect());
+    let story = load(req.pack.as_deref())?;
+    let id = match &req.scenario {
+        Choice::List => return Ok(story.scenario_ids().map(|id| format!("{id}\n")).collect()),
+        Choice::First => story
+            .scenario_ids()
+            .next()
+            .unwrap_or(crate::model::KEPT_PRIVATE)
+            .to_string(),
+        Choice::Id(id) => id.clone(),
     };
-    let mut events = scenario::builtin(id).map_err(|e| e.to_string())?.events;
-    events.extend_from_slice(&req.events);
-    let trajectory = simulate(&req.params, &Senders::default(), &events, req.days, req.dt)
+    let mut events = match story.scenario(&id) {
+        Some(s) => s.events.clone(),
+        None if id == crate::model::KEPT_PRIVATE => Vec::new(),
+        None => return Err(crate::config::unknown_scenario("--scenario", &id, &story).to_string()),
+    };
+    for e in &req.events {
+        events.push(resolve_event(&story, e).map_err(|e| e.to_string())?);
+    }
+    let params = story
+        .resolved
+        .params
+        .overridden(&req.sets)
+        .map_err(|e| e.to_string())?;
+    let trajectory = simulate(&params, &story.resolved.senders, &events, req.days, req.dt)
         .map_err(|e| e.to_string())?;
     let mut out = String::new();
     match req.format {
         Format::Csv => {
             out.push_str("day");
-            for name in OUTPUT_NAMES {
+            for o in Output::ALL {
                 out.push(',');
-                out.push_str(name);
+                out.push_str(o.name());
             }
             out.push('\n');
             for (day, row) in trajectory.days().iter().enumerate() {
                 let _ = write!(out, "{day}");
-                for v in row.values() {
-                    let _ = write!(out, ",{v:.6}");
+                for o in Output::ALL {
+                    let _ = write!(out, ",{:.6}", o.value(row));
                 }
                 out.push('\n');
             }
@@ -172,9 +238,10 @@ pub fn run(req: &Request) -> Result<String, String> {
                 .map(|(day, o)| serde_json::json!({ "day": day, "outputs": o }))
                 .collect();
             let doc = serde_json::json!({
+                "pack": story.id,
                 "scenario": id,
                 "events": events,
-                "params": req.params,
+                "params": params,
                 "dt": req.dt,
                 "days": rows,
             });
@@ -183,4 +250,48 @@ pub fn run(req: &Request) -> Result<String, String> {
         }
     }
     Ok(out)
+}
+
+/// An `--event` leak in the model's terms.
+fn resolve_event(story: &Story, e: &EventArg) -> Result<Event, InputError> {
+    let sender = match &e.sender {
+        SenderRef::Index(i) => *i as usize,
+        SenderRef::Id(id) => story.sender_index(id).ok_or_else(|| {
+            let known: Vec<&str> = story.senders.iter().map(|s| s.id.as_str()).collect();
+            InputError::new(
+                "--event.sender",
+                format!(
+                    "no sender \"{id}\" in {} (known: {}, or an index)",
+                    story.id,
+                    known.join(", ")
+                ),
+            )
+        })?,
+    };
+    let event = Event {
+        day: e.day,
+        sender,
+        sensitivity: e.sensitivity,
+    };
+    event.validate(story.senders.len(), "--event")?;
+    Ok(event)
+}
+
+/// What `validate-pack FILE` prints, and whether the pack passed.
+pub fn validate(path: &str) -> (String, bool) {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) => return (format!("{path}: cannot read ({e})\n"), false),
+    };
+    match Story::parse(&text) {
+        Ok(story) => (format!("ok {}\n", story.summary()), true),
+        Err(Problems(problems)) => {
+            let mut out = String::new();
+            for p in &problems {
+                let _ = writeln!(out, "{p}");
+            }
+            let _ = writeln!(out, "{path}: {} problem(s)", problems.len());
+            (out, false)
+        }
+    }
 }

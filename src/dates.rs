@@ -1,8 +1,9 @@
-//! Model days as calendar dates. Day 0 is the story's first day (24 June 2025
-//! for the Greenland story); the arithmetic is the proleptic Gregorian calendar.
+//! Calendar dates: model days as dates (day 0 is the story's first day), and
+//! dates as story packs write them (`"2026-01-20"`). The arithmetic is the
+//! proleptic Gregorian calendar.
 
-use crate::json::{FieldError, Json};
 use crate::words::Words;
+use serde::de::{Deserialize, Deserializer, Error};
 
 /// A calendar date.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -15,18 +16,39 @@ pub struct Date {
 }
 
 impl Date {
-    /// Reads `{ "year", "month", "day" }`, checking the ranges.
-    pub fn read(json: &Json, path: &str) -> Result<Date, FieldError> {
-        let f = json.object(path, &["year", "month", "day"])?;
-        let date = Date {
-            year: f.whole("year")? as i32,
-            month: f.whole("month")?,
-            day: f.whole("day")?,
+    /// Reads `YYYY-MM-DD`, refusing dates the calendar does not have
+    /// (`2026-02-30`).
+    pub fn parse(text: &str) -> Result<Date, String> {
+        let bad = || format!("\"{text}\" is not a date written YYYY-MM-DD");
+        let mut parts = text.split('-');
+        let (Some(y), Some(m), Some(d), None) =
+            (parts.next(), parts.next(), parts.next(), parts.next())
+        else {
+            return Err(bad());
         };
-        if !(1..=12).contains(&date.month) || !(1..=31).contains(&date.day) {
-            return Err(FieldError::new(path, "not a calendar date"));
+        let digits = |s: &str, n: usize| s.len() == n && s.bytes().all(|b| b.is_ascii_digit());
+        if !digits(y, 4) || !digits(m, 2) || !digits(d, 2) {
+            return Err(bad());
+        }
+        let number = |s: &str| s.bytes().fold(0, |n, b| n * 10 + u32::from(b - b'0'));
+        let date = Date {
+            year: number(y) as i32,
+            month: number(m),
+            day: number(d),
+        };
+        // A real date survives the round trip through a day count.
+        if !(1..=12).contains(&date.month)
+            || date.day == 0
+            || Date::from_days(date.to_days()) != date
+        {
+            return Err(format!("{text} is not a day of the calendar"));
         }
         Ok(date)
+    }
+
+    /// Whole days from this date to `later` (negative when it is earlier).
+    pub fn days_until(self, later: Date) -> i64 {
+        later.to_days() - self.to_days()
     }
 
     /// Days since 1970-01-01 (Howard Hinnant's days_from_civil).
@@ -73,6 +95,42 @@ impl Date {
     }
 }
 
+impl<'de> Deserialize<'de> for Date {
+    fn deserialize<D: Deserializer<'de>>(de: D) -> Result<Self, D::Error> {
+        let text = String::deserialize(de)?;
+        Date::parse(&text).map_err(D::Error::custom)
+    }
+}
+
+impl std::fmt::Display for Date {
+    /// `YYYY-MM-DD`, as packs write dates.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:04}-{:02}-{:02}", self.year, self.month, self.day)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl serde::Serialize for Date {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.collect_str(self)
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+impl schemars::JsonSchema for Date {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "Date".into()
+    }
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": "string",
+            "format": "date",
+            "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}$",
+            "description": "A calendar date, YYYY-MM-DD."
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -94,6 +152,26 @@ mod tests {
             }
         );
         assert_eq!(DAY0.plus_days(210).label(&Words::english()), "20 Jan 2026");
+    }
+
+    #[test]
+    fn dates_are_read_and_written_as_packs_write_them() {
+        let d = Date::parse("2026-01-20").unwrap();
+        assert_eq!(DAY0.days_until(d), 210);
+        assert_eq!(d.to_string(), "2026-01-20");
+        assert_eq!(Date::parse("2028-02-29").unwrap().day, 29);
+        for bad in [
+            "2026-02-30",
+            "2027-02-29",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-1-20",
+            "20 Jan 2026",
+            "2026-01-20-1",
+            "",
+        ] {
+            assert!(Date::parse(bad).is_err(), "{bad}");
+        }
     }
 
     #[test]

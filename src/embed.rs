@@ -1,25 +1,29 @@
 //! The only module that touches the host page: mounts one explainer per host
 //! element (the loader, dist/backchannel.js, calls `mount`), hangs the
 //! `backchannel` handle on the element, turns store notices into DOM events,
-//! and shows a readable error instead of a blank box when a config or a
-//! parameter is refused.
+//! and shows a readable error instead of a blank box when a story pack, a
+//! config or a parameter is refused.
 
 mod handle;
+mod options;
 
 pub use handle::Handle;
 
-use crate::config::{Config, ConfigError};
+use crate::config::Theme;
+use crate::error::InputError;
 use crate::state::Explainer;
 use crate::store::{Notice, Store};
-use crate::story::Story;
+use crate::story::{Problems, Story};
 use crate::ui::{App, AppProps, Failure, FailureProps};
 use crate::words::Words;
 use js_sys::{Function, Object, Reflect};
+use options::Options;
+use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
 use web_sys::{CustomEvent, CustomEventInit, Element};
-use yew::Callback;
+use yew::{AppHandle, Callback};
 
 /// The attribute that marks (and is set on) every host element.
 pub const HOST_ATTRIBUTE: &str = "data-backchannel";
@@ -27,10 +31,10 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 /// Mounts one explainer. `host` is the element the page placed (it gets the
 /// `backchannel` handle and dispatches the events); the explainer renders
 /// into `root` (a node in the host's shadow root), or into `host` itself.
-/// `options` carries the attributes and config text the loader read:
-/// `{ config?, configError?, scenario?, lang?, theme?, autoplay?, onDestroy? }`;
-/// `onDestroy` is called once the explainer has been torn down (the loader's
-/// own clean-up), whether the loader or the host page asked for it.
+/// `options` carries what the loader read: `{ config?, configError?, pack?,
+/// packError?, scenario?, lang?, theme?, autoplay?, onDestroy? }` (`config`
+/// and `pack` as JSON text); `onDestroy` is called once the explainer has
+/// been torn down, whether the loader or the host page asked for it.
 ///
 /// If it cannot start, `root` shows why, the console says so, the host
 /// dispatches `backchannel:error`, and the returned error has the message.
@@ -38,113 +42,124 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<JsValue, JsValue> {
     let _ = host.set_attribute(HOST_ATTRIBUTE, "");
     let root = root.unwrap_or_else(|| host.clone());
-    let words = Rc::new(Words::english());
-    let (explainer, theme) = match start(&options) {
+    let on_destroy = Reflect::get(&options, &"onDestroy".into())
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    let options = Options::read(&options);
+    let story = options.story();
+    let started = story.and_then(|story| start(&options, story));
+    let (explainer, theme, words) = match started {
         Ok(started) => started,
-        Err(e) => return Err(fail(&host, root, &words, &e)),
+        Err(e) => {
+            let _failure = fail(&host, &root, &e);
+            return Err(JsValue::from_str(&e.to_string()));
+        }
     };
-    let store = Store::new(explainer);
-    let events_host = host.clone();
-    store.on_notice(Rc::new(move |n: &Notice| notify(&events_host, n)));
     let live: handle::Slot = Rc::new(RefCell::new(Some(handle::Live {
-        store: store.clone(),
+        store: None,
         host: host.clone(),
+        root,
         app: None,
-        on_destroy: Reflect::get(&options, &"onDestroy".into())
-            .ok()
-            .and_then(|f| f.dyn_into::<Function>().ok()),
+        failure: None,
+        on_destroy,
+        options,
     })));
     // The handle goes on the element before the first render, so a listener
     // of `backchannel:ready` can already use it.
     let handle = JsValue::from(Handle::new(live.clone()));
     Reflect::set(&host, &"backchannel".into(), &handle)?;
-    let ready_host = host.clone();
+    show(&live, explainer, theme, words);
+    Ok(handle)
+}
+
+/// Reads a story pack for the editor page and hosts' own checks: from JSON
+/// text or a JavaScript object, `{ ok, summary, problems: [{ path, problem }] }`
+/// with every problem `validate-pack` would print for the same pack.
+#[wasm_bindgen(js_name = validatePack)]
+pub fn validate_pack(pack: JsValue) -> JsValue {
+    #[derive(Serialize)]
+    struct Validation {
+        ok: bool,
+        summary: Option<String>,
+        problems: Vec<InputError>,
+    }
+    let result = match pack.as_string() {
+        Some(text) => Story::parse(&text),
+        None => Story::from_js(pack),
+    };
+    let validation = match result {
+        Ok(story) => Validation {
+            ok: true,
+            summary: Some(story.summary()),
+            problems: Vec::new(),
+        },
+        Err(Problems(problems)) => Validation {
+            ok: false,
+            summary: None,
+            problems,
+        },
+    };
+    serde_wasm_bindgen::to_value(&validation).unwrap_or(JsValue::NULL)
+}
+
+/// Builds the state, theme and words the options ask for with this story;
+/// errors name the attribute or field.
+fn start(options: &Options, story: Story) -> Result<(Explainer, Theme, Rc<Words>), InputError> {
+    let config = options.config()?;
+    let setup = config.resolve(&story).map_err(|e| {
+        if e.path == "config.scenario" && options.scenario_attribute() {
+            InputError::new("scenario", e.problem)
+        } else {
+            e
+        }
+    })?;
+    let words = Words::for_story(&Words::english(), &story, &setup.lang);
+    let explainer = Explainer::with_setup(story, &setup, prefers_reduced_motion())?;
+    Ok((explainer, config.theme, Rc::new(words)))
+}
+
+/// Renders a started explainer into the live slot's root, replacing what was
+/// there (an earlier story, or a refusal).
+fn show(live: &handle::Slot, explainer: Explainer, theme: Theme, words: Rc<Words>) {
+    let store = Store::new(explainer);
+    let (host, root) = {
+        let mut slot = live.borrow_mut();
+        let Some(l) = slot.as_mut() else { return };
+        l.clear();
+        l.store = Some(store.clone());
+        (l.host.clone(), l.root.clone())
+    };
+    let events_host = host.clone();
+    store.on_notice(Rc::new(move |n: &Notice| notify(&events_host, n)));
     let props = AppProps {
         store,
         words,
         theme: theme.class(),
-        on_ready: Callback::from(move |()| announce_ready(&ready_host)),
+        on_ready: Callback::from(move |()| announce_ready(&host)),
     };
     let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
-    // Kept for `destroy`; a `backchannel:ready` listener may already have
-    // destroyed the explainer during that first render.
+    // A `backchannel:ready` listener may already have destroyed the
+    // explainer during that first render.
     match live.borrow_mut().as_mut() {
-        Some(live) => live.app = Some(app),
+        Some(l) => l.app = Some(app),
         None => app.destroy(),
     }
-    Ok(handle)
-}
-
-/// Builds the state the options ask for; errors name the attribute or field.
-fn start(options: &JsValue) -> Result<(Explainer, crate::config::Theme), ConfigError> {
-    let text = |name: &str| {
-        Reflect::get(options, &name.into())
-            .ok()
-            .and_then(|v| v.as_string())
-    };
-    if let Some(problem) = text("configError") {
-        return Err(ConfigError {
-            path: "config".into(),
-            problem,
-        });
-    }
-    let mut config = match text("config") {
-        Some(json) => Config::parse(&json)?,
-        None => Config::default(),
-    };
-    // Attributes on the element win over the config file.
-    if let Some(id) = text("scenario") {
-        config.set_scenario("scenario", &id)?;
-    }
-    // `lang` is also HTML's own attribute (a French article may set it on
-    // every element): take its primary subtag, and fall back to English
-    // with a warning rather than refuse to start.
-    if let Some(lang) = text("lang") {
-        let primary = lang
-            .split('-')
-            .next()
-            .unwrap_or_default()
-            .to_ascii_lowercase();
-        if config.set_lang("lang", &primary).is_err() {
-            web_sys::console::warn_1(
-                &format!("backchannel: lang \"{lang}\" is not available yet; showing English")
-                    .into(),
-            );
-        }
-    }
-    if let Some(theme) = text("theme") {
-        config.set_theme("theme", &theme)?;
-    }
-    if let Some(autoplay) = Reflect::get(options, &"autoplay".into())
-        .ok()
-        .and_then(|v| v.as_bool())
-    {
-        config.autoplay = autoplay;
-    }
-    // The flip is the reader's: nothing plays before it, so `autoplay` has
-    // nothing left to start. Say so rather than ignore it silently.
-    if config.autoplay {
-        web_sys::console::warn_1(
-            &"backchannel: autoplay is ignored: playback starts when the reader makes the message public"
-                .into(),
-        );
-    }
-    let story = Story::greenland().map_err(|problem| ConfigError {
-        path: "story".into(),
-        problem,
-    })?;
-    let explainer = Explainer::with_config(story, &config, prefers_reduced_motion())?;
-    Ok((explainer, config.theme))
 }
 
 /// Shows the error in the element, logs it, and tells the host page.
-fn fail(host: &Element, root: Element, words: &Words, e: &ConfigError) -> JsValue {
+fn fail(host: &Element, root: &Element, e: &InputError) -> AppHandle<Failure> {
     let message = e.to_string();
     web_sys::console::error_1(&format!("backchannel: {message}").into());
-    yew::Renderer::<Failure>::with_root_and_props(
-        root,
+    let words = Words::english();
+    let title = if e.path.starts_with("pack") {
+        "pack.title"
+    } else {
+        "error.title"
+    };
+    let failure = yew::Renderer::<Failure>::with_root_and_props(
+        root.clone(),
         FailureProps {
-            title: words.get("error.title").to_string().into(),
+            title: words.get(title).to_string().into(),
             message: message.clone().into(),
         },
     )
@@ -153,7 +168,7 @@ fn fail(host: &Element, root: Element, words: &Words, e: &ConfigError) -> JsValu
     set(&detail, "message", message.as_str().into());
     set(&detail, "field", e.path.as_str().into());
     dispatch(host, "backchannel:error", &detail);
-    JsValue::from_str(&message)
+    failure
 }
 
 fn prefers_reduced_motion() -> bool {
@@ -196,7 +211,7 @@ fn notify(host: &Element, notice: &Notice) {
     dispatch(host, name, &detail);
 }
 
-/// Sets a property on a plain JS object (built by hand: no serializer ships).
+/// Sets a property on a plain JS object.
 pub(crate) fn set(object: &Object, key: &str, value: JsValue) {
     let _ = Reflect::set(object, &key.into(), &value);
 }

@@ -7,8 +7,10 @@
 
 pub mod config;
 pub mod dates;
-pub mod json;
+pub mod error;
 pub mod model;
+pub mod pairs;
+pub mod read;
 pub mod state;
 pub mod store;
 pub mod story;
@@ -17,6 +19,8 @@ pub mod words;
 
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
 pub mod cli;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod schema;
 
 #[cfg(target_arch = "wasm32")]
 pub mod embed;

@@ -12,13 +12,16 @@
 //!
 //! The directions of these effects come from the literature cited on each
 //! parameter; the equations are our own synthesis. It is a model, not a
-//! forecast. Nothing here knows about the web: it builds and tests natively.
+//! forecast. Nothing here knows about the web, or about any one story: senders
+//! are indices, days are numbers.
 
+pub mod output;
 pub mod params;
 pub mod scenario;
 pub mod sim;
 pub mod sources;
 
-pub use params::{ParamDescriptor, ParamError, ParamId, Params, Prior, DESCRIPTORS};
-pub use scenario::Scenario;
-pub use sim::{simulate, Event, Outputs, SenderOutputs, Senders, Trajectory, OUTPUT_NAMES};
+pub use output::Output;
+pub use params::{ParamDescriptor, ParamId, Params, Prior, DESCRIPTORS};
+pub use scenario::{Scenario, CUSTOM, KEPT_PRIVATE};
+pub use sim::{simulate, Event, Outputs, SenderOutputs, Senders, Trajectory};

@@ -4,7 +4,7 @@
 //! derives the notices a host page hears about (made public, scenario chosen,
 //! story completed) by comparing the state before and after each action.
 
-use crate::model::ParamError;
+use crate::error::InputError;
 use crate::state::{Action, Explainer, Snapshot};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
@@ -70,7 +70,7 @@ impl Store {
 
     /// Applies an action and tells the listener when something visible
     /// changed; a refused action is returned as its error.
-    pub fn dispatch(&self, action: Action) -> Result<(), ParamError> {
+    pub fn dispatch(&self, action: Action) -> Result<(), InputError> {
         let watching =
             self.0.notices.borrow().is_some() && !matches!(action, Action::Advance { .. });
         let before = watching.then(|| self.read(Watched::of));
@@ -155,12 +155,8 @@ mod tests {
     use crate::story::Story;
 
     fn store() -> (Store, Rc<RefCell<Vec<Notice>>>) {
-        let e = Explainer::new(
-            Rc::new(Story::greenland().unwrap()),
-            Params::default(),
-            false,
-        )
-        .unwrap();
+        let e =
+            Explainer::new(Rc::new(Story::builtin().unwrap()), Params::default(), false).unwrap();
         let store = Store::new(e);
         let heard = Rc::new(RefCell::new(Vec::new()));
         let sink = heard.clone();

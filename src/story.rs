@@ -1,56 +1,265 @@
-//! The story as data: who leaked what, the messages verbatim with their
-//! sources, the beats the reader steps through, the experts' predictions and
-//! the observed facts. Another leak story is another JSON file of this shape;
-//! narration lives in the locale files under `beat.<id>.*`, `expert.<id>.*`
-//! and `observed.<id>.*`, quotations live here, verbatim.
+//! A story pack: one leak story as one JSON document (`www/packs/*.json`).
+//! These types are the file format — the built-in story, a pack a newsroom
+//! writes, the editor page and `validate-pack` all read them — and, once
+//! checked (`story/check.rs`) and resolved (`story/resolve.rs`), the story the
+//! explainer tells. Quotations and proper names live in the data, verbatim;
+//! every other word a reader sees lives per language in `strings`.
+//!
+//! Nothing in the code names a story: the built-in one is included by its
+//! path below, and read like any other.
+
+pub mod check;
+mod resolve;
+#[cfg(test)]
+mod tests;
 
 use crate::dates::Date;
-use crate::json::{FieldError, Json};
-use crate::model::{scenario, Senders};
+use crate::error::InputError;
+use crate::model::{Params, Scenario, Senders};
+use crate::pairs::Pairs;
+use serde::Deserialize;
 
-/// The built-in story: the January 2026 Greenland texts.
-const GREENLAND: &str = include_str!("../www/story/greenland.json");
+/// The built-in story pack, compiled in.
+pub const BUILTIN: &str = include_str!("../www/packs/greenland-2026.json");
 
-/// One private message that the reader can make public.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// A story pack. Unknown fields are refused, so a typo never passes silently.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Story {
+    /// Where an editor finds this format's JSON Schema (ignored).
+    #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
+    pub schema: Option<String>,
+    /// Stable id of the story (`greenland-2026`).
+    pub id: String,
+    /// The calendar date of model day 0: the first day on the timeline.
+    pub day0: Date,
+    /// The last model day on the timeline (days after `day0`).
+    pub horizon: u32,
+    /// The leader who posts the private messages.
+    pub leaker: String,
+    /// Who writes to the leaker, in model order: the named senders and any
+    /// unnamed allies (no `name`), each with a weight in the model's means.
+    pub senders: Vec<Sender>,
+    /// The private messages; the first is the one the story opens on.
+    pub messages: Vec<Message>,
+    /// Experts quoted on what follows, with the model outputs their
+    /// predictions map to.
+    #[serde(default)]
+    pub experts: Vec<Expert>,
+    /// Facts reported afterwards.
+    #[serde(default)]
+    pub observed: Vec<Observed>,
+    /// The scenarios on offer, as lists of leaks.
+    pub scenarios: Vec<StoryScenario>,
+    /// The steps of the story, in order.
+    pub beats: Vec<Beat>,
+    /// Model parameters that differ from the defaults, by id (`gamma`).
+    #[serde(default)]
+    #[cfg_attr(
+        not(target_arch = "wasm32"),
+        schemars(schema_with = "crate::schema::param_overrides")
+    )]
+    pub params: Pairs<f64>,
+    /// Per language code (`en`), every string a reader sees that is not a
+    /// quotation or a name: `beat.<id>.title`, `beat.<id>.body`,
+    /// `beat.<id>.note`, `beat.<id>.private_note`, `sender.<id>.role`,
+    /// `message.<id>.label`, `message.<id>.sensitivity` (why the model gives
+    /// it that sensitivity), `expert.<id>.role`, `expert.<id>.predicts`,
+    /// `observed.<id>.text`, `scenario.<id>`, and any interface string the
+    /// story words its own way (`effects.insight`).
+    pub strings: Pairs<Pairs<String>>,
+    /// What checking worked out: indices, model days, runs, parameters.
+    #[serde(skip)]
+    pub resolved: Resolved,
+}
+
+/// One person (or unnamed ally) who writes to the leaker.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Sender {
+    /// Stable id, used by messages and scenarios (`macron`).
+    pub id: String,
+    /// Full name; empty or absent for an unnamed ally ("Ally 3").
+    #[serde(default)]
+    pub name: String,
+    /// The name used in labels and charts ("Macron"); the full name if absent.
+    #[serde(default)]
+    pub short_name: String,
+    /// Weight in the model's averages over senders (default 1).
+    #[serde(default = "one")]
+    pub weight: f64,
+}
+
+fn one() -> f64 {
+    1.0
+}
+
+/// One private message the reader can make public.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
 pub struct Message {
     /// Stable id (`macron`).
     pub id: String,
+    /// The sender's id.
     pub sender: String,
-    pub sender_role: String,
-    /// The sender's index among the model's senders.
-    pub sender_index: usize,
+    /// Who it was written to.
     pub recipient: String,
-    /// When it was sent, as precisely as the sources allow.
-    pub sent: String,
-    /// Model day on which it was posted.
-    pub posted_day: u32,
+    /// When it was sent, if the sources say; otherwise it reads "before" the post.
+    #[serde(default)]
+    pub sent: Option<Date>,
+    /// When the leaker posted it.
+    pub posted: Date,
     /// Where it was posted (named as text, no branding).
     pub platform: String,
+    /// Who posted it, and their handle there.
     pub poster: String,
+    #[serde(default)]
     pub poster_handle: String,
     /// The poster's caption, verbatim; empty when the sources give none.
+    #[serde(default)]
     pub caption: String,
     /// The message, verbatim from the source.
     pub text: String,
     /// Where the verbatim text comes from.
     pub source: String,
-    /// The model scenario that making this message public plays.
-    pub scenario: String,
+    /// How costly its content was to reveal, 0 (harmless) to 1; the reason is
+    /// the string `message.<id>.sensitivity`.
+    pub sensitivity: f64,
+    /// The scenario that making it public plays (it must post this message).
+    /// Needed when a beat shows the message.
+    #[serde(default)]
+    pub scenario: Option<String>,
+    /// The sender's index in the model.
+    #[serde(skip)]
+    pub sender_index: usize,
+    /// The model day it was posted.
+    #[serde(skip)]
+    pub day: u32,
+}
+
+/// Words of a person, verbatim, with where they were published.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Quote {
+    /// The words, verbatim, in their original language.
+    pub text: String,
+    /// Where they were published.
+    pub source: String,
+}
+
+/// An expert's prediction, linked to the model outputs that animate it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Expert {
+    /// Stable id; their role is `expert.<id>.role`, what they predict
+    /// `expert.<id>.predicts`.
+    pub id: String,
+    pub name: String,
+    /// The outlet they spoke to; empty when the reporting names none.
+    #[serde(default)]
+    pub outlet: String,
+    /// Direct quotations, shown in quotation marks.
+    #[serde(default)]
+    pub quotes: Vec<Quote>,
+    /// Reported speech, verbatim from the reporting, shown without quotation marks.
+    #[serde(default)]
+    pub reported: Vec<Quote>,
+    /// Model outputs this prediction maps to (`compromise`, `candor`, …, or
+    /// `sensitivity` for the sensitivity the model gives each message).
+    #[serde(default)]
+    pub outputs: Vec<String>,
+}
+
+/// A fact reported after a leak.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct Observed {
+    /// Stable id; the fact in words is `observed.<id>.text`.
+    pub id: String,
+    /// When it happened.
+    pub date: Date,
+    /// True when the sources give the date only roughly ("about 23 Jan").
+    #[serde(default)]
+    pub approximate: bool,
+    /// A verbatim quotation, or empty.
+    #[serde(default)]
+    pub quote: String,
+    /// Who reported it.
+    pub source: String,
+}
+
+/// A scenario as a pack writes it.
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct StoryScenario {
+    /// Stable id (`what-happened`); its label is the string `scenario.<id>`.
+    pub id: String,
+    /// The leaks.
+    pub events: Vec<StoryEvent>,
+}
+
+/// One leak: a message of the pack posted on its day (`{"message": id}`), or
+/// a leak of its own (`{"date", "sender", "sensitivity"}`).
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
+pub struct StoryEvent {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sender: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub sensitivity: Option<f64>,
 }
 
 /// What a beat shows besides its narration.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(rename_all = "lowercase")]
 pub enum View {
-    /// The backchannel network at rest.
-    Network,
-    /// A message, private.
-    Message,
-    /// A message with the "make it public" switch and the model's effects.
+    /// A message with the "Make it public" switch and the model's effects.
     Act,
-    /// The experts' predictions, each linked to a model output.
+    /// The network of private channels around the leaker.
+    Network,
+    /// The experts' predictions, each with the model outputs it maps to.
     Experts,
-    /// A second message set against the first.
+    /// A second message set against another, each one's effect alone.
     Compare,
     /// What was observed afterwards.
     Observed,
@@ -59,287 +268,127 @@ pub enum View {
 }
 
 /// One step of the story.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Deserialize)]
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    derive(serde::Serialize, schemars::JsonSchema)
+)]
+#[serde(deny_unknown_fields)]
 pub struct Beat {
-    /// Stable id; narration keys are `beat.<id>.title` and `beat.<id>.body`.
+    /// Stable id; its title and body are `beat.<id>.title` and `beat.<id>.body`.
     pub id: String,
     pub view: View,
-    /// The message this beat is about, by id.
+    /// The message this beat is about (the first message when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub message: Option<String>,
+    /// On a `compare` beat, the message set against it (the first message
+    /// when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub against: Option<String>,
+    /// On an `experts` beat, which experts, in order (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub experts: Option<Vec<String>>,
+    /// On an `observed` beat, which facts, in order (all when absent).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub observed: Option<Vec<String>>,
 }
 
-/// An expert's prediction, with the model outputs it is linked to.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Expert {
-    /// Stable id; the narration of what they predict is `expert.<id>.predicts`.
-    pub id: String,
-    pub name: String,
-    /// Role as the article gives it.
-    pub role: String,
-    /// Outlet the words were given to; empty when the article names none.
-    pub outlet: String,
-    /// Direct quotations, verbatim, each shown in quotation marks.
-    pub quotes: Vec<String>,
-    /// Reported speech, verbatim from the article, shown without quotation marks.
-    pub reported: Vec<String>,
-    /// Model outputs (CSV names) this prediction animates.
-    pub metrics: Vec<String>,
+/// What checking a pack works out once, for the explainer to use.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolved {
+    /// The senders' weights, as the model takes them.
+    pub senders: Senders,
+    /// Every scenario with its leaks in model terms.
+    pub scenarios: Vec<Scenario>,
+    /// The default parameters with the pack's overrides.
+    pub params: Params,
 }
 
-/// A fact reported after the leak.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Observed {
-    /// Stable id; the fact in words is `observed.<id>.text`.
-    pub id: String,
-    /// When, as the sources give it.
-    pub date: String,
-    /// A verbatim quotation, or empty.
-    pub quote: String,
-    /// Who reported it.
-    pub source: String,
-}
-
-/// A whole story.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Story {
-    pub id: String,
-    /// The calendar date of model day 0.
-    pub day0: Date,
-    /// The last model day on the timeline.
-    pub horizon: u32,
-    pub leaker: String,
-    /// Short names of the named senders, by model index; the rest are
-    /// unnamed "other allies".
-    pub senders: Vec<String>,
-    /// Scenario ids offered to the reader, in order.
-    pub scenarios: Vec<String>,
-    pub messages: Vec<Message>,
-    pub beats: Vec<Beat>,
-    pub experts: Vec<Expert>,
-    pub observed: Vec<Observed>,
-    /// The article the predictions are quoted from.
-    pub article: String,
-}
-
-impl Message {
-    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
-        let f = json.object(
-            path,
-            &[
-                "id",
-                "sender",
-                "sender_role",
-                "sender_index",
-                "recipient",
-                "sent",
-                "posted_day",
-                "platform",
-                "poster",
-                "poster_handle",
-                "caption",
-                "text",
-                "source",
-                "scenario",
-            ],
-        )?;
-        Ok(Message {
-            id: f.string("id")?,
-            sender: f.string("sender")?,
-            sender_role: f.string("sender_role")?,
-            sender_index: f.whole("sender_index")? as usize,
-            recipient: f.string("recipient")?,
-            sent: f.string("sent")?,
-            posted_day: f.whole("posted_day")?,
-            platform: f.string("platform")?,
-            poster: f.string("poster")?,
-            poster_handle: f.string("poster_handle")?,
-            caption: f.string("caption")?,
-            text: f.string("text")?,
-            source: f.string("source")?,
-            scenario: f.string("scenario")?,
-        })
+impl Default for Resolved {
+    fn default() -> Self {
+        Resolved {
+            senders: Senders::equal(1),
+            scenarios: Vec::new(),
+            params: Params::default(),
+        }
     }
 }
 
-impl View {
-    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
-        Ok(match json.string(path)?.as_str() {
-            "network" => View::Network,
-            "message" => View::Message,
-            "act" => View::Act,
-            "experts" => View::Experts,
-            "compare" => View::Compare,
-            "observed" => View::Observed,
-            "lab" => View::Lab,
-            other => {
-                return Err(FieldError::new(
-                    path,
-                    format!("\"{other}\" is not a view (known: network, message, act, experts, compare, observed, lab)"),
-                ))
-            }
-        })
+/// Every problem found in a pack, each with its path; never empty.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Problems(pub Vec<InputError>);
+
+impl Problems {
+    /// The first problem, and how many more there are, in one line.
+    pub fn summary(&self) -> InputError {
+        let first = self
+            .0
+            .first()
+            .cloned()
+            .unwrap_or_else(|| InputError::new("", "refused"));
+        match self.0.len() {
+            0 | 1 => first,
+            n => InputError::new(
+                first.path,
+                format!(
+                    "{} (and {} more problems: run validate-pack or open pack-editor.html)",
+                    first.problem,
+                    n - 1
+                ),
+            ),
+        }
     }
 }
 
-impl Beat {
-    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
-        let f = json.object(path, &["id", "view", "message"])?;
-        Ok(Beat {
-            id: f.string("id")?,
-            view: View::read(f.required("view")?, &f.path("view"))?,
-            message: f
-                .get("message")
-                .map(|m| m.string(&f.path("message")))
-                .transpose()?,
-        })
+impl From<InputError> for Problems {
+    fn from(e: InputError) -> Self {
+        Problems(vec![e])
     }
 }
-
-impl Expert {
-    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
-        let f = json.object(
-            path,
-            &[
-                "id", "name", "role", "outlet", "quotes", "reported", "metrics",
-            ],
-        )?;
-        let strings = |name: &str| f.list(name, &|v, p| v.string(p));
-        Ok(Expert {
-            id: f.string("id")?,
-            name: f.string("name")?,
-            role: f.string("role")?,
-            outlet: f.string("outlet")?,
-            quotes: strings("quotes")?,
-            reported: strings("reported")?,
-            metrics: strings("metrics")?,
-        })
-    }
-}
-
-impl Observed {
-    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
-        let f = json.object(path, &["id", "date", "quote", "source"])?;
-        Ok(Observed {
-            id: f.string("id")?,
-            date: f.string("date")?,
-            quote: f.string("quote")?,
-            source: f.string("source")?,
-        })
-    }
-}
-
-/// The output names an expert card may link to.
-const METRICS: [&str; 8] = [
-    "compromise",
-    "candor",
-    "leak_risk",
-    "rhetoric",
-    "leaker_share",
-    "rerouted",
-    "safety_valve",
-    "progress",
-];
 
 impl Story {
-    /// Parses and checks a story file; errors name the field.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let json = Json::parse(text).map_err(|e| format!("story: {e}"))?;
-        let story = Story::read(&json, "story").map_err(String::from)?;
-        story.check()?;
-        Ok(story)
+    /// Reads, checks and resolves a pack's JSON text.
+    pub fn parse(text: &str) -> Result<Story, Problems> {
+        crate::read::parse::<Story>(text)?.checked()
     }
 
-    fn read(json: &Json, path: &str) -> Result<Self, FieldError> {
-        let f = json.object(
-            path,
-            &[
-                "id",
-                "day0",
-                "horizon",
-                "leaker",
-                "senders",
-                "scenarios",
-                "messages",
-                "beats",
-                "experts",
-                "observed",
-                "article",
-            ],
-        )?;
-        Ok(Story {
-            id: f.string("id")?,
-            day0: Date::read(f.required("day0")?, &f.path("day0"))?,
-            horizon: f.whole("horizon")?,
-            leaker: f.string("leaker")?,
-            senders: f.list("senders", &|v, p| v.string(p))?,
-            scenarios: f.list("scenarios", &|v, p| v.string(p))?,
-            messages: f.list("messages", &Message::read)?,
-            beats: f.list("beats", &Beat::read)?,
-            experts: f.list("experts", &Expert::read)?,
-            observed: f.list("observed", &Observed::read)?,
-            article: f.string("article")?,
-        })
+    /// Reads a pack the host page passed as a JavaScript object.
+    #[cfg(target_arch = "wasm32")]
+    pub fn from_js(value: wasm_bindgen::JsValue) -> Result<Story, Problems> {
+        crate::read::from_js::<Story>(value)?.checked()
     }
 
-    fn check(&self) -> Result<(), String> {
-        if self.messages.is_empty() {
-            return Err("story.messages: needs at least one message".into());
-        }
-        if self.beats.is_empty() {
-            return Err("story.beats: needs at least one beat".into());
-        }
-        if self.senders.len() > Senders::DEFAULT_COUNT {
-            return Err(format!(
-                "story.senders: at most {} named senders",
-                Senders::DEFAULT_COUNT
-            ));
-        }
-        let known = |id: &str, field: String| {
-            scenario::builtin(id)
-                .map(|_| ())
-                .map_err(|e| format!("{field}: {}", e.problem))
-        };
-        for (i, m) in self.messages.iter().enumerate() {
-            known(&m.scenario, format!("story.messages[{i}].scenario"))?;
-            if m.sender_index >= Senders::DEFAULT_COUNT {
-                return Err(format!(
-                    "story.messages[{i}].sender_index: {} is not a sender",
-                    m.sender_index
-                ));
-            }
-            if m.posted_day > self.horizon {
-                return Err(format!(
-                    "story.messages[{i}].posted_day: after the horizon ({})",
-                    self.horizon
-                ));
-            }
-        }
-        for (i, id) in self.scenarios.iter().enumerate() {
-            known(id, format!("story.scenarios[{i}]"))?;
-        }
-        for (i, b) in self.beats.iter().enumerate() {
-            if let Some(id) = &b.message {
-                if self.message(id).is_none() {
-                    return Err(format!("story.beats[{i}].message: no message \"{id}\""));
-                }
-            }
-        }
-        for (i, e) in self.experts.iter().enumerate() {
-            for (j, m) in e.metrics.iter().enumerate() {
-                if !METRICS.contains(&m.as_str()) {
-                    return Err(format!(
-                        "story.experts[{i}].metrics[{j}]: \"{m}\" is not one of {}",
-                        METRICS.join(", ")
-                    ));
-                }
-            }
-        }
-        Ok(())
+    /// The built-in story. A failure here is a build mistake (a native test
+    /// reads the same file), shown like any refused pack.
+    pub fn builtin() -> Result<Story, Problems> {
+        Story::parse(BUILTIN)
     }
 
-    /// The built-in Greenland story.
-    pub fn greenland() -> Result<Self, String> {
-        Story::parse(GREENLAND)
+    /// Checks every rule a pack must keep, reporting every problem at once,
+    /// then works out what the explainer needs.
+    pub fn checked(mut self) -> Result<Story, Problems> {
+        let problems = check::problems(&self);
+        if !problems.is_empty() {
+            return Err(Problems(problems));
+        }
+        self.resolved = resolve::resolve(&mut self).map_err(Problems::from)?;
+        Ok(self)
+    }
+
+    /// One line for editors: what the pack holds.
+    pub fn summary(&self) -> String {
+        let languages: Vec<&str> = self.strings.keys().collect();
+        format!(
+            "{}: {} senders, {} messages, {} experts, {} observed facts, {} scenarios, {} beats; languages {}",
+            self.id,
+            self.senders.len(),
+            self.messages.len(),
+            self.experts.len(),
+            self.observed.len(),
+            self.scenarios.len(),
+            self.beats.len(),
+            languages.join(", ")
+        )
     }
 
     /// The message with this id.
@@ -347,80 +396,68 @@ impl Story {
         self.messages.iter().find(|m| m.id == id)
     }
 
-    /// The message the explainer opens on.
+    /// The index of the message with this id.
+    pub fn message_index(&self, id: &str) -> Option<usize> {
+        self.messages.iter().position(|m| m.id == id)
+    }
+
+    /// The message the story opens on.
     pub fn lead(&self) -> &Message {
         &self.messages[0]
     }
 
-    /// The message a beat is about, or the lead message.
-    pub fn message_of(&self, beat: &Beat) -> &Message {
+    /// The index of the message a beat is about (the lead message when it names none).
+    pub fn message_of(&self, beat: &Beat) -> usize {
         beat.message
             .as_deref()
-            .and_then(|id| self.message(id))
-            .unwrap_or_else(|| self.lead())
+            .and_then(|id| self.message_index(id))
+            .unwrap_or(0)
+    }
+
+    /// The index of the message a comparison sets against the beat's own.
+    pub fn against_of(&self, beat: &Beat) -> usize {
+        beat.against
+            .as_deref()
+            .and_then(|id| self.message_index(id))
+            .unwrap_or(0)
     }
 
     /// The short name of sender `i`, or `None` for an unnamed ally.
     pub fn sender_name(&self, i: usize) -> Option<&str> {
-        self.senders.get(i).map(String::as_str)
+        let s = self.senders.get(i)?;
+        [&s.short_name, &s.name]
+            .into_iter()
+            .find(|n| !n.trim().is_empty())
+            .map(String::as_str)
+    }
+
+    /// The index of the sender with this id.
+    pub fn sender_index(&self, id: &str) -> Option<usize> {
+        self.senders.iter().position(|s| s.id == id)
+    }
+
+    /// The scenario with this id, in model terms.
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.resolved.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The scenario ids, in the pack's order.
+    pub fn scenario_ids(&self) -> impl Iterator<Item = &str> {
+        self.scenarios.iter().map(|s| s.id.as_str())
+    }
+
+    /// The languages the pack has strings for.
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.strings.keys()
     }
 
     /// The calendar date of a model day.
     pub fn date(&self, day: u32) -> Date {
         self.day0.plus_days(i64::from(day))
     }
-}
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn greenland_parses_with_its_beats_and_messages() {
-        let s = Story::greenland().expect("built-in story parses");
-        assert_eq!(s.lead().id, "macron");
-        assert_eq!(s.lead().scenario, "only-macron");
-        assert_eq!(s.lead().posted_day, 210);
-        assert_eq!(s.message("rutte").unwrap().sender_index, 1);
-        let ids: Vec<_> = s.beats.iter().map(|b| b.id.as_str()).collect();
-        assert_eq!(
-            ids,
-            ["act", "pillars", "predictions", "rutte", "observed", "lab"]
-        );
-        assert_eq!(s.message_of(&s.beats[3]).id, "rutte");
-    }
-
-    #[test]
-    fn bad_references_are_named() {
-        let cases = [
-            (
-                "\"scenario\": \"only-macron\"",
-                "\"scenario\": \"nope\"",
-                "messages[0].scenario",
-            ),
-            (
-                "\"message\": \"rutte\"",
-                "\"message\": \"nobody\"",
-                "beats[3].message",
-            ),
-            ("\"rhetoric\"", "\"mood\"", "experts[1].metrics[1]"),
-            ("\"horizon\": 420", "\"horizon\": 100", "posted_day"),
-            (
-                "\"horizon\": 420",
-                "\"horizon\": \"soon\"",
-                "story.horizon: must be a whole number",
-            ),
-            ("\"view\": \"lab\"", "\"view\": \"garden\"", "beats[5].view"),
-            (
-                "\"id\": \"pillars\"",
-                "\"id\": \"pillars\", \"colour\": 1",
-                "beats[1].colour: unknown field",
-            ),
-        ];
-        for (from, to, field) in cases {
-            let bad = GREENLAND.replacen(from, to, 1);
-            let err = Story::parse(&bad).unwrap_err();
-            assert!(err.contains(field), "{from} -> {to}: {err}");
-        }
+    /// The model day of a date (negative before day 0).
+    pub fn day_of(&self, date: Date) -> i64 {
+        self.day0.days_until(date)
     }
 }

@@ -24,6 +24,7 @@ pub mod params_panel;
 pub mod playback;
 pub mod switch;
 pub mod timeline;
+pub mod views;
 
 pub use explainer::{App, AppProps};
 pub use failure::{Failure, FailureProps};

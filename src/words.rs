@@ -1,13 +1,20 @@
-//! The words on screen, looked up by key from a locale file (`www/locales/*.json`),
-//! so translators touch only data and every language shares one set of keys.
+//! The words on screen, looked up by key: the interface's strings from a
+//! locale file (`www/locales/*.json`), with the story pack's strings for the
+//! same language on top, so translators touch only data and a story can word
+//! any interface string its own way.
 
-use crate::json::Json;
+use crate::error::InputError;
+use crate::pairs::Pairs;
+use crate::story::Story;
 
-/// The English strings, shipped inside the component.
+/// The English interface strings, shipped inside the component.
 const EN: &str = include_str!("../www/locales/en.json");
 
-/// One locale's strings. A plain list: a linear scan over a few hundred keys
-/// is fast enough and ships less code than a hash map.
+/// The languages the interface speaks.
+pub const LANGUAGES: [&str; 1] = ["en"];
+
+/// One language's strings. A plain list: a linear scan over a few hundred
+/// keys is fast enough and ships less code than a hash map.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Words {
     map: Vec<(String, String)>,
@@ -15,22 +22,28 @@ pub struct Words {
 
 impl Words {
     /// Parses a locale file: a flat JSON object of key → string.
-    pub fn parse(text: &str) -> Result<Self, String> {
-        let Json::Obj(fields) = Json::parse(text).map_err(|e| format!("locale file: {e}"))? else {
-            return Err("locale file: must be an object of key → string".into());
-        };
-        let map = fields
-            .iter()
-            .map(|(k, v)| Ok((k.clone(), v.string(&format!("locale file: {k}"))?)))
-            .collect::<Result<_, String>>()?;
-        Ok(Words { map })
+    pub fn parse(text: &str) -> Result<Self, InputError> {
+        let pairs: Pairs<String> = crate::read::parse(text).map_err(|e| e.at("locale"))?;
+        Ok(Words { map: pairs.0 })
     }
 
-    /// The built-in English strings.
+    /// The built-in English interface strings.
     pub fn english() -> Self {
         // The file is part of the build and a native test parses it, so a
         // failure here would be a build mistake, not a reader's input.
         Words::parse(EN).unwrap_or_default()
+    }
+
+    /// The interface strings of `lang` with the story's strings in that
+    /// language on top (the story's win).
+    pub fn for_story(interface: &Words, story: &Story, lang: &str) -> Words {
+        let mut map: Vec<(String, String)> = story
+            .strings
+            .get(lang)
+            .map(|s| s.0.clone())
+            .unwrap_or_default();
+        map.extend(interface.map.iter().cloned());
+        Words { map }
     }
 
     /// The string for `key`; a missing key shows itself, so a gap in a
@@ -39,12 +52,17 @@ impl Words {
         self.try_get(key).unwrap_or(key)
     }
 
-    /// The string for `key`, if the locale has one.
+    /// The string for `key`, if there is one.
     pub fn try_get(&self, key: &str) -> Option<&str> {
         self.map
             .iter()
             .find(|(k, _)| k == key)
             .map(|(_, v)| v.as_str())
+    }
+
+    /// Every key, in file order.
+    pub fn keys(&self) -> impl Iterator<Item = &str> {
+        self.map.iter().map(|(k, _)| k.as_str())
     }
 
     /// The string for `key` with each `{name}` replaced by its value.
@@ -70,5 +88,16 @@ mod tests {
             "33% (baseline 66%)"
         );
         assert_eq!(w.get("no.such.key"), "no.such.key");
+    }
+
+    #[test]
+    fn a_story_words_its_own_strings_on_top() {
+        let story = Story::builtin().unwrap();
+        let ui = Words::english();
+        let w = Words::for_story(&ui, &story, "en");
+        assert_eq!(w.get("beat.act.title"), "Make it public");
+        assert_ne!(w.get("effects.insight"), ui.get("effects.insight"));
+        assert_eq!(w.get("switch.label"), ui.get("switch.label"));
+        assert!(ui.try_get("beat.act.title").is_none());
     }
 }

@@ -2,10 +2,16 @@
 //! messages, and the real `simulate` binary's exit codes.
 #![cfg(feature = "cli")]
 
-use backchannel::cli::{parse, parse_event, run, Format, Request};
-use backchannel::model::scenario::{builtin, MACRON, RUTTE};
-use backchannel::model::{simulate, Event, Params, Senders, OUTPUT_NAMES};
+use backchannel::cli::{parse, parse_event, run, Choice, EventArg, Format, Request};
+use backchannel::config::SenderRef;
+use backchannel::model::{simulate, Output};
+use backchannel::story::Story;
 use std::process::Command;
+
+/// The output names, in the runner's column order.
+fn names() -> Vec<&'static str> {
+    Output::ALL.iter().map(|o| o.name()).collect()
+}
 
 const HEADER: &str = "day,leak_risk,trust,candor,leaker_share,rerouted,rhetoric,lock_in,publicity,safety_valve,compromise,speed,progress";
 
@@ -42,14 +48,17 @@ fn csv_rows(text: &str) -> Vec<Vec<f64>> {
 }
 
 #[test]
-fn defaults_are_what_happened_for_400_days_at_dt_1_as_csv() {
+fn defaults_are_the_packs_first_scenario_for_400_days_at_dt_1_as_csv() {
     let req = request(&[]);
-    assert_eq!(req.scenario.as_deref(), Some("what-happened"));
+    assert_eq!(req.pack, None);
+    assert_eq!(req.scenario, Choice::First);
     assert_eq!(req.days, 400);
     assert_eq!(req.dt, 1.0);
-    assert_eq!(req.params, Params::default());
+    assert!(req.sets.is_empty());
     assert!(req.events.is_empty());
     assert_eq!(req.format, Format::Csv);
+    // The built-in pack's first scenario is "what happened".
+    assert_eq!(output(&[]), output(&["--scenario", "what-happened"]));
 }
 
 #[test]
@@ -69,7 +78,7 @@ fn csv_has_the_exact_header_and_one_row_per_day_inclusive() {
         assert_eq!(rows.len(), days as usize + 1, "--days {days}");
         for (i, row) in rows.iter().enumerate() {
             let fields: Vec<&str> = row.split(',').collect();
-            assert_eq!(fields.len(), 1 + OUTPUT_NAMES.len(), "{row}");
+            assert_eq!(fields.len(), 1 + names().len(), "{row}");
             assert_eq!(fields[0], i.to_string());
             for v in &fields[1..] {
                 let x: f64 = v.parse().unwrap();
@@ -81,18 +90,30 @@ fn csv_has_the_exact_header_and_one_row_per_day_inclusive() {
 
 #[test]
 fn csv_header_matches_the_output_names() {
-    assert_eq!(HEADER, format!("day,{}", OUTPUT_NAMES.join(",")));
+    assert_eq!(HEADER, format!("day,{}", names().join(",")));
 }
 
 #[test]
 fn csv_numbers_are_the_models_to_six_decimals() {
     let text = output(&["--scenario", "only-macron", "--days", "300"]);
-    let events = builtin("only-macron").unwrap().events;
-    let t = simulate(&Params::default(), &Senders::default(), &events, 300, 1.0).unwrap();
+    let story = Story::builtin().unwrap();
+    let events = &story.scenario("only-macron").unwrap().events;
+    let t = simulate(
+        &story.resolved.params,
+        &story.resolved.senders,
+        events,
+        300,
+        1.0,
+    )
+    .unwrap();
     let lines: Vec<&str> = text.lines().collect();
     for day in [0usize, 209, 210, 211, 250, 300] {
         let want: String = std::iter::once(day.to_string())
-            .chain(t.at(day).values().iter().map(|v| format!("{v:.6}")))
+            .chain(
+                Output::ALL
+                    .iter()
+                    .map(|o| format!("{:.6}", o.value(t.at(day)))),
+            )
             .collect::<Vec<_>>()
             .join(",");
         assert_eq!(lines[day + 1], want, "day {day}");
@@ -138,18 +159,26 @@ fn set_overrides_parameters_and_repeats() {
         "--set",
         "half_life=90",
     ]);
-    let want = Params {
-        p0: 0.08,
-        chi: 0.0,
-        half_life: 90.0,
-        ..Params::default()
-    };
-    assert_eq!(req.params, want);
-    // A later --set of the same id wins.
     assert_eq!(
-        request(&["--set", "p0=0.02", "--set", "p0=0.03"]).params.p0,
-        0.03
+        req.sets,
+        [
+            ("p0".to_string(), 0.08),
+            ("chi".to_string(), 0.0),
+            ("half_life".to_string(), 90.0)
+        ]
     );
+    // A later --set of the same id wins: at rest the leak risk is p0.
+    let rows = csv_rows(&output(&[
+        "--scenario",
+        "kept-private",
+        "--days",
+        "1",
+        "--set",
+        "p0=0.02",
+        "--set",
+        "p0=0.03",
+    ]));
+    assert_eq!(rows[0][1], 0.03);
     // And the output shows it: at rest the leak risk is p0.
     let rows = csv_rows(&output(&[
         "--scenario",
@@ -196,27 +225,45 @@ fn bad_set_errors_name_the_id() {
 }
 
 #[test]
-fn events_accept_macron_rutte_or_an_index() {
+fn events_accept_a_sender_id_of_the_pack_or_an_index() {
     assert_eq!(
         parse_event("210:macron:0.6"),
-        Ok(Event {
+        Ok(EventArg {
             day: 210.0,
-            sender: MACRON,
+            sender: SenderRef::Id("macron".into()),
             sensitivity: 0.6
         })
     );
-    assert_eq!(parse_event("0:rutte:0.1").unwrap().sender, RUTTE);
     assert_eq!(
         parse_event("3.5:4:1"),
-        Ok(Event {
+        Ok(EventArg {
             day: 3.5,
-            sender: 4,
+            sender: SenderRef::Index(4),
             sensitivity: 1.0
         })
     );
     let req = request(&["--event", "1:macron:0.2", "--event", "2:5:0"]);
     assert_eq!(req.events.len(), 2);
-    assert_eq!(req.events[1].sender, 5);
+    assert_eq!(req.events[1].sender, SenderRef::Index(5));
+    // An id and its index are the same sender.
+    assert_eq!(
+        output(&[
+            "--scenario",
+            "kept-private",
+            "--event",
+            "30:rutte:0.5",
+            "--days",
+            "40"
+        ]),
+        output(&[
+            "--scenario",
+            "kept-private",
+            "--event",
+            "30:1:0.5",
+            "--days",
+            "40"
+        ])
+    );
 }
 
 #[test]
@@ -233,10 +280,19 @@ fn events_add_to_the_scenarios_own() {
 
 #[test]
 fn bad_events_are_refused_naming_the_field() {
+    // The sender is known only once the pack is read.
+    for (v, want) in [
+        ("210:bob:0.5", "bob"),
+        ("210:6:0.5", "6"),
+        ("210:-1:0.5", "-1"),
+    ] {
+        let e = error(&["--event", v]);
+        assert!(
+            e.starts_with("--event.sender: ") && e.contains(want),
+            "{v}: {e}"
+        );
+    }
     let cases = [
-        ("210:bob:0.5", "sender"),
-        ("210:6:0.5", "sender"),
-        ("210:-1:0.5", "sender"),
         ("-1:0:0.5", "day"),
         ("x:0:0.5", "day"),
         ("NaN:0:0.5", "day"),
@@ -259,6 +315,7 @@ fn json_has_the_same_numbers_as_csv() {
     let csv = csv_rows(&output(&["--days", "260", "--event", "230:3:0.4"]));
     let text = output(&["--days", "260", "--event", "230:3:0.4", "--format", "json"]);
     let doc: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+    assert_eq!(doc["pack"], "greenland-2026");
     assert_eq!(doc["scenario"], "what-happened");
     assert_eq!(doc["dt"], 1.0);
     assert_eq!(doc["params"]["p0"], 0.05);
@@ -272,8 +329,8 @@ fn json_has_the_same_numbers_as_csv() {
     for (row, day) in csv.iter().zip(days) {
         assert_eq!(day["day"].as_f64(), Some(row[0]));
         let outputs = day["outputs"].as_object().unwrap();
-        assert_eq!(outputs.len(), OUTPUT_NAMES.len());
-        for (name, v) in OUTPUT_NAMES.iter().zip(&row[1..]) {
+        assert_eq!(outputs.len(), names().len());
+        for (name, v) in names().iter().zip(&row[1..]) {
             let x = outputs[*name].as_f64().unwrap();
             assert!(
                 (x - v).abs() <= 5e-7,
@@ -291,11 +348,11 @@ fn bad_format_is_refused() {
 }
 
 #[test]
-fn scenario_list_prints_the_four_ids() {
+fn scenario_list_prints_the_packs_ids() {
     let text = output(&["--scenario", "list"]);
     assert_eq!(
         text,
-        "what-happened\nonly-rutte\nonly-macron\nkept-private\n"
+        "what-happened\nonly-macron\nonly-rutte\nkept-private\n"
     );
     // Every listed id runs.
     for id in text.lines() {
@@ -318,6 +375,7 @@ fn unknown_scenario_argument_or_missing_value_is_an_error() {
         "--event",
         "--format",
         "--scenario",
+        "--pack",
     ] {
         let e = error(&[flag]);
         assert!(e.contains(flag) && e.contains("needs a value"), "{e}");

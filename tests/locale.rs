@@ -2,8 +2,8 @@
 //! literal keys found in the source, and the key families built from data
 //! (beats, experts, observed facts, scenarios, metrics, months).
 
+use backchannel::model::Output;
 use backchannel::story::Story;
-use backchannel::ui::metric::Metric;
 use backchannel::words::Words;
 use std::fs;
 use std::path::Path;
@@ -65,25 +65,38 @@ fn every_literal_key_in_the_source_is_in_english() {
 #[test]
 fn every_key_built_from_data_is_in_english() {
     let words = Words::english();
-    let story = Story::greenland().unwrap();
+    for id in ["custom", "kept-private"] {
+        assert_has(&words, &format!("scenario.{id}"));
+    }
+    for o in Output::ALL {
+        assert_has(&words, &format!("meter.{}", o.name()));
+        assert_has(&words, &format!("meter.{}.hint", o.name()));
+    }
+    for month in 1..=12 {
+        assert_has(&words, &format!("month.{month}"));
+    }
+}
+
+#[test]
+fn every_key_a_story_builds_is_in_its_words() {
+    let story = Story::builtin().unwrap();
+    let words = Words::for_story(&Words::english(), &story, "en");
     for b in &story.beats {
         assert_has(&words, &format!("beat.{}.title", b.id));
         assert_has(&words, &format!("beat.{}.body", b.id));
     }
     for e in &story.experts {
         assert_has(&words, &format!("expert.{}.predicts", e.id));
+        assert_has(&words, &format!("expert.{}.role", e.id));
     }
     for o in &story.observed {
         assert_has(&words, &format!("observed.{}.text", o.id));
     }
-    for id in story.scenarios.iter().map(String::as_str).chain(["custom"]) {
+    for m in &story.messages {
+        assert_has(&words, &format!("message.{}.label", m.id));
+        assert_has(&words, &format!("message.{}.sensitivity", m.id));
+    }
+    for id in story.scenario_ids() {
         assert_has(&words, &format!("scenario.{id}"));
-    }
-    for m in Metric::ALL {
-        assert_has(&words, &format!("meter.{}", m.key()));
-        assert_has(&words, &format!("meter.{}.hint", m.key()));
-    }
-    for month in 1..=12 {
-        assert_has(&words, &format!("month.{month}"));
     }
 }

@@ -1,11 +1,26 @@
-//! Every quotation the explainer shows is verbatim from the reporting kept in
-//! tests/fixtures/source (copies of ../shared/source), and stands near the
-//! name of the person or outlet it is attributed to.
+//! Every quotation a story pack shows is verbatim from the reporting kept in
+//! tests/fixtures/source (copies of ../shared/source, pinned by digest), and
+//! stands near the name of the person or outlet it is attributed to. Every
+//! pack in www/packs is checked, the built-in one included.
 
 use backchannel::story::Story;
 use std::fs;
 
 const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/source");
+const PACKS: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/www/packs");
+
+/// FNV-1a digests of the source copies: an edit to a copy fails the tests
+/// even where ../shared is not beside the checkout (CI's clean clone).
+const DIGESTS: [(&str, u64); 2] = [
+    ("article.txt", 0x15e3_3043_044c_0c4e),
+    ("reporting.md", 0xe2b6_6045_8c37_036a),
+];
+
+fn fnv1a(bytes: &[u8]) -> u64 {
+    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
+        (h ^ u64::from(*b)).wrapping_mul(0x0100_0000_01b3)
+    })
+}
 
 /// Line breaks and runs of spaces in the sources are layout, not content.
 fn normalise(text: &str) -> String {
@@ -15,25 +30,32 @@ fn normalise(text: &str) -> String {
         .join(" ")
 }
 
+fn read_fixture(name: &str) -> String {
+    fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap_or_else(|e| {
+        panic!("tests/fixtures/source/{name} is missing ({e}): the quotes cannot be checked")
+    })
+}
+
 struct Sources {
-    article: String,
-    reporting: String,
+    texts: Vec<String>,
+    reporting_raw: String,
 }
 
 impl Sources {
     fn load() -> Self {
-        let read =
-            |name: &str| normalise(&fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap());
         Sources {
-            article: read("article.txt"),
-            reporting: read("reporting.md"),
+            texts: vec![
+                normalise(&read_fixture("article.txt")),
+                normalise(&read_fixture("reporting.md")),
+            ],
+            reporting_raw: read_fixture("reporting.md"),
         }
     }
 
     /// Where the quote stands, in which text; panics if it is in neither.
     fn find(&self, quote: &str) -> (&str, usize) {
         let q = normalise(quote);
-        for text in [&self.article, &self.reporting] {
+        for text in &self.texts {
             if let Some(at) = text.find(&q) {
                 return (text, at);
             }
@@ -41,11 +63,30 @@ impl Sources {
         panic!("not verbatim in the sources: {quote}");
     }
 
+    /// The text within `window` characters either side of the quote.
+    fn around(&self, quote: &str, window: usize) -> &str {
+        let (text, at) = self.find(quote);
+        let start = text.floor_char_boundary(at.saturating_sub(window));
+        let end = text.ceil_char_boundary((at + normalise(quote).len() + window).min(text.len()));
+        &text[start..end]
+    }
+
+    /// The quote is verbatim and `who` appears within `window` characters of it.
+    fn attributed(&self, quote: &str, who: &str, window: usize) {
+        assert!(
+            self.around(quote, window).contains(who),
+            "\"{quote}\" is not near \"{who}\" in the sources"
+        );
+    }
+
     /// Whether reporting.md's table row naming `who` contains four
     /// consecutive words of `sentence`.
     fn row_summarises(&self, who: &str, sentence: &str) -> bool {
-        let raw = fs::read_to_string(format!("{FIXTURES}/reporting.md")).unwrap();
-        let Some(row) = raw.lines().find(|l| l.starts_with('|') && l.contains(who)) else {
+        let Some(row) = self
+            .reporting_raw
+            .lines()
+            .find(|l| l.starts_with('|') && l.contains(who))
+        else {
             return false;
         };
         let row = row.to_lowercase();
@@ -58,30 +99,42 @@ impl Sources {
             .collect();
         words.windows(4).any(|w| row.contains(&w.join(" ")))
     }
+}
 
-    /// The quote is verbatim and `who` appears within `window` characters of it.
-    fn attributed(&self, quote: &str, who: &str, window: usize) {
-        let (text, at) = self.find(quote);
-        let start = text.floor_char_boundary(at.saturating_sub(window));
-        let end = text.ceil_char_boundary((at + normalise(quote).len() + window).min(text.len()));
-        assert!(
-            text[start..end].contains(who),
-            "\"{quote}\" is not near \"{who}\" in the sources"
-        );
-    }
+fn packs() -> Vec<(String, Story)> {
+    let mut packs: Vec<(String, Story)> = fs::read_dir(PACKS)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "json"))
+        .map(|p| {
+            let text = fs::read_to_string(&p).unwrap();
+            let story = Story::parse(&text).unwrap_or_else(|e| panic!("{}: {:?}", p.display(), e));
+            (p.file_name().unwrap().to_string_lossy().into_owned(), story)
+        })
+        .collect();
+    packs.sort_by(|a, b| a.0.cmp(&b.0));
+    assert!(packs.len() >= 2, "expected the built-in and the NATO packs");
+    packs
+}
+
+fn surname(name: &str) -> &str {
+    name.rsplit(' ').next().unwrap()
 }
 
 #[test]
-fn the_fixtures_are_the_shared_sources() {
-    let shared = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/source");
-    for name in ["article.txt", "reporting.md"] {
-        // CI and developers have ../shared beside the checkout; elsewhere
-        // the fixture stands on its own.
-        if let Ok(original) = fs::read_to_string(format!("{shared}/{name}")) {
-            let copy = fs::read_to_string(format!("{FIXTURES}/{name}")).unwrap();
+fn the_fixtures_are_pinned_and_are_the_shared_sources() {
+    for (name, digest) in DIGESTS {
+        let copy = read_fixture(name);
+        assert_eq!(
+            fnv1a(copy.as_bytes()),
+            digest,
+            "tests/fixtures/source/{name} was edited: the sources are not ours to change"
+        );
+        let shared = format!("{}/../shared/source/{name}", env!("CARGO_MANIFEST_DIR"));
+        if let Ok(original) = fs::read_to_string(&shared) {
             assert_eq!(
                 copy, original,
-                "tests/fixtures/source/{name} differs from shared/"
+                "tests/fixtures/source/{name} differs from {shared}"
             );
         }
     }
@@ -90,11 +143,15 @@ fn the_fixtures_are_the_shared_sources() {
 #[test]
 fn messages_are_verbatim_with_sender_and_caption() {
     let s = Sources::load();
-    let story = Story::greenland().unwrap();
-    for m in &story.messages {
-        s.attributed(&m.text, &m.sender, 600);
-        if !m.caption.is_empty() {
-            s.attributed(&m.caption, &m.sender, 200);
+    for (file, story) in packs() {
+        for m in &story.messages {
+            let sender = &story.senders[m.sender_index];
+            let who = surname(&sender.name);
+            s.attributed(&m.text, who, 600);
+            if !m.caption.is_empty() {
+                s.attributed(&m.caption, who, 200);
+            }
+            eprintln!("{file}: message {} checked", m.id);
         }
     }
 }
@@ -102,40 +159,35 @@ fn messages_are_verbatim_with_sender_and_caption() {
 #[test]
 fn expert_quotes_and_reported_speech_are_verbatim_and_attributed() {
     let s = Sources::load();
-    let story = Story::greenland().unwrap();
     let mut checked = 0;
-    for e in &story.experts {
-        // The article names people by surname once introduced.
-        let surname = e.name.rsplit(' ').next().unwrap();
-        for q in &e.quotes {
-            s.attributed(q, surname, 400);
-            checked += 1;
-        }
-        for r in &e.reported {
-            // Reported speech is verbatim from the article; it is attributed
-            // either by the surname beside it or by reporting.md's table row
-            // for that expert, which summarises it.
-            let (text, at) = s.find(r);
-            let near = &text[text.floor_char_boundary(at.saturating_sub(400))
-                ..text.ceil_char_boundary((at + r.len() + 400).min(text.len()))];
-            assert!(
-                near.contains(surname) || s.row_summarises(&e.name, r),
-                "{}: \"{r}\" is not attributed to them in the sources",
-                e.name
-            );
-            checked += 1;
-        }
-        if !e.outlet.is_empty() {
+    for (_, story) in packs() {
+        for e in &story.experts {
+            // The article names people by surname once introduced.
+            let who = surname(&e.name);
             for q in &e.quotes {
-                let (text, at) = s.find(q);
-                let near = &text[text.floor_char_boundary(at.saturating_sub(1200))
-                    ..text.ceil_char_boundary((at + 1200).min(text.len()))];
+                s.attributed(&q.text, who, 400);
+                if !e.outlet.is_empty() {
+                    assert!(
+                        s.around(&q.text, 1200).contains(&e.outlet),
+                        "{}: outlet {} not near",
+                        e.name,
+                        e.outlet
+                    );
+                }
+                checked += 1;
+            }
+            for r in &e.reported {
+                // Reported speech is verbatim from the article; it is
+                // attributed by the surname beside it or by reporting.md's
+                // table row for that expert, which summarises it.
+                let near = s.around(&r.text, 400);
                 assert!(
-                    near.contains(&e.outlet),
-                    "{}: outlet {} not near",
+                    near.contains(who) || s.row_summarises(&e.name, &r.text),
+                    "{}: \"{}\" is not attributed to them in the sources",
                     e.name,
-                    e.outlet
+                    r.text
                 );
+                checked += 1;
             }
         }
     }
@@ -145,11 +197,30 @@ fn expert_quotes_and_reported_speech_are_verbatim_and_attributed() {
 #[test]
 fn observed_quotes_are_verbatim_and_near_their_source() {
     let s = Sources::load();
-    let story = Story::greenland().unwrap();
-    for o in story.observed.iter().filter(|o| !o.quote.is_empty()) {
-        let outlet = o.source.split([',', ' ']).next().unwrap();
-        s.attributed(&o.quote, outlet, 300);
+    for (_, story) in packs() {
+        for o in story.observed.iter().filter(|o| !o.quote.is_empty()) {
+            let outlet = o.source.split([',', ' ']).next().unwrap();
+            s.attributed(&o.quote, outlet, 300);
+        }
     }
+}
+
+#[test]
+fn words_in_quotation_marks_inside_narration_are_verbatim() {
+    let s = Sources::load();
+    let mut checked = 0;
+    for (file, story) in packs() {
+        for (lang, strings) in &story.strings.0 {
+            for (key, text) in &strings.0 {
+                for quoted in text.split('“').skip(1).filter_map(|t| t.split('”').next()) {
+                    let _ = s.find(quoted);
+                    checked += 1;
+                    eprintln!("{file} {lang} {key}: “{quoted}” is verbatim");
+                }
+            }
+        }
+    }
+    assert!(checked >= 4, "only {checked} quoted passages checked");
 }
 
 #[test]
@@ -159,4 +230,5 @@ fn a_changed_word_is_caught() {
         s.find("The risk here is that what belongs in the private sphere is no longer certain to be private")
     });
     assert!(result.is_err());
+    assert_ne!(fnv1a(b"one word"), fnv1a(b"one ward"));
 }

@@ -4,10 +4,11 @@
 #![cfg(target_arch = "wasm32")]
 
 use backchannel::dates::Date;
-use backchannel::model::{scenario, simulate, Params, Senders, Trajectory};
+use backchannel::model::{simulate, Trajectory};
+use backchannel::story::Story;
 use backchannel::ui::chart::{Chart, ChartProps, MAX_POINTS};
 use backchannel::ui::format::percent;
-use backchannel::ui::metric::{Marker, Metric, RunRef};
+use backchannel::ui::metric::{Marker, Output, RunRef};
 use backchannel::ui::network::{Network, NetworkProps};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
@@ -49,13 +50,23 @@ fn number(el: &Element, name: &str) -> f64 {
 }
 
 fn run(id: &str) -> Rc<Trajectory> {
-    let events = scenario::builtin(id).unwrap().events;
-    Rc::new(simulate(&Params::default(), &Senders::default(), &events, 390, 1.0).unwrap())
+    let story = Story::builtin().unwrap();
+    let events = &story.scenario(id).unwrap().events;
+    Rc::new(
+        simulate(
+            &story.resolved.params,
+            &story.resolved.senders,
+            events,
+            390,
+            1.0,
+        )
+        .unwrap(),
+    )
 }
 
 fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> ChartProps {
     ChartProps {
-        metric: Metric::Compromise,
+        metric: Output::Compromise,
         run: RunRef(run.clone()),
         baseline: RunRef(baseline.clone()),
         day,
@@ -212,7 +223,7 @@ async fn a_comparison_run_gets_its_own_line_dot_and_label_on_the_same_scale() {
     let (macron, rutte, kept) = (run("only-macron"), run("only-rutte"), run("kept-private"));
     let host = host();
     let props = ChartProps {
-        metric: Metric::Trust,
+        metric: Output::Trust,
         compare: Some(RunRef(rutte.clone())),
         run_label: Some("Macron's text alone".into()),
         compare_label: Some("Rutte's text alone".into()),
@@ -282,16 +293,16 @@ async fn lines_and_dots_stay_inside_the_plot_at_the_edges_of_scale_and_time() {
     let mut app = yew::Renderer::<Chart>::with_root_and_props(
         host.clone(),
         ChartProps {
-            metric: Metric::Trust,
+            metric: Output::Trust,
             ..chart_props(0, &leaked, &kept)
         },
     )
     .render();
     for (metric, day) in [
-        (Metric::Trust, 0),
-        (Metric::LeakRisk, 390),
-        (Metric::Rhetoric, 210),
-        (Metric::Compromise, 390),
+        (Output::Trust, 0),
+        (Output::LeakRisk, 390),
+        (Output::Rhetoric, 210),
+        (Output::Compromise, 390),
     ] {
         app.update(ChartProps {
             metric,

@@ -1,10 +1,19 @@
-//! Config parsing: good configs apply, and every bad one names its field.
+//! Config reading and resolving: good configs apply, and every bad one names
+//! its field, whether its shape is wrong or it does not fit the story.
 
 use super::*;
+
+fn story() -> Story {
+    Story::builtin().unwrap()
+}
 
 #[test]
 fn an_empty_object_is_the_default() {
     assert_eq!(Config::parse("{}").unwrap(), Config::default());
+    let setup = Config::default().resolve(&story()).unwrap();
+    assert_eq!(setup.params, story().resolved.params);
+    assert_eq!(setup.lang, "en");
+    assert!(setup.custom.is_none() && setup.scenario.is_none() && setup.beats.is_none());
 }
 
 #[test]
@@ -15,28 +24,35 @@ fn a_full_config_applies() {
             "params": { "gamma": 0.5, "half_life": 200 },
             "beats": ["act", "lab"],
             "custom_scenario": { "id": "mine", "events": [
-                { "day": 30, "sender": "macron", "sensitivity": 0.9 },
+                { "day": 30, "sender": "rutte", "sensitivity": 0.9 },
                 { "day": 60.5, "sender": 4, "sensitivity": 0 }
-            ] }
+            ] },
+            "pack": "packs/other.json"
         }"#,
     )
     .unwrap();
-    assert_eq!(c.scenario.as_deref(), Some("mine"));
     assert_eq!(c.theme, Theme::Dark);
     assert!(c.autoplay);
-    assert_eq!(c.params.gamma, 0.5);
-    assert_eq!(c.params.half_life, 200.0);
-    assert_eq!(
-        c.beats.as_deref(),
-        Some(&["act".to_string(), "lab".to_string()][..])
-    );
-    let custom = c.custom_scenario.unwrap();
-    assert_eq!(custom.events.len(), 2);
+    assert_eq!(c.pack.as_deref(), Some("packs/other.json"));
+    let setup = c.resolve(&story()).unwrap();
+    assert_eq!(setup.scenario.as_deref(), Some("mine"));
+    assert_eq!(setup.params.gamma, 0.5);
+    assert_eq!(setup.params.half_life, 200.0);
+    assert_eq!(setup.beats.unwrap(), ["act", "lab"]);
+    let custom = setup.custom.unwrap();
+    assert_eq!(custom.id, "mine");
+    // "rutte" is the pack's second sender; 4 an index.
+    assert_eq!(custom.events[0].sender, 1);
     assert_eq!(custom.events[1].sender, 4);
+    assert_eq!(custom.events[1].day, 60.5);
 }
 
-fn error_of(text: &str) -> ConfigError {
-    Config::parse(text).expect_err(text)
+/// The first refusal, from reading or from fitting the built-in story.
+fn error_of(text: &str) -> InputError {
+    match Config::parse(text) {
+        Err(e) => e,
+        Ok(c) => c.resolve(&story()).expect_err(text),
+    }
 }
 
 #[test]
@@ -50,6 +66,7 @@ fn each_bad_config_names_its_field() {
         (r#"{"theme": "purple"}"#, "config.theme"),
         (r#"{"lang": "xx"}"#, "config.lang"),
         (r#"{"autoplay": "yes"}"#, "config.autoplay"),
+        (r#"{"pack": 5}"#, "config.pack"),
         (r#"{"params": {"gamma": 7}}"#, "config.params.gamma"),
         (r#"{"params": {"gamma": "high"}}"#, "config.params.gamma"),
         (r#"{"params": {"mood": 1}}"#, "config.params.mood"),
@@ -60,6 +77,8 @@ fn each_bad_config_names_its_field() {
         ),
         (r#"{"beats": "all"}"#, "config.beats"),
         (r#"{"beats": [1]}"#, "config.beats[0]"),
+        (r#"{"beats": []}"#, "config.beats"),
+        (r#"{"beats": ["act", "finale"]}"#, "config.beats[1]"),
         (
             r#"{"custom_scenario": {"events": []}}"#,
             "config.custom_scenario.id",
@@ -69,7 +88,15 @@ fn each_bad_config_names_its_field() {
             "config.custom_scenario.id",
         ),
         (
+            r#"{"custom_scenario": {"id": "custom", "events": []}}"#,
+            "config.custom_scenario.id",
+        ),
+        (
             r#"{"custom_scenario": {"id": "x", "events": [{"day": -1, "sender": 0, "sensitivity": 0.5}]}}"#,
+            "config.custom_scenario.events[0].day",
+        ),
+        (
+            r#"{"custom_scenario": {"id": "x", "events": [{"day": 9999, "sender": 0, "sensitivity": 0.5}]}}"#,
             "config.custom_scenario.events[0].day",
         ),
         (
@@ -78,6 +105,10 @@ fn each_bad_config_names_its_field() {
         ),
         (
             r#"{"custom_scenario": {"id": "x", "events": [{"day": 1, "sender": "trump", "sensitivity": 0.5}]}}"#,
+            "config.custom_scenario.events[0].sender",
+        ),
+        (
+            r#"{"custom_scenario": {"id": "x", "events": [{"day": 1, "sender": -2, "sensitivity": 0.5}]}}"#,
             "config.custom_scenario.events[0].sender",
         ),
         (
@@ -105,11 +136,11 @@ fn each_bad_config_names_its_field() {
 fn the_theme_is_light_unless_the_host_asks() {
     let mut c = Config::default();
     assert_eq!(c.theme, Theme::Light);
-    assert_eq!(c.theme.class(), Some("bc-theme-light"));
+    assert_eq!(c.theme.class(), "bc-theme-light");
     assert!(c.set_theme("theme", "auto").is_ok());
-    assert_eq!(c.theme.class(), Some("bc-theme-auto"));
+    assert_eq!(c.theme.class(), "bc-theme-auto");
     assert!(c.set_theme("theme", "dark").is_ok());
-    assert_eq!(c.theme.class(), Some("bc-theme-dark"));
+    assert_eq!(c.theme.class(), "bc-theme-dark");
     assert_eq!(
         Config::parse(r#"{"theme": "auto"}"#).unwrap().theme,
         Theme::Auto
@@ -119,13 +150,17 @@ fn the_theme_is_light_unless_the_host_asks() {
 #[test]
 fn attributes_are_checked_the_same_way() {
     let mut c = Config::default();
-    assert!(c.set_theme("theme", "light").is_ok());
-    assert_eq!(c.theme.class(), Some("bc-theme-light"));
     assert_eq!(c.set_theme("theme", "blue").unwrap_err().path, "theme");
-    assert_eq!(
-        c.set_scenario("scenario", "nope").unwrap_err().path,
-        "scenario"
-    );
-    assert!(c.set_scenario("scenario", "only-rutte").is_ok());
     assert_eq!(c.set_lang("lang", "de").unwrap_err().path, "lang");
+    assert!(c.set_lang("lang", "en").is_ok());
+}
+
+#[test]
+fn a_language_the_story_lacks_is_refused_by_name() {
+    let mut s = story();
+    s.strings.0.retain(|(lang, _)| lang != "en");
+    s.strings.0.push(("fr".into(), Default::default()));
+    let e = Config::default().resolve(&s).unwrap_err();
+    assert_eq!(e.path, "config.lang");
+    assert!(e.problem.contains("fr"), "{e}");
 }

@@ -4,12 +4,14 @@
 //! holds the host element dropped, the handle taken off the element, and the
 //! loader told so it can disconnect its observers and listeners.
 
-use super::set;
-use crate::model::{ParamId, OUTPUT_NAMES};
+use super::options::Options;
+use super::{fail, show, start};
+use crate::model::ParamId;
 use crate::state::Action;
 use crate::store::Store;
-use crate::ui::App;
-use js_sys::{Function, Object, Reflect};
+use crate::story::Story;
+use crate::ui::{App, Failure};
+use js_sys::{Function, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -20,37 +22,47 @@ use yew::AppHandle;
 /// store (and with it the notice closure that holds the host element), so
 /// nothing on the Rust side keeps the page's nodes alive afterwards.
 pub(super) struct Live {
-    pub(super) store: Store,
+    /// The explainer's state; `None` while a refused pack is shown.
+    pub(super) store: Option<Store>,
     pub(super) host: Element,
-    /// Set right after the first render (the handle exists before it).
+    pub(super) root: Element,
     pub(super) app: Option<AppHandle<App>>,
+    /// The refusal shown instead of the explainer, if any.
+    pub(super) failure: Option<AppHandle<Failure>>,
     /// The loader's own clean-up, called once after ours.
     pub(super) on_destroy: Option<Function>,
+    /// What the loader read, for packs loaded later.
+    pub(super) options: Options,
 }
 
-/// Shared between the handle and `mount`, which fills in the app handle.
+impl Live {
+    /// Unmounts what is shown (the explainer or a refusal) and lets the store go.
+    pub(super) fn clear(&mut self) {
+        if let Some(app) = self.app.take() {
+            app.destroy();
+        }
+        if let Some(failure) = self.failure.take() {
+            failure.destroy();
+        }
+        if let Some(store) = self.store.take() {
+            store.unsubscribe();
+        }
+    }
+}
+
+/// Shared between the handle and `mount`.
 pub(super) type Slot = Rc<RefCell<Option<Live>>>;
 
 /// Tears the explainer down, once; later calls do nothing.
 pub(super) fn tear_down(slot: &Slot) {
     // Taken out before anything runs: destroying the app or the loader's
     // clean-up may call back into the handle.
-    let Some(live) = slot.borrow_mut().take() else {
+    let Some(mut live) = slot.borrow_mut().take() else {
         return;
     };
-    let Live {
-        store,
-        host,
-        app,
-        on_destroy,
-    } = live;
-    if let Some(app) = app {
-        app.destroy();
-    }
-    store.unsubscribe();
-    drop(store);
-    let _ = Reflect::delete_property(&host, &"backchannel".into());
-    if let Some(f) = on_destroy {
+    live.clear();
+    let _ = Reflect::delete_property(&live.host, &"backchannel".into());
+    if let Some(f) = live.on_destroy.take() {
         let _ = f.call0(&JsValue::NULL);
     }
 }
@@ -72,11 +84,12 @@ impl Handle {
     /// The store, cloned out so no borrow is held while an action runs (an
     /// action's event may reach a host listener that calls `destroy`).
     fn store(&self) -> Result<Store, JsError> {
-        self.live
-            .borrow()
-            .as_ref()
-            .map(|l| l.store.clone())
-            .ok_or_else(|| JsError::new("backchannel: this explainer was destroyed"))
+        match self.live.borrow().as_ref() {
+            None => Err(JsError::new("backchannel: this explainer was destroyed")),
+            Some(l) => l.store.clone().ok_or_else(|| {
+                JsError::new("backchannel: no story is shown (the last pack was refused)")
+            }),
+        }
     }
 
     fn act(&self, action: Action) -> Result<(), JsError> {
@@ -90,20 +103,8 @@ impl Handle {
 impl Handle {
     /// `{ public, scenario, day, playing, beat, speed, outputs: {...} }`, current at the call.
     pub fn state(&self) -> Result<JsValue, JsError> {
-        let s = self.store()?.snapshot();
-        let outputs = Object::new();
-        for (name, value) in OUTPUT_NAMES.iter().zip(s.outputs.values()) {
-            set(&outputs, name, value.into());
-        }
-        let state = Object::new();
-        set(&state, "public", s.public.into());
-        set(&state, "scenario", s.scenario.as_str().into());
-        set(&state, "day", s.day.into());
-        set(&state, "playing", s.playing.into());
-        set(&state, "beat", s.beat.as_str().into());
-        set(&state, "speed", s.speed.into());
-        set(&state, "outputs", outputs.into());
-        Ok(state.into())
+        let snapshot = self.store()?.snapshot();
+        serde_wasm_bindgen::to_value(&snapshot).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Makes the message in view public (true) or private (false).
@@ -114,22 +115,8 @@ impl Handle {
 
     /// The scenarios on offer: `[{ id, events: [{ day, sender, sensitivity }] }]`.
     pub fn scenarios(&self) -> Result<JsValue, JsError> {
-        let list = js_sys::Array::new();
-        for info in self.store()?.read(|s| s.scenarios()) {
-            let events = js_sys::Array::new();
-            for e in &info.events {
-                let event = Object::new();
-                set(&event, "day", e.day.into());
-                set(&event, "sender", (e.sender as u32).into());
-                set(&event, "sensitivity", e.sensitivity.into());
-                events.push(&event);
-            }
-            let scenario = Object::new();
-            set(&scenario, "id", info.id.as_str().into());
-            set(&scenario, "events", events.into());
-            list.push(&scenario);
-        }
-        Ok(list.into())
+        let scenarios = self.store()?.read(|s| s.scenarios());
+        serde_wasm_bindgen::to_value(&scenarios).map_err(|e| JsError::new(&e.to_string()))
     }
 
     /// Shows a scenario by id; throws for an unknown id.
@@ -161,7 +148,7 @@ impl Handle {
         self.act(Action::SetParam(id, value))
     }
 
-    /// Every parameter back to its default.
+    /// Every parameter back to the story's and the config's values.
     #[wasm_bindgen(js_name = resetParams)]
     pub fn reset_params(&self) -> Result<(), JsError> {
         self.act(Action::ResetParams)
@@ -178,6 +165,45 @@ impl Handle {
     #[wasm_bindgen(js_name = goToBeat)]
     pub fn go_to_beat(&self, n: u32) -> Result<(), JsError> {
         self.act(Action::GoToBeat(n as usize))
+    }
+
+    /// Tells another story, from a pack object: the explainer starts over
+    /// under the element's config, and `backchannel:ready` fires again once
+    /// it is shown. A refused pack shows its problem in the element, logs
+    /// it, dispatches `backchannel:error` and throws; a later good pack
+    /// shows again.
+    #[wasm_bindgen(js_name = loadPack)]
+    pub fn load_pack(&self, pack: JsValue) -> Result<(), JsError> {
+        let started = {
+            let slot = self.live.borrow();
+            let live = slot
+                .as_ref()
+                .ok_or_else(|| JsError::new("backchannel: this explainer was destroyed"))?;
+            Story::from_js(pack)
+                .map_err(|problems| problems.summary().at("pack"))
+                .and_then(|story| start(&live.options, story))
+        };
+        match started {
+            Ok((explainer, theme, words)) => {
+                show(&self.live, explainer, theme, words);
+                Ok(())
+            }
+            Err(e) => {
+                let (host, root) = {
+                    let mut slot = self.live.borrow_mut();
+                    let Some(live) = slot.as_mut() else {
+                        return Err(JsError::new(&e.to_string()));
+                    };
+                    live.clear();
+                    (live.host.clone(), live.root.clone())
+                };
+                let failure = fail(&host, &root, &e);
+                if let Some(live) = self.live.borrow_mut().as_mut() {
+                    live.failure = Some(failure);
+                }
+                Err(JsError::new(&e.to_string()))
+            }
+        }
     }
 
     /// Unmounts the explainer and frees what it holds: the element is left

@@ -2,9 +2,9 @@
 //! data (`DESCRIPTORS`) so the "About the model" panel, the sliders, the
 //! command-line runner and validation all read the same table.
 
+use crate::error::InputError;
 use serde::Serialize;
 use std::f64::consts::LN_2;
-use std::fmt;
 
 /// Identifies one parameter; `key()` gives its stable snake_case id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -87,7 +87,7 @@ pub const DESCRIPTORS: [ParamDescriptor; 17] = [
         min: 1.0,
         max: 3.0,
         unit: "",
-        source: "Rutte (AP, June 2025): \"nothing in it which had to stay secret\"",
+        source: "NATO's Secretary General on his own posted text (AP, June 2025): \"nothing in it which had to stay secret\"",
     },
     ParamDescriptor {
         id: ParamId::Gamma,
@@ -292,7 +292,7 @@ pub struct Params {
     pub p0: f64,
     /// n₀, prior strength (record of discretion).
     pub n0: f64,
-    /// η, convexity of evidence in sensitivity (Rutte, June 2025).
+    /// η, convexity of evidence in sensitivity (AP, June 2025).
     pub eta: f64,
     /// γ, learning from others' leaks (Kleine).
     pub gamma: f64,
@@ -352,33 +352,6 @@ impl Default for Params {
     }
 }
 
-/// Why a parameter set, a value or an event was refused. The message always
-/// names the parameter (or field) at fault.
-#[derive(Clone, Debug, PartialEq)]
-pub struct ParamError {
-    /// The parameter id or field the error is about (e.g. `p0`, `events[2].day`).
-    pub field: String,
-    /// What is wrong with it, in plain words.
-    pub problem: String,
-}
-
-impl ParamError {
-    pub(crate) fn new(field: impl Into<String>, problem: impl Into<String>) -> Self {
-        ParamError {
-            field: field.into(),
-            problem: problem.into(),
-        }
-    }
-}
-
-impl fmt::Display for ParamError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}: {}", self.field, self.problem)
-    }
-}
-
-impl std::error::Error for ParamError {}
-
 /// Quantities fixed by the parameters: the prior that makes "no leak" an exact
 /// resting point of the dynamics.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -404,18 +377,28 @@ impl Params {
 
     /// Sets one parameter after checking it against its range; the set as a
     /// whole is checked again by `validate`.
-    pub fn set(&mut self, id: ParamId, value: f64) -> Result<(), ParamError> {
+    pub fn set(&mut self, id: ParamId, value: f64) -> Result<(), InputError> {
         check_range(id.descriptor(), value)?;
         *self.slot(id) = value;
         Ok(())
     }
 
     /// Sets a parameter named by its snake_case id.
-    pub fn set_by_key(&mut self, key: &str, value: f64) -> Result<(), ParamError> {
+    pub fn set_by_key(&mut self, key: &str, value: f64) -> Result<(), InputError> {
         let id = ParamId::from_key(key).ok_or_else(|| {
-            ParamError::new(key, format!("unknown parameter (known: {})", known_keys()))
+            InputError::new(key, format!("unknown parameter (known: {})", known_keys()))
         })?;
         self.set(id, value)
+    }
+
+    /// These parameters with `overrides` (id → value) applied on top and the
+    /// whole set checked; errors name the id (`gamma: 7 is outside …`).
+    pub fn overridden(mut self, overrides: &[(String, f64)]) -> Result<Params, InputError> {
+        for (key, value) in overrides {
+            self.set_by_key(key, *value)?;
+        }
+        self.validate()?;
+        Ok(self)
     }
 
     fn slot(&mut self, id: ParamId) -> &mut f64 {
@@ -442,7 +425,7 @@ impl Params {
 
     /// Checks every value against its range, then the conditions the prior
     /// needs (β₀ > 0 and the stability guard), and returns the derived prior.
-    pub fn validate(&self) -> Result<Prior, ParamError> {
+    pub fn validate(&self) -> Result<Prior, InputError> {
         for d in &DESCRIPTORS {
             check_range(d, self.get(d.id))?;
         }
@@ -451,7 +434,7 @@ impl Params {
         let alpha0 = self.p0 * self.n0;
         let beta0 = (1.0 - self.p0) * self.n0 - b_ss;
         if beta0 <= 0.0 {
-            return Err(ParamError::new(
+            return Err(InputError::new(
                 "n0",
                 format!(
                     "too small for the other values: the prior's discretion count β₀ = (1 − p0)·n0 − b_ss = {beta0:.3} must be above 0 (raise n0, or lower r_ok or half_life)"
@@ -460,7 +443,7 @@ impl Params {
         }
         let guard = self.k * self.r_ok * self.half_life / (LN_2 * alpha0);
         if guard >= 1.0 {
-            return Err(ParamError::new(
+            return Err(InputError::new(
                 "r_ok",
                 format!(
                     "with these values k·r_ok·H / (ln 2·α₀) = {guard:.3} is not below 1, so the baseline would not be stable (lower r_ok, k or half_life, or raise p0 or n0)"
@@ -488,15 +471,15 @@ pub(crate) fn lock_in_target(phi: f64, psi: f64, rho: f64) -> f64 {
     }
 }
 
-fn check_range(d: &ParamDescriptor, value: f64) -> Result<(), ParamError> {
+fn check_range(d: &ParamDescriptor, value: f64) -> Result<(), InputError> {
     if value.is_nan() {
-        return Err(ParamError::new(d.key, "is not a number (NaN)"));
+        return Err(InputError::new(d.key, "is not a number (NaN)"));
     }
     if value.is_infinite() {
-        return Err(ParamError::new(d.key, "is infinite"));
+        return Err(InputError::new(d.key, "is infinite"));
     }
     if value < d.min || value > d.max {
-        return Err(ParamError::new(
+        return Err(InputError::new(
             d.key,
             format!(
                 "{value} is outside its range {} to {}",

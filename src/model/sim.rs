@@ -1,7 +1,8 @@
 //! The dynamics: a state of beliefs, candor, rhetoric and lock-in, moved by
 //! leaks and relaxed by exact exponential steps, read out once per whole day.
 
-use super::params::{lock_in_target, ParamError, Params, Prior};
+use super::params::{lock_in_target, Params, Prior};
+use crate::error::{join, InputError};
 use serde::Serialize;
 use std::f64::consts::LN_2;
 
@@ -13,9 +14,6 @@ pub struct Senders {
 }
 
 impl Senders {
-    /// The default number of allied senders (model.md: N = 6).
-    pub const DEFAULT_COUNT: usize = 6;
-
     /// `n` senders of equal weight.
     pub fn equal(n: usize) -> Self {
         Senders {
@@ -25,13 +23,13 @@ impl Senders {
 
     /// Senders with the given weights; refused if empty, negative, not finite
     /// or all zero.
-    pub fn weighted(weights: Vec<f64>) -> Result<Self, ParamError> {
+    pub fn weighted(weights: Vec<f64>) -> Result<Self, InputError> {
         if weights.is_empty() {
-            return Err(ParamError::new("senders", "needs at least one sender"));
+            return Err(InputError::new("senders", "needs at least one sender"));
         }
         for (i, w) in weights.iter().enumerate() {
             if !w.is_finite() || *w < 0.0 {
-                return Err(ParamError::new(
+                return Err(InputError::new(
                     format!("senders[{i}].weight"),
                     format!("{w} is not a finite weight of 0 or more"),
                 ));
@@ -39,11 +37,11 @@ impl Senders {
         }
         let total: f64 = weights.iter().sum();
         if total <= 0.0 {
-            return Err(ParamError::new("senders", "the weights add up to 0"));
+            return Err(InputError::new("senders", "the weights add up to 0"));
         }
         if !total.is_finite() {
             // Normalising would then turn every weight into 0.
-            return Err(ParamError::new(
+            return Err(InputError::new(
                 "senders",
                 "the weights add up to more than a number can hold",
             ));
@@ -62,16 +60,10 @@ impl Senders {
     }
 }
 
-impl Default for Senders {
-    fn default() -> Self {
-        Senders::equal(Self::DEFAULT_COUNT)
-    }
-}
-
 /// A leak: on `day`, the leaker posts a private message from `sender`.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
 pub struct Event {
-    /// Day of the post (day 0 = 24 June 2025); whole or fractional, never negative.
+    /// Day of the post (day 0 is the story's first day); whole or fractional, never negative.
     pub day: f64,
     /// Index of the sender whose message was posted.
     pub sender: usize,
@@ -81,16 +73,16 @@ pub struct Event {
 
 impl Event {
     /// Checks the event against the number of senders; `at` names it in errors.
-    pub fn validate(&self, senders: usize, at: &str) -> Result<(), ParamError> {
+    pub fn validate(&self, senders: usize, at: &str) -> Result<(), InputError> {
         if !self.day.is_finite() || self.day < 0.0 {
-            return Err(ParamError::new(
-                format!("{at}.day"),
+            return Err(InputError::new(
+                join(at, "day"),
                 format!("{} is not a day of 0 or later", self.day),
             ));
         }
         if self.sender >= senders {
-            return Err(ParamError::new(
-                format!("{at}.sender"),
+            return Err(InputError::new(
+                join(at, "sender"),
                 format!(
                     "{} is not a sender (there are {senders}, numbered from 0)",
                     self.sender
@@ -98,8 +90,8 @@ impl Event {
             ));
         }
         if !(0.0..=1.0).contains(&self.sensitivity) {
-            return Err(ParamError::new(
-                format!("{at}.sensitivity"),
+            return Err(InputError::new(
+                join(at, "sensitivity"),
                 format!("{} is outside 0 to 1", self.sensitivity),
             ));
         }
@@ -134,42 +126,6 @@ pub struct Outputs {
     pub speed: f64,
     /// g = v·Z: progress.
     pub progress: f64,
-}
-
-/// The output names, in CSV column order.
-pub const OUTPUT_NAMES: [&str; 12] = [
-    "leak_risk",
-    "trust",
-    "candor",
-    "leaker_share",
-    "rerouted",
-    "rhetoric",
-    "lock_in",
-    "publicity",
-    "safety_valve",
-    "compromise",
-    "speed",
-    "progress",
-];
-
-impl Outputs {
-    /// The values in `OUTPUT_NAMES` order.
-    pub fn values(&self) -> [f64; 12] {
-        [
-            self.leak_risk,
-            self.trust,
-            self.candor,
-            self.leaker_share,
-            self.rerouted,
-            self.rhetoric,
-            self.lock_in,
-            self.publicity,
-            self.safety_valve,
-            self.compromise,
-            self.speed,
-            self.progress,
-        ]
-    }
 }
 
 /// One sender's channel to the leaker on one day, for the network view.
@@ -399,17 +355,17 @@ pub fn simulate(
     events: &[Event],
     days: u32,
     dt: f64,
-) -> Result<Trajectory, ParamError> {
+) -> Result<Trajectory, InputError> {
     let prior = params.validate()?;
     if !(dt.is_finite() && (MIN_DT..=1.0).contains(&dt)) {
-        return Err(ParamError::new(
+        return Err(InputError::new(
             "dt",
             format!("{dt} is not a step between {MIN_DT} and 1 day"),
         ));
     }
     const MAX_DAYS: u32 = 36_500;
     if days > MAX_DAYS {
-        return Err(ParamError::new(
+        return Err(InputError::new(
             "days",
             format!("{days} is more than {MAX_DAYS}"),
         ));

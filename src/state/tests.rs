@@ -1,9 +1,12 @@
 //! The reducer's rules, one behaviour per test.
 
 use super::*;
+use crate::config::Config;
+use crate::model::ParamId;
+use crate::story::View;
 
 fn explainer(reduced_motion: bool) -> Explainer {
-    let story = Rc::new(Story::greenland().unwrap());
+    let story = Rc::new(Story::builtin().unwrap());
     Explainer::new(story, Params::default(), reduced_motion).unwrap()
 }
 
@@ -144,7 +147,7 @@ fn outputs_always_match_the_run_at_the_day() {
 fn unknown_scenarios_are_refused_and_change_nothing() {
     let mut e = explainer(false);
     let err = e.reduce(Action::SelectScenario("nope".into())).unwrap_err();
-    assert_eq!(err.field, "scenario");
+    assert_eq!(err.path, "scenario");
     assert_eq!(e.scenario(), "kept-private");
 }
 
@@ -189,13 +192,13 @@ fn a_refused_parameter_names_itself_and_keeps_the_old_run() {
     let mut e = explainer(false);
     let before = e.run();
     let err = e.reduce(Action::SetParam(ParamId::Gamma, 7.0)).unwrap_err();
-    assert_eq!(err.field, "gamma");
-    assert_eq!(e.param_error().unwrap().field, "gamma");
+    assert_eq!(err.path, "gamma");
+    assert_eq!(e.param_error().unwrap().path, "gamma");
     assert!(Rc::ptr_eq(&before, &e.run()));
     let err = e
         .reduce(Action::SetParam(ParamId::P0, f64::NAN))
         .unwrap_err();
-    assert_eq!(err.field, "p0");
+    assert_eq!(err.path, "p0");
 }
 
 #[test]
@@ -274,7 +277,7 @@ fn a_config_sets_params_scenario_beats_and_its_own_scenario() {
             "custom_scenario": {"id": "mine", "events": [{"day": 30, "sender": 2, "sensitivity": 1}]}}"#,
     )
     .unwrap();
-    let mut e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+    let mut e = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap();
     assert_eq!(e.params().gamma, 0.5);
     assert_eq!(e.story().beats.len(), 2);
     assert_eq!(e.snapshot().beat, "act");
@@ -292,7 +295,7 @@ fn a_config_sets_params_scenario_beats_and_its_own_scenario() {
 #[test]
 fn a_config_with_an_unknown_beat_is_refused_by_name() {
     let config = Config::parse(r#"{"beats": ["act", "finale"]}"#).unwrap();
-    let err = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap_err();
+    let err = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap_err();
     assert_eq!(err.path, "config.beats[1]");
 }
 
@@ -301,7 +304,7 @@ fn a_configured_scenario_never_pre_empts_the_reader() {
     for id in ["what-happened", "only-macron", "only-rutte", "kept-private"] {
         let config =
             Config::parse(&format!(r#"{{"scenario": "{id}", "autoplay": true}}"#)).unwrap();
-        let mut e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+        let mut e = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap();
         for n in 0..e.story().beats.len() {
             e.reduce(Action::GoToBeat(n)).unwrap();
             let view = e.beat().1.view;
@@ -321,7 +324,7 @@ fn a_configured_scenario_never_pre_empts_the_reader() {
 #[test]
 fn the_flip_plays_the_configured_scenario_when_it_posts_the_message() {
     let config = Config::parse(r#"{"scenario": "what-happened"}"#).unwrap();
-    let mut e = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap();
+    let mut e = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap();
     e.reduce(Action::SetPublic(true)).unwrap();
     assert_eq!(e.scenario(), "what-happened");
     assert!(e.playing());
@@ -443,6 +446,6 @@ fn a_custom_leak_after_the_timeline_is_refused_by_name() {
         r#"{"custom_scenario": {"id": "late", "events": [{"day": 9999, "sender": 0, "sensitivity": 1}]}}"#,
     )
     .unwrap();
-    let err = Explainer::with_config(Story::greenland().unwrap(), &config, false).unwrap_err();
+    let err = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap_err();
     assert_eq!(err.path, "config.custom_scenario.events[0].day");
 }

@@ -6,7 +6,7 @@
 
 use super::format::percent;
 use super::meter::Meter;
-use super::metric::Metric;
+use super::metric::Output;
 use super::use_words;
 use crate::model::Outputs;
 use yew::prelude::*;
@@ -41,7 +41,7 @@ pub struct EffectsProps {
 /// The meters shown with every message: the two effects the explainer is
 /// about first, then the mechanism between them. Every bar is a share on the
 /// same 0–100 % scale; leak risk, a small quantity, is told as a change.
-pub const METERS: [Metric; 3] = [Metric::Trust, Metric::Compromise, Metric::Candor];
+pub const METERS: [Output; 3] = [Output::Trust, Output::Compromise, Output::Candor];
 
 /// The effects panel.
 #[component]
@@ -112,7 +112,7 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
                 <p class="bc-phase">{ note }</p>
             }
             { for METERS.iter().map(|m| html! {
-                <Meter key_name={format!("meter.{}", m.key())} value={m.value(o)} baseline={m.value(b)} />
+                <Meter key_name={format!("meter.{}", m.name())} value={m.value(o)} baseline={m.value(b)} />
             }) }
             <p class="bc-leak-risk">{ leak_risk }</p>
             if let Some(insight) = insight {

@@ -1,35 +1,41 @@
 //! The experts' predictions: who said what, where, verbatim, and the model
-//! output each prediction animates, read at the timeline's day.
+//! outputs each prediction maps to, read at the timeline's day. An expert
+//! mapped to `sensitivity` shows the sensitivity the model gives each text.
 
 use super::format::percent;
-use super::metric::Metric;
+use super::metric::{Output, StoryRef};
 use super::use_words;
 use crate::model::Outputs;
-use crate::story::{Expert, Story};
-use std::rc::Rc;
+use crate::story::check::SENSITIVITY;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct ExpertsProps {
-    /// The story (experts, article, messages).
-    pub story: Rc<Story>,
+    /// The story (experts, messages).
+    pub story: StoryRef,
+    /// The beat in view (it may choose which experts it shows).
+    pub beat: usize,
     /// The model's outputs at the current day.
     pub outputs: Outputs,
     /// The no-leak outputs at the same day.
     pub baseline: Outputs,
-    /// Sensitivity of each message's leak in the model, by message index.
-    pub sensitivities: Vec<f64>,
 }
 
 /// One card per expert.
 #[component]
 pub fn Experts(props: &ExpertsProps) -> Html {
+    let story = &props.story;
+    let chosen = story.beats.get(props.beat).and_then(|b| b.experts.as_ref());
+    let shown = story
+        .experts
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| chosen.is_none_or(|ids| ids.contains(&e.id)));
     html! {
         <ul class="bc-experts">
-            { for props.story.experts.iter().map(|e| html! {
-                <li class="bc-expert"><ExpertCard expert={e.clone()} article={props.story.article.clone()}
-                    outputs={props.outputs} baseline={props.baseline}
-                    sensitivities={props.sensitivities.clone()} /></li>
+            { for shown.map(|(i, _)| html! {
+                <li class="bc-expert"><ExpertCard story={story.clone()} index={i}
+                    outputs={props.outputs} baseline={props.baseline} /></li>
             }) }
         </ul>
     }
@@ -37,40 +43,63 @@ pub fn Experts(props: &ExpertsProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 struct CardProps {
-    expert: Expert,
-    article: String,
+    story: StoryRef,
+    index: usize,
     outputs: Outputs,
     baseline: Outputs,
-    sensitivities: Vec<f64>,
 }
 
 #[component]
 fn ExpertCard(props: &CardProps) -> Html {
     let words = use_words();
-    let e = &props.expert;
+    let story = &props.story;
+    let Some(e) = story.experts.get(props.index) else {
+        return Html::default();
+    };
+    let quotes = e.quotes.iter().chain(&e.reported);
+    let mut sources: Vec<&str> = Vec::new();
+    for q in quotes.clone() {
+        if !sources.contains(&q.source.as_str()) {
+            sources.push(&q.source);
+        }
+    }
     let where_said = if e.outlet.is_empty() {
-        words.fill("expert.quoted_in", &[("article", &props.article)])
+        words.fill(
+            "expert.quoted_in",
+            &[("source", sources.first().copied().unwrap_or_default())],
+        )
     } else {
         words.fill("expert.told", &[("outlet", &e.outlet)])
     };
-    let metrics = e.metrics.iter().filter_map(|m| Metric::from_key(m)).map(|m| {
+    let role = words.get(&format!("expert.{}.role", e.id)).to_string();
+    let outputs = e.outputs.iter().filter_map(|m| Output::from_name(m)).map(|m| {
         let now = m.value(&props.outputs);
         let base = m.value(&props.baseline);
         html! {
             <li>
-                <span class="bc-expert-metric">{ words.get(&format!("meter.{}", m.key())) }</span>
+                <span class="bc-expert-metric">{ words.get(&format!("meter.{}", m.name())) }</span>
                 { " " }
                 <strong>{ percent(now, 0) }</strong>
                 <span class="bc-expert-base">{ format!(" ({})", words.fill("effects.baseline", &[("value", &percent(base, 0))])) }</span>
             </li>
         }
     });
-    let sensitivity = (e.id == "schichan" && props.sensitivities.len() >= 2).then(|| {
+    let sensitivity = e.outputs.iter().any(|m| m == SENSITIVITY).then(|| {
+        let list: Vec<String> = story
+            .messages
+            .iter()
+            .map(|m| {
+                words.fill(
+                    "expert.sensitivity_item",
+                    &[
+                        ("label", words.get(&format!("message.{}.label", m.id))),
+                        ("value", &format!("{:.2}", m.sensitivity)),
+                    ],
+                )
+            })
+            .collect();
         html! {
-            <p class="bc-expert-model-text">{ words.fill("expert.schichan.model", &[
-                ("macron", &format!("{:.2}", props.sensitivities[0])),
-                ("rutte", &format!("{:.2}", props.sensitivities[1])),
-            ]) }</p>
+            <p class="bc-expert-model-text">{ words.fill("expert.sensitivity", &[("list", &list.join(words.get("chart.label_sep")))]) }</p>
         }
     });
     html! {
@@ -78,16 +107,17 @@ fn ExpertCard(props: &CardProps) -> Html {
             <header class="bc-card-head">
                 <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
                 <h4 class="bc-card-name">{ e.name.clone() }</h4>
-                <p class="bc-card-role">{ format!("{} · {}", e.role, where_said) }</p>
+                <p class="bc-card-role">{ format!("{role} · {where_said}") }</p>
             </header>
-            { for e.quotes.iter().map(|q| html! { <blockquote class="bc-quote">{ format!("“{q}”") }</blockquote> }) }
+            { for e.quotes.iter().map(|q| html! { <blockquote class="bc-quote">{ format!("“{}”", q.text) }</blockquote> }) }
             { for e.reported.iter().map(|r| html! {
-                <p class="bc-reported"><span class="bc-reported-label">{ words.get("expert.reported") }{ ": " }</span>{ r.clone() }</p>
+                <p class="bc-reported"><span class="bc-reported-label">{ words.get("expert.reported") }{ ": " }</span>{ r.text.clone() }</p>
             }) }
+            <p class="bc-source">{ words.fill("expert.sources", &[("sources", &sources.join("; "))]) }</p>
             <p class="bc-predicts">{ words.get(&format!("expert.{}.predicts", e.id)) }</p>
             <div class="bc-expert-model">
                 <span class="bc-badge bc-badge-model">{ words.get("badge.model") }</span>
-                <ul class="bc-expert-metrics">{ for metrics }</ul>
+                <ul class="bc-expert-metrics">{ for outputs }</ul>
                 { sensitivity }
             </div>
         </article>

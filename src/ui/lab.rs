@@ -1,19 +1,19 @@
 //! The reader's own experiments: pick a scenario, or leak messages of your
 //! own (whose, how sensitive, which day), and see the list of leaks.
 
+use super::explainer::sender_label;
+use super::metric::StoryRef;
 use super::use_words;
-use crate::model::Event;
-use crate::state::{Action, LabLeak, CUSTOM};
-use crate::story::Story;
-use std::rc::Rc;
+use crate::model::{Event, CUSTOM};
+use crate::state::{Action, LabLeak};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct LabProps {
     /// The story (senders, scenarios, dates).
-    pub story: Rc<Story>,
-    /// The scenario ids on offer.
+    pub story: StoryRef,
+    /// The scenario ids on offer (with `custom` while the reader's leaks are shown).
     pub scenarios: Vec<String>,
     /// The scenario shown.
     pub scenario: AttrValue,
@@ -27,23 +27,12 @@ pub struct LabProps {
     pub on_action: Callback<Action>,
 }
 
-/// Sender `i`'s name as the reader sees it.
-pub fn sender_label(story: &Story, words: &crate::words::Words, i: usize) -> String {
-    story
-        .sender_name(i)
-        .map(str::to_string)
-        .unwrap_or_else(|| words.fill("network.ally", &[("n", &(i + 1).to_string())]))
-}
-
 /// Scenario choice and the reader's leaks.
 #[component]
 pub fn Lab(props: &LabProps) -> Html {
     let words = use_words();
     let story = &props.story;
-    let mut ids: Vec<String> = props.scenarios.clone();
-    if props.scenario == CUSTOM {
-        ids.push(CUSTOM.to_string());
-    }
+    let ids = props.scenarios.clone();
     let choose = |id: String| {
         let on_action = props.on_action.clone();
         Callback::from(move |_: Event_| on_action.emit(Action::SelectScenario(id.clone())))
@@ -51,8 +40,9 @@ pub fn Lab(props: &LabProps) -> Html {
     let on_victim = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event_| {
+            // The option's index is the sender's: no text to parse.
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(i) = select.value().parse() {
+            if let Ok(i) = usize::try_from(select.selected_index()) {
                 on_action.emit(Action::SetVictim(i));
             }
         })
@@ -60,8 +50,10 @@ pub fn Lab(props: &LabProps) -> Html {
     let on_sensitivity = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
+            // valueAsNumber: the browser parses, so no float parser ships.
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(s) = input.value().parse() {
+            let s = input.value_as_number();
+            if s.is_finite() {
                 on_action.emit(Action::SetSensitivity(s));
             }
         })
@@ -70,7 +62,7 @@ pub fn Lab(props: &LabProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
-    let senders = crate::model::Senders::DEFAULT_COUNT;
+    let senders = story.senders.len();
     // A <form>, so the scenario radios group inside it: radios grouped by
     // name alone register with the shadow root, which in Chromium kept every
     // removed Lab view (and the whole beat around it) alive after the reader

@@ -4,15 +4,14 @@
 //! position, size, corners and colour). The switch sits inside the card,
 //! right under the bubble, so the act and its object share one screen.
 
+use super::metric::StoryRef;
 use super::use_words;
-use crate::story::Story;
-use std::rc::Rc;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct MessageProps {
-    /// The story holding the message (compared by pointer: it never changes).
-    pub story: Rc<Story>,
+    /// The story holding the message.
+    pub story: StoryRef,
     /// Which of the story's messages to show.
     pub index: usize,
     /// Private chat (false) or public post (true).
@@ -34,6 +33,16 @@ pub fn MessageCard(props: &MessageProps) -> Html {
         return Html::default();
     };
     let public = props.public;
+    let story = &props.story;
+    let role = words.get(&format!("sender.{}.role", m.sender)).to_string();
+    let sender = story
+        .senders
+        .get(m.sender_index)
+        .map_or(m.sender.as_str(), |s| s.name.as_str());
+    let sent = match m.sent {
+        Some(date) => date.label(&words),
+        None => words.fill("message.sent_before", &[("date", &m.posted.label(&words))]),
+    };
     html! {
         <figure class={classes!("bc-message", public.then_some("is-public"))}>
             if public {
@@ -56,11 +65,11 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                     <span class="bc-chat-title">{ words.get("message.lock") }</span>
                     <dl class="bc-chat-meta">
                         <dt>{ words.get("message.from") }</dt>
-                        <dd>{ format!("{}, {}", m.sender, m.sender_role) }</dd>
+                        <dd>{ format!("{sender}, {role}") }</dd>
                         <dt>{ words.get("message.to") }</dt>
                         <dd>{ m.recipient.clone() }</dd>
                         <dt>{ words.get("message.sent") }</dt>
-                        <dd>{ m.sent.clone() }</dd>
+                        <dd>{ sent }</dd>
                     </dl>
                 </div>
             }
@@ -68,7 +77,7 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                 if public {
                     <p class="bc-bubble-label">{ words.get("post.screenshot") }</p>
                 }
-                <p class="bc-bubble-sender">{ m.sender.clone() }</p>
+                <p class="bc-bubble-sender">{ sender }</p>
                 <blockquote class="bc-bubble-text">{ m.text.clone() }</blockquote>
             </div>
             <p class={classes!("bc-cue", if public { "is-public" } else { "is-private" })}>

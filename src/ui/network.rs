@@ -42,8 +42,6 @@ const EXPOSED_MARGIN: f64 = 0.001;
 /// are exposed alike (ties: several messages posted, or allies who learn
 /// everything from one leak).
 const EXPOSED_TIE: f64 = 0.1;
-/// Baseline leak risk p₀ at the default parameters (model.md: 5 %).
-pub const DEFAULT_LEAK_RISK0: f64 = 0.05;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct NetworkProps {
@@ -58,9 +56,9 @@ pub struct NetworkProps {
     pub candor0: f64,
     /// Share R of sensitive traffic rerouted around the leaker, 0–1.
     pub rerouted: f64,
-    /// Baseline leak risk p₀. Every ally learns from a leak (γ), so all may
-    /// rise above it; the one (or ones) whose risk rose most is highlighted.
-    #[prop_or(DEFAULT_LEAK_RISK0)]
+    /// Baseline leak risk p₀ under the parameters in force. Every ally
+    /// learns from a leak (γ), so all may rise above it; the one (or ones)
+    /// whose risk rose most is highlighted.
     pub leak_risk0: f64,
 }
 
@@ -274,24 +272,55 @@ fn exposed(channels: &[SenderOutputs], baseline: f64) -> Vec<bool> {
 mod tests {
     use super::*;
 
+    // Widths in viewBox units, by hand: a channel at full strength is 7 wide,
+    // the thinnest still drawn 0.75, and a line stops growing at 1.25 times
+    // the baseline candor (8.75).
+
+    #[track_caller]
+    fn assert_width(got: f64, want: f64) {
+        assert!((got - want).abs() < 1e-12, "width {got}, expected {want}");
+    }
+
     #[test]
     fn link_width_follows_candor_and_keeps_a_hairline() {
-        assert_eq!(link_width(0.8, 0.8), MAX_WIDTH);
-        assert!((link_width(0.4, 0.8) - MAX_WIDTH / 2.0).abs() < 1e-12);
-        assert!(link_width(0.54, 0.8) < link_width(0.7, 0.8));
-        assert_eq!(link_width(0.0, 0.8), HAIRLINE);
-        assert_eq!(link_width(5.0, 0.8), MAX_WIDTH * MAX_RATIO);
-        assert_eq!(link_width(0.5, 0.0), HAIRLINE);
-        assert_eq!(link_width(f64::NAN, 0.8), HAIRLINE);
+        // Candor at its baseline, 0.8 of 0.8: full width.
+        assert_eq!(link_width(0.8, 0.8), 7.0);
+        // Half the baseline candor: half the width.
+        assert_eq!(link_width(0.4, 0.8), 3.5);
+        // Three quarters (0.6 of 0.8): 5.25; after a Macron-type leak candor
+        // falls by about a third (0.54 of 0.8): 4.725.
+        assert_width(link_width(0.6, 0.8), 5.25);
+        assert_width(link_width(0.54, 0.8), 4.725);
+        // At κ₀ = 1 (p₀ ≤ k), candor 0.5 is half of it.
+        assert_eq!(link_width(0.5, 1.0), 3.5);
+        // No candor, or so little the line would vanish (0.05/0.8·7 = 0.4375):
+        // the hairline.
+        assert_eq!(link_width(0.0, 0.8), 0.75);
+        assert_eq!(link_width(0.05, 0.8), 0.75);
+        // More candor than at the baseline grows the line only to 1.25 times.
+        assert_width(link_width(0.9, 0.8), 7.875);
+        assert_eq!(link_width(5.0, 0.8), 8.75);
+        // Nothing sensible to draw: the hairline.
+        assert_eq!(link_width(0.5, 0.0), 0.75);
+        assert_eq!(link_width(f64::NAN, 0.8), 0.75);
+        assert_eq!(link_width(f64::INFINITY, 0.8), 0.75);
     }
 
     #[test]
     fn ally_links_carry_what_is_rerouted() {
+        // Nothing (or under half a percent) rerouted: no ring, an idle hairline.
         assert_eq!(ally_width(0.0), None);
         assert_eq!(ally_width(0.001), None);
-        assert!((ally_width(0.31).unwrap() - 0.31 * MAX_WIDTH).abs() < 1e-12);
-        assert_eq!(ally_width(1.0), Some(MAX_WIDTH));
-        assert!(ally_width(0.02).unwrap() >= HAIRLINE);
+        assert_eq!(ally_width(0.0049), None);
+        assert_eq!(ally_width(f64::NAN), None);
+        // Half rerouted: 3.5; 31 %: 2.17; everything (or more): 7.
+        assert_eq!(ally_width(0.5), Some(3.5));
+        assert_width(ally_width(0.31).unwrap(), 2.17);
+        assert_eq!(ally_width(1.0), Some(7.0));
+        assert_eq!(ally_width(1.5), Some(7.0));
+        // A little rerouted (2 %: 0.14 wide) is drawn, at the hairline.
+        assert_eq!(ally_width(0.02), Some(0.75));
+        assert_eq!(ally_width(0.005), Some(0.75));
         // A line at baseline candor and everything rerouted are equally thick.
         assert_eq!(ally_width(1.0).unwrap(), link_width(0.8, 0.8));
     }

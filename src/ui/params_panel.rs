@@ -58,8 +58,10 @@ pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
         let oninput = {
             let on_action = props.on_action.clone();
             Callback::from(move |e: InputEvent| {
+                // valueAsNumber: the browser parses, so no float parser ships.
                 let input: HtmlInputElement = e.target_unchecked_into();
-                if let Ok(v) = input.value().parse() {
+                let v = input.value_as_number();
+                if v.is_finite() {
                     on_action.emit(Action::SetParam(id, v));
                 }
             })

@@ -42,8 +42,10 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let oninput = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {
+            // valueAsNumber: the browser parses, so no float parser ships.
             let input: HtmlInputElement = e.target_unchecked_into();
-            if let Ok(day) = input.value().parse::<f64>() {
+            let day = input.value_as_number();
+            if day.is_finite() {
                 on_action.emit(Action::Seek(day));
             }
         })
@@ -51,9 +53,13 @@ pub fn Timeline(props: &TimelineProps) -> Html {
     let onchange = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: Event| {
+            // The option's index is the speed's in SPEEDS.
             let select: HtmlSelectElement = e.target_unchecked_into();
-            if let Ok(speed) = select.value().parse::<f64>() {
-                on_action.emit(Action::SetSpeed(speed));
+            let speed = usize::try_from(select.selected_index())
+                .ok()
+                .and_then(|i| SPEEDS.get(i));
+            if let Some(speed) = speed {
+                on_action.emit(Action::SetSpeed(*speed));
             }
         })
     };

@@ -369,7 +369,7 @@ test('each malformed config shows a readable error and an event, and the host pa
   const byId = Object.fromEntries(heard.map((e) => [e.id, e]));
   const expect = {
     syntax: /config: not valid JSON/,
-    types: /config\.autoplay: must be true or false/,
+    types: /config\.autoplay: invalid type: string "yes", expected true or false/,
     scenario: /config\.scenario: unknown scenario "what-if"/,
     range: /config\.params\.gamma: 7 is outside its range/,
     missing: /could not load \/t\/no-such-config\.json \(HTTP 404\)/,

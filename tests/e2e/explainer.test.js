@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { open, ready, screenshot, state, meterValue, runningAnimations, ROOT, harness, goToBeatId } from './support.js';
 
-const story = JSON.parse(await readFile(join(ROOT, 'www/story/greenland.json'), 'utf8'));
+const story = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.json'), 'utf8'));
 const macron = story.messages[0];
 
 const env = harness();

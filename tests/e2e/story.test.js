@@ -122,8 +122,8 @@ test('only-rutte shows a clearly smaller fall in compromise than only-macron', a
   assert.ok(rutte > macron + 0.2, `only-rutte ${rutte} vs only-macron ${macron}`);
   await goToBeatId(page, 'rutte');
   const text = await page.locator('.bc-compare').textContent();
-  assert.match(text, /Emmanuel Macron/);
-  assert.match(text, /Mark Rutte/);
+  assert.match(text, /Macron's text/);
+  assert.match(text, /Rutte's January text/);
   await context.close();
 });
 

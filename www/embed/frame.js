@@ -12,7 +12,7 @@
 // Until then the document holds the loader's reservation for the first view.
 const query = new URLSearchParams(location.search);
 const host = document.querySelector('backchannel-explainer');
-for (const name of ['scenario', 'lang', 'theme', 'config']) {
+for (const name of ['scenario', 'lang', 'theme', 'config', 'pack']) {
   if (query.has(name)) host.setAttribute(name, query.get(name));
 }
 if (['1', 'true'].includes(query.get('autoplay'))) host.setAttribute('autoplay', '');

@@ -4,7 +4,8 @@
 // keeps its fallback content until the explainer is ready, reserves its
 // height, loads the wasm only when it comes near the viewport, and pauses when
 // it leaves it or the tab is hidden. It uses no inline script or style, and
-// requests nothing but its own files (and a config URL the host names).
+// requests nothing but its own files (and a config or story pack URL the
+// host names, on the page's origin or the explainer's).
 //
 // scripts/postbuild.mjs fills in the hashed file names and the fallback text.
 const GLUE = '__BACKCHANNEL_GLUE__';
@@ -26,6 +27,16 @@ function load() {
 }
 
 /**
+ * Checks a story pack (JSON text or an object) with the explainer's own
+ * rules: `{ ok, summary, problems: [{ path, problem }] }`, the same problems
+ * `validate-pack` prints. Used by the editor page (pack-editor.html).
+ */
+export async function validatePack(pack) {
+  const glue = await load();
+  return glue.validatePack(pack);
+}
+
+/**
  * Bytes of wasm memory the explainers share (0 before the first one loads),
  * for hosts and tests that watch long sessions; wasm memory never shrinks,
  * so a steady value means torn-down explainers are reused, not leaked.
@@ -34,19 +45,56 @@ export function wasmMemoryBytes() {
   return exports?.memory.buffer.byteLength ?? 0;
 }
 
-/** The element's config text: an inline JSON script child, or the `config` URL. */
-async function readConfig(host) {
-  const inline = host.querySelector(':scope > script[type="application/json"]');
-  if (inline) return { config: inline.textContent };
-  const url = host.getAttribute('config');
-  if (!url) return {};
-  try {
-    const response = await fetch(new URL(url, document.baseURI), { credentials: 'same-origin' });
-    if (!response.ok) return { configError: `could not load ${url} (HTTP ${response.status})` };
-    return { config: await response.text() };
-  } catch (error) {
-    return { configError: `could not load ${url} (${error.message})` };
+/**
+ * Fetches a config or a story pack the host named by URL. Only the page's
+ * own origin and the explainer's are allowed: the explainer requests nothing
+ * from anyone else's servers.
+ */
+async function fetchText(url, what) {
+  const target = new URL(url, document.baseURI);
+  if (target.origin !== location.origin && target.origin !== here.origin) {
+    return { error: `${url} is on another origin (${target.origin}); a ${what} must come from this page's origin or the explainer's` };
   }
+  try {
+    const response = await fetch(target, { credentials: 'same-origin' });
+    if (!response.ok) return { error: `could not load ${url} (HTTP ${response.status})` };
+    return { text: await response.text() };
+  } catch (error) {
+    return { error: `could not load ${url} (${error.message})` };
+  }
+}
+
+/**
+ * What the element asks for by data: its config (an inline JSON script
+ * child, or the `config` URL) and its story pack (the `pack` URL, or the
+ * config's `pack` field). Texts go to the explainer, which checks them.
+ */
+async function readInputs(host) {
+  const out = {};
+  const inline = host.querySelector(':scope > script[type="application/json"]');
+  const configUrl = host.getAttribute('config');
+  if (inline) {
+    out.config = inline.textContent;
+  } else if (configUrl) {
+    const { text, error } = await fetchText(configUrl, 'config');
+    if (error) out.configError = error;
+    else out.config = text;
+  }
+  let packUrl = host.getAttribute('pack');
+  if (!packUrl && out.config) {
+    try {
+      const field = JSON.parse(out.config)?.pack;
+      if (typeof field === 'string') packUrl = field;
+    } catch {
+      // The explainer reports the bad JSON, naming it.
+    }
+  }
+  if (packUrl) {
+    const { text, error } = await fetchText(packUrl, 'story pack');
+    if (error) out.packError = error;
+    else out.pack = text;
+  }
+  return out;
 }
 
 function report(host, message, field) {
@@ -61,24 +109,34 @@ function report(host, message, field) {
  * field), for the fallback box; light unless asked, like the explainer.
  */
 function themeOf(host) {
-  const asked = host.getAttribute('theme') ?? inlineTheme(host);
+  const asked = host.getAttribute('theme') ?? inlineField(host, 'theme');
   return ['auto', 'dark'].includes(asked) ? asked : 'light';
 }
 
-function inlineTheme(host) {
+/** A field of the inline config, if there is one and it parses. */
+function inlineField(host, name) {
   const inline = host.querySelector(':scope > script[type="application/json"]');
   try {
-    return inline ? JSON.parse(inline.textContent)?.theme : undefined;
+    return inline ? JSON.parse(inline.textContent)?.[name] : undefined;
   } catch {
-    return undefined; // mount reports the bad JSON; the box stays light
+    return undefined; // mount reports the bad JSON
   }
 }
 
-/** The fallback shown while loading and kept if the wasm cannot start. */
-function fallback(theme) {
+/**
+ * The fallback shown while loading and kept if the wasm cannot start: the
+ * built-in story's message, or for an element that tells another story
+ * (a `pack`, or a config that may name one) the sentence alone.
+ */
+function fallback(theme, ownStory) {
   const box = document.createElement('div');
   box.className = `bc-fallback bc-theme-${theme}`;
   const note = document.createElement('p');
+  if (ownStory) {
+    note.textContent = FALLBACK.plain;
+    box.append(note);
+    return box;
+  }
   note.textContent = FALLBACK.sentence;
   const quote = document.createElement('blockquote');
   quote.textContent = FALLBACK.message;
@@ -104,7 +162,8 @@ function placeholder(host) {
   const seen = [...host.childNodes].some((n) =>
     n.nodeType === Node.ELEMENT_NODE ? n.localName !== 'script' : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
   );
-  (seen || !host.hasChildNodes() ? slot : hold).append(fallback(themeOf(host)));
+  const ownStory = host.hasAttribute('pack') || typeof inlineField(host, 'pack') === 'string';
+  (seen || !host.hasChildNodes() ? slot : hold).append(fallback(themeOf(host), ownStory));
   return hold;
 }
 
@@ -154,11 +213,11 @@ function release(host) {
 
 async function start(entry) {
   const { host, shadow, hold } = entry;
-  const [glue, config] = await Promise.all([load(), readConfig(host)]).catch((error) => {
+  const [glue, inputs] = await Promise.all([load(), readInputs(host)]).catch((error) => {
     report(host, `could not start (${error.message ?? error})`, 'wasm');
     return [];
   });
-  // Removed (or destroyed) while the wasm or the config was loading.
+  // Removed (or destroyed) while the wasm, the config or the pack was loading.
   if (entry.done) return;
   if (!glue) {
     release(host);
@@ -169,7 +228,7 @@ async function start(entry) {
   shadow.append(root);
   try {
     entry.handle = glue.mount(host, root, {
-      ...config,
+      ...inputs,
       scenario: host.getAttribute('scenario') ?? undefined,
       lang: host.getAttribute('lang') ?? undefined,
       theme: host.getAttribute('theme') ?? undefined,

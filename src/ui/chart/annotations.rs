@@ -29,7 +29,7 @@ pub struct MarkerGroup {
 #[derive(Clone, Debug, PartialEq)]
 pub struct Annotation {
     pub day: u32,
-    /// Its lines of text ("Macron's text posted, 20 Jan 2026").
+    /// Its lines of text (a marker's label, and its date).
     pub lines: Vec<String>,
     pub label: LabelBox,
     /// Its top row, or `None` when it has no room and shows its line only.
@@ -80,7 +80,7 @@ impl Annotations {
 }
 
 /// An event's annotation: one line per label, the last followed by the date
-/// ("Macron's text posted, 20 Jan 2026"), or the date on a line of its own
+/// (the marker's label and its date), or the date on a line of its own
 /// when that line would not fit the narrowest chart. Returns the lines and
 /// their box.
 pub fn annotation(

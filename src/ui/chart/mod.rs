@@ -22,7 +22,7 @@ mod time_axis;
 pub use scale::MAX_POINTS;
 
 use super::format::percent;
-use super::metric::{Marker, Metric, RunRef};
+use super::metric::{Marker, Output, RunRef};
 use super::use_words;
 use crate::dates::Date;
 use crate::words::Words;
@@ -45,7 +45,7 @@ const DOT: f64 = 4.0;
 #[derive(Properties, PartialEq, Clone)]
 pub struct ChartProps {
     /// Which model output to draw; its name (`meter.<key>`) is the title.
-    pub metric: Metric,
+    pub metric: Output,
     /// The current scenario's run, drawn as a solid line.
     pub run: RunRef,
     /// The kept-private run, drawn dashed as the baseline.
@@ -56,12 +56,12 @@ pub struct ChartProps {
     pub markers: Rc<Vec<Marker>>,
     /// Calendar date of model day 0, for the date ticks.
     pub day0: Date,
-    /// A second run drawn beside the first for comparison ("Rutte's text
+    /// A second run drawn beside the first for comparison ("<b>'s text
     /// alone"), solid, in its own colour.
     #[prop_or_default]
     pub compare: Option<RunRef>,
     /// The label at the end of the run's line, in the reader's language
-    /// ("Macron's text alone"); the metric's name when absent.
+    /// ("<a>'s text alone"); the metric's name when absent.
     #[prop_or_default]
     pub run_label: Option<AttrValue>,
     /// The label at the end of the comparison's line; "comparison" in the
@@ -103,7 +103,7 @@ pub fn Chart(props: &ChartProps) -> Html {
         x_ticks(&firsts_of_months(*day0, *last), *last, words)
     });
 
-    let name = words.get(&format!("meter.{}", metric.key())).to_string();
+    let name = words.get(&format!("meter.{}", metric.name())).to_string();
     let run_name = props
         .run_label
         .as_ref()
@@ -418,8 +418,8 @@ mod tests {
     #[test]
     fn every_metric_has_a_name_and_the_summary_reads_in_order() {
         let w = Words::english();
-        for m in Metric::ALL {
-            let key = format!("meter.{}", m.key());
+        for m in Output::ALL {
+            let key = format!("meter.{}", m.name());
             assert_ne!(w.get(&key), key, "no name for {key}");
         }
         let events = vec!["Macron's text posted, 20 Jan 2026".to_string()];

@@ -6,7 +6,7 @@
 //! 0 % or 100 %, or the first or last day, keeps its stroke and its dot whole
 //! while the plot clips whatever would stray outside it.
 
-use super::super::metric::Metric;
+use super::super::metric::Output;
 use crate::model::Trajectory;
 use yew::AttrValue;
 
@@ -82,7 +82,7 @@ pub struct Line {
 }
 
 impl Line {
-    pub fn new(run: &Trajectory, metric: Metric, last: u32) -> Line {
+    pub fn new(run: &Trajectory, metric: Output, last: u32) -> Line {
         let all: Vec<(f64, f64)> = run
             .days()
             .iter()
@@ -157,11 +157,12 @@ mod tests {
     use super::*;
 
     fn run(scenario: &str) -> Trajectory {
-        let events = crate::model::scenario::builtin(scenario).unwrap().events;
+        let story = crate::story::Story::builtin().unwrap();
+        let events = &story.scenario(scenario).unwrap().events;
         crate::model::simulate(
-            &crate::model::Params::default(),
-            &crate::model::Senders::default(),
-            &events,
+            &story.resolved.params,
+            &story.resolved.senders,
+            events,
             390,
             1.0,
         )
@@ -181,7 +182,7 @@ mod tests {
     #[test]
     fn a_real_run_becomes_a_thin_polyline_inside_the_plot() {
         let traj = run("only-macron");
-        let line = Line::new(&traj, Metric::Compromise, 390);
+        let line = Line::new(&traj, Output::Compromise, 390);
         let points = parse(&line.points);
         assert_eq!(points.len(), MAX_POINTS);
         assert_eq!(points[0].0, 0.0);
@@ -203,7 +204,7 @@ mod tests {
         assert!(y_at(300.0) > y_at(150.0) + 100.0);
         assert_eq!(line.end, traj.at(390).compromise);
         // A shorter run on a longer axis stops early.
-        let short = Line::new(&traj, Metric::Candor, 780);
+        let short = Line::new(&traj, Output::Candor, 780);
         assert!(short.points.ends_with(&format!(
             "{:.1},{:.1}",
             500.0,
@@ -214,8 +215,8 @@ mod tests {
     #[test]
     fn every_metric_shares_one_scale_and_the_trust_line_is_near_the_top() {
         let traj = run("only-macron");
-        let trust = parse(&Line::new(&traj, Metric::Trust, 390).points);
-        let leak = parse(&Line::new(&traj, Metric::LeakRisk, 390).points);
+        let trust = parse(&Line::new(&traj, Output::Trust, 390).points);
+        let leak = parse(&Line::new(&traj, Output::LeakRisk, 390).points);
         // Trust is 1 − leak risk on the same axis: the two lines mirror.
         let (t, l) = (trust[0].1, leak[0].1);
         assert!((t + l - UNITS).abs() < 0.2, "{t} + {l}");

@@ -1,0 +1,102 @@
+//! What the loader read from the host element: its attributes, and the
+//! texts of its config and story pack. Kept for the explainer's life, so a
+//! pack loaded later (`loadPack`) starts under the same config.
+
+use crate::config::Config;
+use crate::error::InputError;
+use crate::story::Story;
+use js_sys::Reflect;
+use wasm_bindgen::JsValue;
+
+/// The mount options, as Rust values.
+pub struct Options {
+    config: Option<String>,
+    config_error: Option<String>,
+    pack: Option<String>,
+    pack_error: Option<String>,
+    scenario: Option<String>,
+    lang: Option<String>,
+    theme: Option<String>,
+    autoplay: Option<bool>,
+}
+
+impl Options {
+    pub fn read(options: &JsValue) -> Options {
+        let get = |name: &str| Reflect::get(options, &name.into()).ok();
+        let text = |name: &str| get(name).and_then(|v| v.as_string());
+        Options {
+            config: text("config"),
+            config_error: text("configError"),
+            pack: text("pack"),
+            pack_error: text("packError"),
+            scenario: text("scenario"),
+            lang: text("lang"),
+            theme: text("theme"),
+            autoplay: get("autoplay").and_then(|v| v.as_bool()),
+        }
+    }
+
+    /// The story the element asked for (`pack` attribute or config field),
+    /// or the built-in one. A refusal's path starts with `pack`.
+    pub fn story(&self) -> Result<Story, InputError> {
+        if let Some(problem) = &self.pack_error {
+            return Err(InputError::new("pack", problem.clone()));
+        }
+        let story = match &self.pack {
+            Some(text) => Story::parse(text),
+            None => Story::builtin(),
+        };
+        story.map_err(|problems| problems.summary().at("pack"))
+    }
+
+    /// Whether the scenario came from the element's attribute (an error
+    /// then names the attribute, not the config).
+    pub fn scenario_attribute(&self) -> bool {
+        self.scenario.is_some()
+    }
+
+    /// The config with the element's attributes on top (they win).
+    pub fn config(&self) -> Result<Config, InputError> {
+        if let Some(problem) = &self.config_error {
+            return Err(InputError::new("config", problem.clone()));
+        }
+        let mut config = match &self.config {
+            Some(json) => Config::parse(json)?,
+            None => Config::default(),
+        };
+        if let Some(id) = &self.scenario {
+            // Checked against the story with the rest of the config; an
+            // error names the attribute.
+            config.scenario = Some(id.clone());
+        }
+        // `lang` is also HTML's own attribute (a French article may set it
+        // on every element): take its primary subtag, and fall back to the
+        // story's language with a warning rather than refuse to start.
+        if let Some(lang) = &self.lang {
+            let primary = lang
+                .split('-')
+                .next()
+                .unwrap_or_default()
+                .to_ascii_lowercase();
+            if config.set_lang("lang", &primary).is_err() {
+                web_sys::console::warn_1(
+                    &format!("backchannel: lang \"{lang}\" is not available; showing the story's language").into(),
+                );
+            }
+        }
+        if let Some(theme) = &self.theme {
+            config.set_theme("theme", theme)?;
+        }
+        if let Some(autoplay) = self.autoplay {
+            config.autoplay = autoplay;
+        }
+        // The flip is the reader's: nothing plays before it, so `autoplay`
+        // has nothing left to start. Say so rather than ignore it silently.
+        if config.autoplay {
+            web_sys::console::warn_1(
+                &"backchannel: autoplay is ignored: playback starts when the reader makes the message public".into(),
+            );
+        }
+        Ok(config)
+    }
+}

@@ -1,0 +1,167 @@
+//! Reading JSON into the explainer's types — packs, configs, locale files —
+//! with serde: natively from text through serde_json, in the browser from
+//! JavaScript values through serde-wasm-bindgen, and both through
+//! serde_path_to_error, so that a refusal names the path of what is wrong
+//! (`messages[1].source: is missing`) however the input arrived.
+
+use crate::error::InputError;
+use serde::de::DeserializeOwned;
+
+/// Reads JSON text. Errors carry the path inside the document (no prefix).
+pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        let value = js_sys::JSON::parse(text).map_err(|e| {
+            let js: &js_sys::Error = wasm_bindgen::JsCast::unchecked_ref(&e);
+            InputError::new(
+                "",
+                format!("not valid JSON ({})", String::from(js.message())),
+            )
+        })?;
+        from_js(value)
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        let mut de = serde_json::Deserializer::from_str(text);
+        let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
+            let path = e.path().to_string();
+            let inner = e.into_inner();
+            let well_formed = serde_json::from_str::<serde::de::IgnoredAny>(text).is_ok();
+            if (inner.is_syntax() || inner.is_eof()) && !well_formed {
+                InputError::new("", format!("not valid JSON ({inner})"))
+            } else if inner.is_syntax() {
+                // serde_json reports a value of the wrong kind where it
+                // expected an enum's name as a syntax error ("expected value").
+                let at = inner.to_string();
+                let place = at.rfind(" at line ").map_or("", |i| &at[i..]);
+                refusal(
+                    &path,
+                    &format!("invalid type: not one of the names allowed here{place}"),
+                )
+            } else {
+                refusal(&path, &inner.to_string())
+            }
+        })?;
+        de.end()
+            .map_err(|e| InputError::new("", format!("not valid JSON ({e})")))?;
+        Ok(value)
+    }
+}
+
+/// Reads a JavaScript value (a parsed pack or config from the host page).
+#[cfg(target_arch = "wasm32")]
+pub fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, InputError> {
+    let de = serde_wasm_bindgen::Deserializer::from(value);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        refusal(&path, &e.into_inner().to_string())
+    })
+}
+
+/// Turns serde's wording into the explainer's: the missing or unknown field
+/// goes into the path, the rest reads as plain words.
+fn refusal(path: &str, message: &str) -> InputError {
+    // serde_path_to_error writes "." for the document itself, and
+    // serde-wasm-bindgen's errors are JavaScript errors ("Error: …").
+    let path = if path == "." { "" } else { path };
+    let message = message.strip_prefix("Error: ").unwrap_or(message);
+    // serde_json adds where it was; keep it, in words.
+    let (message, place) = match message.rfind(" at line ") {
+        Some(at) => (
+            &message[..at],
+            Some(message[at + 4..].replace(" column", ", column")),
+        ),
+        None => (message, None),
+    };
+    let field = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_string();
+    let (path, problem) = if let Some(rest) = message.strip_prefix("missing field ") {
+        (
+            crate::error::join(path, &field(rest)),
+            "is missing".to_string(),
+        )
+    } else if let Some(rest) = message.strip_prefix("unknown field ") {
+        let name = field(rest);
+        // The path may or may not already end at the unknown key.
+        let path = if path.ends_with(&name) {
+            path.to_string()
+        } else {
+            crate::error::join(path, &name)
+        };
+        (path, format!("unknown field{}", &rest[name.len() + 2..]))
+    } else {
+        (path.to_string(), plain(message))
+    };
+    let problem = match place {
+        Some(place) => format!("{problem} ({place})"),
+        None => problem,
+    };
+    InputError::new(path, problem)
+}
+
+/// serde's type names in a reader's words.
+fn plain(message: &str) -> String {
+    [
+        ("expected u32", "expected a whole number of 0 or more"),
+        ("expected usize", "expected a whole number of 0 or more"),
+        ("expected f64", "expected a number"),
+        ("expected a boolean", "expected true or false"),
+        ("expected a sequence", "expected a list"),
+        ("invalid type: map", "invalid type: object"),
+        ("invalid type: sequence", "invalid type: list"),
+        ("invalid type: floating point", "invalid type: number"),
+        ("invalid type: integer", "invalid type: number"),
+    ]
+    .iter()
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Doc {
+        name: String,
+        items: Vec<Item>,
+    }
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Item {
+        n: u32,
+    }
+
+    fn error(text: &str) -> String {
+        parse::<Doc>(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn errors_name_their_path() {
+        assert!(parse::<Doc>(r#"{"name": "a", "items": [{"n": 1}]}"#).is_ok());
+        assert_eq!(
+            error(r#"{"name": "a", "items": [{"n": 1}, {}]}"#),
+            "items[1].n: is missing (line 1, column 36)"
+        );
+        let e = error(r#"{"name": "a", "items": [{"n": 1, "m": 2}]}"#);
+        assert!(
+            e.starts_with("items[0].m: unknown field, expected `n`"),
+            "{e}"
+        );
+        let e = error(r#"{"name": "a", "items": [{"n": "x"}]}"#);
+        assert!(
+            e.starts_with("items[0].n: invalid type: string \"x\", expected a whole number"),
+            "{e}"
+        );
+        assert!(error("{").starts_with("not valid JSON"));
+        assert!(error(r#"{"name": "a", "items": []} x"#).starts_with("not valid JSON"));
+        assert!(
+            error("[]").starts_with("invalid type: list"),
+            "{}",
+            error("[]")
+        );
+    }
+}

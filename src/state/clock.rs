@@ -1,0 +1,135 @@
+//! The clock: the reader's flip starts it, playback advances it while the
+//! explainer is on screen, the reader scrubs and steps it, and moving between
+//! beats settles it where that beat makes sense.
+
+use super::{Announcement, Explainer, DAYS_PER_SECOND, SETTLED_DAYS, SPEEDS};
+use crate::error::InputError;
+use crate::story::View;
+
+impl Explainer {
+    /// Posts (or takes back) the message in view, and plays what follows.
+    pub(super) fn set_public(&mut self, public: bool) -> Result<(), InputError> {
+        let m = self.message_index();
+        if public == self.posted[m] {
+            return Ok(());
+        }
+        self.posted[m] = public;
+        if let Err(e) = self.refresh() {
+            self.posted[m] = !public;
+            return Err(e);
+        }
+        let posted = self.message().day;
+        if public && self.reduced_motion {
+            // Nothing moves by itself: show the state some months on at
+            // once, with the scrubber to explore.
+            self.clock = f64::from(self.after_post(posted));
+            self.playing = false;
+        } else {
+            self.clock = f64::from(posted);
+            self.playing = public;
+        }
+        self.announcement = if public {
+            Announcement::WentPublic
+        } else {
+            Announcement::WentPrivate
+        };
+        Ok(())
+    }
+
+    pub(super) fn play(&mut self) {
+        if self.playing {
+            return;
+        }
+        if self.day() >= self.horizon() {
+            self.clock = f64::from(self.replay_from());
+        }
+        self.playing = true;
+        self.announcement = Announcement::None;
+    }
+
+    pub(super) fn advance(&mut self, ms: f64) {
+        if !self.ticking() || !ms.is_finite() || ms <= 0.0 {
+            return;
+        }
+        // A long gap (a hidden tab) must not jump far ahead.
+        let ms = ms.min(250.0);
+        self.clock += ms / 1000.0 * DAYS_PER_SECOND * self.speed;
+        let end = f64::from(self.horizon());
+        if self.clock >= end {
+            self.clock = end;
+            self.playing = false;
+            self.announcement = Announcement::Finished(self.day());
+        }
+    }
+
+    pub(super) fn seek(&mut self, day: f64) -> Result<(), InputError> {
+        if !day.is_finite() {
+            return Err(InputError::new("day", format!("{day} is not a day")));
+        }
+        self.clock = day.floor().clamp(0.0, f64::from(self.horizon()));
+        self.announcement = Announcement::None;
+        Ok(())
+    }
+
+    pub(super) fn step(&mut self, delta: i32) {
+        self.playing = false;
+        let day = i64::from(self.day()) + i64::from(delta.signum());
+        self.clock = day.clamp(0, i64::from(self.horizon())) as f64;
+        self.announcement = Announcement::None;
+    }
+
+    pub(super) fn set_speed(&mut self, speed: f64) -> Result<(), InputError> {
+        if !SPEEDS.contains(&speed) {
+            return Err(InputError::new(
+                "speed",
+                format!("{speed} is not one of 0.5, 1, 2, 4"),
+            ));
+        }
+        self.speed = speed;
+        Ok(())
+    }
+
+    /// After moving to another beat: a private message shows its posting
+    /// day; a posted one keeps the reader's day, never earlier than the post;
+    /// the predictions open some months after the post, where the effects
+    /// they describe have had time to show; a beat without a timeline stops
+    /// the clock.
+    pub(super) fn settle_clock(&mut self) {
+        let view = self.story.beats[self.beat].view;
+        let posted = self.message().day;
+        let day = self.day();
+        match view {
+            View::Act | View::Compare | View::Network => {
+                if !self.public() {
+                    self.playing = false;
+                    self.clock = f64::from(posted);
+                } else if day < posted {
+                    self.clock = f64::from(posted);
+                }
+            }
+            View::Experts => {
+                if day <= posted {
+                    self.playing = false;
+                    self.clock = f64::from(self.after_post(posted));
+                }
+            }
+            View::Observed => self.playing = false,
+            View::Lab => {}
+        }
+    }
+
+    /// The day shown "some months after" a post: when the quiet erosion has
+    /// had time to show (within the timeline).
+    fn after_post(&self, posted: u32) -> u32 {
+        (posted + SETTLED_DAYS).min(self.horizon())
+    }
+
+    /// Where playback restarts after the end: the first leak, or day 0.
+    fn replay_from(&self) -> u32 {
+        self.events
+            .iter()
+            .map(|e| e.day.floor() as u32)
+            .min()
+            .unwrap_or(0)
+    }
+}

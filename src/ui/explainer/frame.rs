@@ -1,0 +1,237 @@
+//! Everything one render of the explainer needs, read from the state in one
+//! borrow: pure, so what the reader sees on each day is tested natively.
+
+use crate::model::{Event, Outputs, Params, SenderOutputs};
+use crate::state::{Announcement, Explainer, LabLeak};
+use crate::story::View;
+use crate::ui::effects::Phase;
+use crate::ui::elapsed::after_post;
+use crate::ui::format::percent;
+use crate::ui::metric::{RunRef, StoryRef};
+use crate::words::Words;
+use std::rc::Rc;
+use yew::AttrValue;
+
+/// One frame of the explainer.
+pub struct Frame {
+    pub story: StoryRef,
+    pub beat: usize,
+    pub beat_id: String,
+    pub view: View,
+    /// Index of the message in view, and of the one it is compared with.
+    pub message: usize,
+    pub against: usize,
+    pub public: bool,
+    pub playing: bool,
+    pub ticking: bool,
+    pub reduced_motion: bool,
+    pub day: u32,
+    pub horizon: u32,
+    /// The day as the locale writes it.
+    pub date: AttrValue,
+    /// How long after the latest post, in words.
+    pub when: AttrValue,
+    pub phase: Phase,
+    /// The headline numbers for the pager while a leak is in view.
+    pub readout: Option<AttrValue>,
+    pub speed: f64,
+    pub outputs: Outputs,
+    pub baseline: Outputs,
+    pub run: RunRef,
+    pub base_run: RunRef,
+    pub message_runs: Vec<RunRef>,
+    pub revision: u64,
+    pub channels: Rc<Vec<SenderOutputs>>,
+    pub candor0: f64,
+    pub scenario: AttrValue,
+    pub scenario_ids: Vec<String>,
+    pub events: Vec<Event>,
+    pub lab: LabLeak,
+    pub params: Params,
+    pub param_error: Option<AttrValue>,
+    pub announcement: String,
+}
+
+impl Frame {
+    /// Reads the state as the reader should see it now.
+    pub fn read(s: &Explainer, words: &Words) -> Frame {
+        let story = s.story().clone();
+        let (beat, b) = s.beat();
+        let date = story.date(s.day()).label(words);
+        let phase = phase(s);
+        let outputs = s.outputs();
+        let readout = matches!(phase, Phase::Shock | Phase::Erosion).then(|| {
+            words
+                .fill(
+                    "nav.readout",
+                    &[
+                        ("trust", &percent(outputs.trust, 0)),
+                        ("compromise", &percent(outputs.compromise, 0)),
+                    ],
+                )
+                .into()
+        });
+        let since = i64::from(s.day()) - i64::from(latest_post(s).unwrap_or(s.day()));
+        Frame {
+            beat,
+            beat_id: b.id.clone(),
+            view: b.view,
+            message: s.message_index(),
+            against: story.against_of(b),
+            public: s.public(),
+            playing: s.playing(),
+            ticking: s.ticking(),
+            reduced_motion: s.reduced_motion(),
+            day: s.day(),
+            horizon: s.horizon(),
+            date: date.into(),
+            when: after_post(words, since).into(),
+            phase,
+            readout,
+            speed: s.speed(),
+            outputs,
+            baseline: s.baseline(),
+            run: RunRef(s.run()),
+            base_run: RunRef(s.baseline_run()),
+            message_runs: s.message_runs().iter().cloned().map(RunRef).collect(),
+            revision: s.revision(),
+            channels: Rc::new(s.channels().to_vec()),
+            candor0: s.candor0(),
+            scenario: s.scenario().to_string().into(),
+            scenario_ids: s.scenario_ids(),
+            events: s.events().to_vec(),
+            lab: s.lab(),
+            params: *s.params(),
+            param_error: s.param_error().map(|e| e.to_string().into()),
+            announcement: announcement(s, words),
+            story: StoryRef(story),
+        }
+    }
+}
+
+/// What the live region says after the last action.
+fn announcement(s: &Explainer, words: &Words) -> String {
+    let story = s.story();
+    let date = |day: u32| story.date(day).label(words);
+    match s.announcement() {
+        Announcement::None => String::new(),
+        Announcement::WentPublic => {
+            words.fill("announce.public", &[("date", &date(s.message().day))])
+        }
+        Announcement::WentPrivate => words.get("announce.private").to_string(),
+        Announcement::Finished(day) => words.fill("announce.finished", &[("date", &date(day))]),
+        Announcement::Scenario => words.fill(
+            "announce.scenario",
+            &[(
+                "scenario",
+                words
+                    .try_get(&format!("scenario.{}", s.scenario()))
+                    .unwrap_or(s.scenario()),
+            )],
+        ),
+        Announcement::LeakAdded(day) => words.fill("announce.leak", &[("date", &date(day))]),
+        Announcement::ParamsChanged => words.get("announce.params").to_string(),
+        Announcement::Beat => {
+            let (beat, b) = s.beat();
+            words.fill(
+                "announce.beat",
+                &[
+                    ("n", &(beat + 1).to_string()),
+                    ("total", &story.beats.len().to_string()),
+                    ("title", words.get(&format!("beat.{}.title", b.id))),
+                ],
+            )
+        }
+    }
+}
+
+/// The last post on or before the current day, if any.
+fn latest_post(s: &Explainer) -> Option<u32> {
+    s.events()
+        .iter()
+        .map(|e| e.day.floor() as u32)
+        .filter(|d| *d <= s.day())
+        .max()
+}
+
+/// Where the reader is in the effect of the latest post: the shock (the
+/// dispute moves into public at once, then eases a little, so compromise
+/// rebounds) lasts until the room for compromise turns down again; after
+/// that the quiet channels erode.
+fn phase(s: &Explainer) -> Phase {
+    if s.events().is_empty() {
+        return Phase::Private;
+    }
+    let Some(post) = latest_post(s) else {
+        return Phase::Before;
+    };
+    let run = s.run();
+    let compromise = |d: u32| run.at(d as usize).compromise;
+    let turn = (post + 1..s.horizon()).find(|&d| compromise(d + 1) < compromise(d));
+    match turn {
+        Some(turn) if s.day() >= turn => Phase::Erosion,
+        _ => Phase::Shock,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Params;
+    use crate::state::Action;
+    use crate::story::Story;
+
+    fn frame_after(actions: &[Action]) -> Frame {
+        let story = Rc::new(Story::builtin().unwrap());
+        let words = Words::for_story(&Words::english(), &story, "en");
+        let mut e = Explainer::new(story, Params::default(), false).unwrap();
+        for a in actions {
+            e.reduce(a.clone()).unwrap();
+        }
+        Frame::read(&e, &words)
+    }
+
+    #[test]
+    fn a_private_message_reads_as_the_baseline_with_no_readout() {
+        let f = frame_after(&[]);
+        assert_eq!(f.phase, Phase::Private);
+        assert!(f.readout.is_none());
+        assert_eq!(f.outputs, f.baseline);
+        assert!(f.announcement.is_empty());
+    }
+
+    #[test]
+    fn a_flip_is_announced_then_reads_shock_then_erosion() {
+        let f = frame_after(&[Action::SetPublic(true)]);
+        assert_eq!(f.phase, Phase::Shock);
+        assert!(
+            f.announcement.starts_with("The message is now public"),
+            "{}",
+            f.announcement
+        );
+        let readout = f.readout.unwrap();
+        assert!(
+            readout.starts_with("Trust ") && readout.contains("Compromise "),
+            "{readout}"
+        );
+        let later = frame_after(&[
+            Action::SetPublic(true),
+            Action::Seek(f64::from(f.day + 120)),
+        ]);
+        assert_eq!(later.phase, Phase::Erosion);
+        assert_eq!(later.when, "about 4 months after the post");
+        assert!(later.outputs.compromise < f.outputs.compromise);
+    }
+
+    #[test]
+    fn a_beat_change_announces_the_step_and_its_title() {
+        let f = frame_after(&[Action::GoToBeat(1)]);
+        assert!(
+            f.announcement.starts_with("Step 2 of "),
+            "{}",
+            f.announcement
+        );
+        // The title comes from the story's words, not a bare key.
+        assert!(!f.announcement.contains("beat."), "{}", f.announcement);
+    }
+}

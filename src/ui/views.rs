@@ -1,0 +1,135 @@
+//! What each kind of beat shows, composed from the components: the act (the
+//! message, its switch and the effects), the network, the experts, a
+//! comparison of two texts, the observed facts and the lab. Plain functions
+//! of the frame: the components they place do the rendering.
+
+mod compare;
+mod lab;
+
+use super::chart::Chart;
+use super::effects::EffectsPanel;
+use super::experts::Experts;
+use super::explainer::{Frame, Labels};
+use super::message::MessageCard;
+use super::metric::{Marker, Output, RunRef};
+use super::network::Network;
+use super::observed::ObservedFacts;
+use super::switch::PublicSwitch;
+use super::timeline::Timeline;
+use crate::state::Action;
+use crate::story::View;
+use crate::words::Words;
+use std::rc::Rc;
+use yew::prelude::*;
+
+/// The charts shown under the timeline: the two effects the explainer is
+/// about first, then what drives them. All are shares on one 0–100 % scale.
+const CHARTS: [Output; 4] = [
+    Output::Trust,
+    Output::Compromise,
+    Output::Candor,
+    Output::Rhetoric,
+];
+
+/// What the views share: the frame, the words and the ways back to the state.
+pub struct Ctx<'a> {
+    pub f: &'a Frame,
+    pub words: &'a Words,
+    pub labels: &'a Labels,
+    /// The markers of the scenario in view.
+    pub markers: &'a Rc<Vec<Marker>>,
+    pub on_action: &'a Callback<Action>,
+    pub on_public: &'a Callback<bool>,
+}
+
+/// The beat in view.
+pub fn view(c: &Ctx) -> Html {
+    let f = c.f;
+    match f.view {
+        View::Act => html! { <>{ act(c) }{ timeline(c) }{ charts(c, None) }</> },
+        View::Network => html! { <>{ network(c) }{ timeline(c) }</> },
+        View::Experts => html! {
+            <>
+                { timeline(c) }
+                <Experts story={f.story.clone()} beat={f.beat} outputs={f.outputs} baseline={f.baseline} />
+            </>
+        },
+        View::Compare => compare::view(c),
+        View::Observed => html! { <ObservedFacts story={f.story.clone()} beat={f.beat} /> },
+        View::Lab => lab::view(c),
+    }
+}
+
+/// The act: the message with the switch under its bubble, and the effects
+/// beside it (below it on a phone).
+fn act(c: &Ctx) -> Html {
+    let f = c.f;
+    html! {
+        <div class="bc-pair bc-act">
+            <div class="bc-col">
+                <MessageCard story={f.story.clone()} index={f.message} public={f.public} reduced_motion={f.reduced_motion}>
+                    <PublicSwitch checked={f.public} on_change={c.on_public.clone()} />
+                </MessageCard>
+            </div>
+            { effects(c) }
+        </div>
+    }
+}
+
+fn effects(c: &Ctx) -> Html {
+    let f = c.f;
+    html! {
+        <EffectsPanel phase={f.phase} date={f.date.clone()} when={f.when.clone()}
+            outputs={f.outputs} baseline={f.baseline} />
+    }
+}
+
+fn timeline(c: &Ctx) -> Html {
+    let f = c.f;
+    html! {
+        <Timeline day={f.day} horizon={f.horizon} date={f.date.clone()} playing={f.playing}
+            speed={f.speed} markers={c.markers.clone()} on_action={c.on_action.clone()} />
+    }
+}
+
+fn network(c: &Ctx) -> Html {
+    let f = c.f;
+    html! {
+        <Network leaker={f.story.leaker.clone()} senders={c.labels.sender_names.clone()} channels={f.channels.clone()}
+            candor0={f.candor0} rerouted={f.outputs.rerouted} leak_risk0={f.params.p0} />
+    }
+}
+
+/// Two texts' runs, each alone, for a comparison, with their labels.
+struct Compared {
+    lead: RunRef,
+    this: RunRef,
+    lead_label: AttrValue,
+    this_label: AttrValue,
+    markers: Rc<Vec<Marker>>,
+}
+
+/// The charts: the scenario in view against the baseline, or two texts'
+/// effects, each alone, side by side.
+fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
+    let f = c.f;
+    let (run, other, run_label, other_label, markers) = match compare {
+        Some(x) => (
+            x.lead,
+            Some(x.this),
+            Some(x.lead_label),
+            Some(x.this_label),
+            x.markers,
+        ),
+        None => (f.run.clone(), None, None, None, c.markers.clone()),
+    };
+    html! {
+        <div class="bc-charts" role="group" tabindex="0" aria-label={c.words.get("charts.label").to_string()}>
+            { for CHARTS.iter().map(|m| html! {
+                <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
+                    markers={markers.clone()} day0={f.story.day0} compare={other.clone()}
+                    run_label={run_label.clone()} compare_label={other_label.clone()} />
+            }) }
+        </div>
+    }
+}

@@ -1,0 +1,258 @@
+//! Story packs in the browser (wasm-bindgen-test, headless Chromium): read
+//! from JavaScript values through serde-wasm-bindgen, they equal the same
+//! packs read natively, name their paths, refuse unknown fields, survive
+//! random damage without a panic, and can be loaded into a running explainer.
+#![cfg(target_arch = "wasm32")]
+
+use backchannel::story::{Problems, Story, BUILTIN};
+use js_sys::{Array, Object, Reflect, JSON};
+use wasm_bindgen::{JsCast, JsValue};
+use wasm_bindgen_test::*;
+use web_sys::HtmlElement;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/dom.rs"]
+mod dom;
+use dom::{find, host, settle};
+
+fn builtin_value() -> JsValue {
+    JSON::parse(BUILTIN).unwrap()
+}
+
+fn paths(value: JsValue) -> Vec<String> {
+    match Story::from_js(value) {
+        Ok(_) => Vec::new(),
+        Err(Problems(p)) => p.into_iter().map(|e| e.path).collect(),
+    }
+}
+
+/// The value at a path of keys (numbers for list items).
+fn at(value: &JsValue, path: &[&str]) -> JsValue {
+    path.iter().fold(value.clone(), |v, k| {
+        Reflect::get(&v, &(*k).into()).unwrap()
+    })
+}
+
+#[wasm_bindgen_test]
+fn a_pack_read_from_a_javascript_value_equals_the_builtin_story() {
+    let from_js = Story::from_js(builtin_value()).expect("the built-in pack as a JS object");
+    assert_eq!(from_js, Story::builtin().unwrap());
+}
+
+#[wasm_bindgen_test]
+fn problems_name_their_paths_in_the_browser_too() {
+    let v = builtin_value();
+    Reflect::delete_property(
+        at(&v, &["messages", "1"]).unchecked_ref::<Object>(),
+        &"source".into(),
+    )
+    .unwrap();
+    assert_eq!(paths(v), ["messages[1].source"]);
+
+    let v = builtin_value();
+    Reflect::set(
+        &at(&v, &["messages", "0"]),
+        &"sensitivity".into(),
+        &2.into(),
+    )
+    .unwrap();
+    Reflect::set(
+        &at(&v, &["beats", "3"]),
+        &"message".into(),
+        &"nobody".into(),
+    )
+    .unwrap();
+    assert_eq!(paths(v), ["messages[0].sensitivity", "beats[3].message"]);
+
+    let v = builtin_value();
+    Reflect::set(&v, &"horizon".into(), &"soon".into()).unwrap();
+    assert_eq!(paths(v), ["horizon"]);
+}
+
+#[wasm_bindgen_test]
+fn unknown_fields_are_refused_in_the_browser_as_natively() {
+    let v = builtin_value();
+    Reflect::set(&at(&v, &["beats", "1"]), &"colour".into(), &"red".into()).unwrap();
+    let problems = match Story::from_js(v) {
+        Err(Problems(p)) => p,
+        Ok(_) => panic!("an unknown field was accepted"),
+    };
+    assert_eq!(problems[0].path, "beats[1].colour");
+    assert!(
+        problems[0].problem.starts_with("unknown field"),
+        "{}",
+        problems[0]
+    );
+}
+
+/// Every (container, key) place in a JS value.
+fn places(v: &JsValue, out: &mut Vec<(JsValue, JsValue)>) {
+    if Array::is_array(v) {
+        let a: &Array = v.unchecked_ref();
+        for i in 0..a.length() {
+            out.push((v.clone(), i.into()));
+            places(&a.get(i), out);
+        }
+    } else if v.is_object() {
+        for key in Object::keys(v.unchecked_ref::<Object>()).iter() {
+            out.push((v.clone(), key.clone()));
+            places(&Reflect::get(v, &key).unwrap(), out);
+        }
+    }
+}
+
+/// A small deterministic generator (xorshift), so a failure repeats.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n as u64) as usize
+    }
+}
+
+#[wasm_bindgen_test]
+fn random_damage_is_refused_with_paths_or_accepted_never_a_panic() {
+    let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
+    let mut refused = 0;
+    for _ in 0..300 {
+        let v = builtin_value();
+        for _ in 0..1 + rng.below(3) {
+            let mut all = Vec::new();
+            places(&v, &mut all);
+            let (container, key) = &all[rng.below(all.len())];
+            let old = Reflect::get(container, key).unwrap();
+            let new: Option<JsValue> = match rng.below(4) {
+                0 => None,
+                1 => Some(if old.is_string() {
+                    7.into()
+                } else {
+                    "seven".into()
+                }),
+                2 => Some(
+                    old.as_string()
+                        .map_or(old.clone(), |s| format!("{s}-broken").into()),
+                ),
+                _ => Some(if old.is_string() {
+                    "".into()
+                } else {
+                    Array::new().into()
+                }),
+            };
+            match new {
+                Some(x) => {
+                    Reflect::set(container, key, &x).unwrap();
+                }
+                None if Array::is_array(container) => {
+                    container.unchecked_ref::<Array>().splice(
+                        key.as_f64().unwrap() as u32,
+                        1,
+                        &JsValue::UNDEFINED,
+                    );
+                }
+                None => {
+                    Reflect::delete_property(container.unchecked_ref::<Object>(), key).unwrap();
+                }
+            }
+        }
+        if let Err(Problems(problems)) = Story::from_js(v) {
+            refused += 1;
+            assert!(problems
+                .iter()
+                .all(|p| !p.path.is_empty() && !p.problem.is_empty()));
+        }
+    }
+    // Most damage breaks a rule; some (an empty caption, say) does not.
+    assert!(refused > 200, "only {refused} of 300 damaged packs refused");
+}
+
+fn call(handle: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {
+    let f = Reflect::get(handle, &method.into())
+        .unwrap()
+        .unchecked_into::<js_sys::Function>();
+    let args: Array = args.iter().collect();
+    f.apply(handle, &args)
+}
+
+#[wasm_bindgen_test]
+async fn load_pack_tells_another_story_and_a_refused_one_says_why() {
+    let host = host();
+    let handle = backchannel::embed::mount(host.clone(), None, JsValue::UNDEFINED).unwrap();
+    settle().await;
+    let nato = JSON::parse(include_str!("../www/packs/nato-summit-2025.json")).unwrap();
+    call(&handle, "loadPack", &[nato]).unwrap();
+    settle().await;
+    assert!(find(&host, ".bc-bubble-text")
+        .text_content()
+        .unwrap()
+        .contains("Safe travels"));
+    find(&host, "[role=switch]")
+        .unchecked_ref::<HtmlElement>()
+        .click();
+    settle().await;
+    let state = call(&handle, "state", &[]).unwrap();
+    assert_eq!(Reflect::get(&state, &"scenario".into()).unwrap(), "posted");
+
+    let broken = builtin_value();
+    Reflect::set(&broken, &"beats".into(), &Array::new()).unwrap();
+    let error = call(&handle, "loadPack", &[broken]).unwrap_err();
+    let message = Reflect::get(&error, &"message".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(message.starts_with("pack.beats: "), "{message}");
+    settle().await;
+    assert!(find(&host, ".bc-failure")
+        .text_content()
+        .unwrap()
+        .contains("pack.beats"));
+    assert!(call(&handle, "state", &[]).is_err(), "no story is shown");
+
+    call(&handle, "loadPack", &[builtin_value()]).unwrap();
+    settle().await;
+    assert!(host.query_selector(".bc-failure").unwrap().is_none());
+    assert!(find(&host, ".bc-bubble-text")
+        .text_content()
+        .unwrap()
+        .contains("Greenland"));
+    call(&handle, "destroy", &[]).unwrap();
+}
+
+#[wasm_bindgen_test]
+fn validate_pack_reports_what_validate_pack_prints() {
+    let ok = backchannel::embed::validate_pack(BUILTIN.into());
+    assert_eq!(Reflect::get(&ok, &"ok".into()).unwrap(), true);
+    let summary = Reflect::get(&ok, &"summary".into())
+        .unwrap()
+        .as_string()
+        .unwrap();
+    assert!(
+        summary.starts_with("greenland-2026: 6 senders"),
+        "{summary}"
+    );
+
+    let v = builtin_value();
+    Reflect::set(
+        &at(&v, &["experts", "1", "outputs"]),
+        &"1".into(),
+        &"outrage".into(),
+    )
+    .unwrap();
+    let bad = backchannel::embed::validate_pack(v);
+    assert_eq!(Reflect::get(&bad, &"ok".into()).unwrap(), false);
+    let problems: Array = Reflect::get(&bad, &"problems".into())
+        .unwrap()
+        .unchecked_into();
+    assert_eq!(problems.length(), 1);
+    assert_eq!(
+        Reflect::get(&problems.get(0), &"path".into()).unwrap(),
+        "experts[1].outputs[1]"
+    );
+    let not_json = backchannel::embed::validate_pack("{".into());
+    assert_eq!(Reflect::get(&not_json, &"ok".into()).unwrap(), false);
+}
