@@ -36,6 +36,11 @@ pub struct EffectsProps {
     pub outputs: Outputs,
     /// The no-leak outputs on the same day.
     pub baseline: Outputs,
+    /// Whether the leaks in view cost allies a real share of their candor
+    /// at the worst (the central insight), or reveal little (a text with
+    /// nothing costly in it).
+    #[prop_or(true)]
+    pub costly: bool,
 }
 
 /// The meters shown with every message: the two effects the explainer is
@@ -83,7 +88,11 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
             0.0
         };
         words.fill(
-            "effects.insight",
+            if props.costly {
+                "effects.insight"
+            } else {
+                "effects.insight_small"
+            },
             &[
                 ("trust0", &percent(b.trust, 0)),
                 ("trust", &percent(o.trust, 0)),

@@ -63,15 +63,14 @@ fn ExpertCard(props: &CardProps) -> Html {
             sources.push(&q.source);
         }
     }
-    let where_said = if e.outlet.is_empty() {
-        words.fill(
-            "expert.quoted_in",
-            &[("source", sources.first().copied().unwrap_or_default())],
-        )
+    // The outlet they spoke to, when the reporting names one; where the
+    // words were printed is the card's source line.
+    let role = if e.outlet.is_empty() {
+        words.get(&format!("expert.{}.role", e.id)).to_string()
     } else {
-        words.fill("expert.told", &[("outlet", &e.outlet)])
+        let told = words.fill("expert.told", &[("outlet", &e.outlet)]);
+        format!("{} · {told}", words.get(&format!("expert.{}.role", e.id)))
     };
-    let role = words.get(&format!("expert.{}.role", e.id)).to_string();
     let outputs = e.outputs.iter().filter_map(|m| Output::from_name(m)).map(|m| {
         let now = m.value(&props.outputs);
         let base = m.value(&props.baseline);
@@ -107,13 +106,13 @@ fn ExpertCard(props: &CardProps) -> Html {
             <header class="bc-card-head">
                 <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
                 <h4 class="bc-card-name">{ e.name.clone() }</h4>
-                <p class="bc-card-role">{ format!("{role} · {where_said}") }</p>
+                <p class="bc-card-role">{ role }</p>
             </header>
             { for e.quotes.iter().map(|q| html! { <blockquote class="bc-quote">{ format!("“{}”", q.text) }</blockquote> }) }
             { for e.reported.iter().map(|r| html! {
                 <p class="bc-reported"><span class="bc-reported-label">{ words.get("expert.reported") }{ ": " }</span>{ r.text.clone() }</p>
             }) }
-            <p class="bc-source">{ words.fill("expert.sources", &[("sources", &sources.join("; "))]) }</p>
+            <p class="bc-card-source">{ words.fill("expert.sources", &[("sources", &sources.join("; "))]) }</p>
             <p class="bc-predicts">{ words.get(&format!("expert.{}.predicts", e.id)) }</p>
             <div class="bc-expert-model">
                 <span class="bc-badge bc-badge-model">{ words.get("badge.model") }</span>

@@ -80,7 +80,7 @@ fn effects(c: &Ctx) -> Html {
     let f = c.f;
     html! {
         <EffectsPanel phase={f.phase} date={f.date.clone()} when={f.when.clone()}
-            outputs={f.outputs} baseline={f.baseline} />
+            outputs={f.outputs} baseline={f.baseline} costly={f.costly} />
     }
 }
 

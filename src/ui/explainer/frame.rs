@@ -32,6 +32,8 @@ pub struct Frame {
     /// How long after the latest post, in words.
     pub when: AttrValue,
     pub phase: Phase,
+    /// Whether the leaks in view cost a real share of candor at the worst.
+    pub costly: bool,
     /// The headline numbers for the pager while a leak is in view.
     pub readout: Option<AttrValue>,
     pub speed: f64,
@@ -87,6 +89,7 @@ impl Frame {
             date: date.into(),
             when: after_post(words, since).into(),
             phase,
+            costly: costly(s),
             readout,
             speed: s.speed(),
             outputs,
@@ -152,6 +155,25 @@ fn latest_post(s: &Explainer) -> Option<u32> {
         .map(|e| e.day.floor() as u32)
         .filter(|d| *d <= s.day())
         .max()
+}
+
+/// The share of candor below which a leak counts as costly: allies hold
+/// back a tenth or more of what they would have said.
+const COSTLY: f64 = 0.9;
+
+/// Whether, at its worst after the first post, the run in view leaves
+/// allies' candor under nine tenths of the baseline's.
+fn costly(s: &Explainer) -> bool {
+    let Some(first) = s.events().iter().map(|e| e.day.floor() as usize).min() else {
+        return false;
+    };
+    let run = s.run();
+    let base = s.baseline_run();
+    run.days()
+        .iter()
+        .zip(base.days())
+        .skip(first)
+        .any(|(o, b)| o.candor < COSTLY * b.candor)
 }
 
 /// Where the reader is in the effect of the latest post: the shock (the
@@ -221,6 +243,13 @@ mod tests {
         assert_eq!(later.phase, Phase::Erosion);
         assert_eq!(later.when, "about 4 months after the post");
         assert!(later.outputs.compromise < f.outputs.compromise);
+    }
+
+    #[test]
+    fn a_harmless_text_is_not_costly() {
+        let f = frame_after(&[Action::GoToBeat(3), Action::SetPublic(true)]);
+        assert_eq!(f.phase, Phase::Shock);
+        assert!(!f.costly, "the second message has nothing costly in it");
     }
 
     #[test]

@@ -15,8 +15,10 @@
 //! which a strict Content-Security-Policy would block.
 
 mod annotations;
+mod draw;
 mod labels;
 mod scale;
+mod summary;
 mod time_axis;
 
 pub use scale::MAX_POINTS;
@@ -25,16 +27,17 @@ use super::format::percent;
 use super::metric::{Marker, Output, RunRef};
 use super::use_words;
 use crate::dates::Date;
-use crate::words::Words;
-use annotations::{Annotations, ROW};
-use labels::{bold_width, end_label_ys, meet, text_width, LabelBox, GAP, MIN_WIDTH};
-use scale::{frac, view_box, x_pct, x_share, y_in_plot, Line, PLOT_HEIGHT, Y_TICKS};
+use annotations::Annotations;
+use draw::{EndLabel, TEXT_TOP};
+use labels::{bold_width, end_label_ys, LabelBox};
+use scale::{frac, view_box, x_pct, x_share, y_in_plot, Line, PLOT_HEIGHT};
 use std::rc::Rc;
+use summary::{summary, Summary};
 use time_axis::{firsts_of_months, x_ticks};
 use yew::prelude::*;
 
 /// Space above the first annotation row, px.
-const TOP: f64 = 4.0;
+pub(super) const TOP: f64 = 4.0;
 /// The row for the current day's value, just above the plot, px.
 const NOW_ROW: f64 = 17.0;
 /// Room under the plot for the date ticks, px.
@@ -68,13 +71,6 @@ pub struct ChartProps {
     /// reader's language when absent.
     #[prop_or_default]
     pub compare_label: Option<AttrValue>,
-}
-
-/// One labelled line end: its class, text and baseline (px).
-struct EndLabel {
-    class: &'static str,
-    text: String,
-    y: f64,
 }
 
 /// A small-multiple time-series chart of one metric.
@@ -116,7 +112,6 @@ pub fn Chart(props: &ChartProps) -> Html {
     let plot_top = TOP + notes.height + NOW_ROW;
     let plot_bottom = plot_top + PLOT_HEIGHT;
     let height = plot_bottom + AXIS;
-    let y_px = |v: f64| plot_top + y_in_plot(v);
 
     // Direct labels at the line ends instead of a legend; laid out when the
     // lines or the annotations change.
@@ -162,92 +157,6 @@ pub fn Chart(props: &ChartProps) -> Html {
     let now_frac = frac(day, last);
     let now_text = fmt(now_value);
     let now_box = LabelBox::new(x_share(now_frac), bold_width(&now_text), 1);
-
-    let annotations = notes.items.iter().map(|a| {
-        let x = x_pct(frac(a.day, last));
-        let Some(row) = a.row else {
-            // No room for its label: the line alone, from the plot's top.
-            return html! {
-                <g class="bc-chart-event" data-day={a.day.to_string()}>
-                    <line class="bc-chart-event-line" x1={x.clone()} x2={x}
-                        y1={px(plot_top)} y2={px(plot_bottom)} />
-                </g>
-            };
-        };
-        let text_top = TOP + row as f64 * ROW;
-        let line_top = text_top + a.lines.len() as f64 * ROW + 1.0;
-        let tspans = a.lines.iter().enumerate().map(|(i, l)| {
-            html! {
-                <tspan x={x.clone()} y={px(text_top + (i + 1) as f64 * ROW - 3.0)}>{ l.clone() }</tspan>
-            }
-        });
-        html! {
-            <g class="bc-chart-event" data-day={a.day.to_string()}>
-                <line class="bc-chart-event-line" x1={x.clone()} x2={x.clone()}
-                    y1={px(line_top)} y2={px(plot_bottom)} />
-                <text class="bc-chart-event-label bc-chart-halo" text-anchor={a.label.anchor.attr()}>
-                    { for tspans }
-                </text>
-            </g>
-        }
-    });
-
-    // Gridlines with their labels above them, at the left; a label gives way
-    // to the day's value or a line's end label where they would meet.
-    let grid = Y_TICKS.iter().map(|t| {
-        let y = y_px(*t);
-        let label = percent(*t, 0);
-        let tick = (
-            0.0,
-            y - 3.0 - TEXT_ASCENT,
-            text_width(&label),
-            y - 3.0 + TEXT_DESCENT,
-        );
-        let now = (
-            now_box.left(),
-            plot_top - 5.0 - TEXT_ASCENT,
-            now_box.right(),
-            plot_top - 5.0 + TEXT_DESCENT,
-        );
-        let hidden = meet(tick, now, GAP)
-            || ends.iter().any(|e| {
-                let right = MIN_WIDTH - 2.0;
-                let end = (
-                    right - bold_width(&e.text),
-                    e.y - TEXT_ASCENT,
-                    right,
-                    e.y + TEXT_DESCENT,
-                );
-                meet(tick, end, GAP)
-            });
-        html! {
-            <g class="bc-chart-grid">
-                <line x1="0" x2="100%" y1={px(y)} y2={px(y)} />
-                if !hidden {
-                    <text class="bc-chart-tick bc-chart-halo" x="0" y={px(y - 3.0)}>{ label }</text>
-                }
-            </g>
-        }
-    });
-
-    let axis = date_ticks.iter().map(|(d, label)| {
-        let f = frac(*d, last);
-        let anchor = LabelBox::new(x_share(f), text_width(label), 1).anchor;
-        let x = x_pct(f);
-        html! {
-            <g class="bc-chart-axis">
-                <line x1={x.clone()} x2={x.clone()} y1={px(plot_bottom)} y2={px(plot_bottom + 4.0)} />
-                <text class="bc-chart-tick" x={x} y={px(plot_bottom + 17.0)} text-anchor={anchor.attr()}>{ label.clone() }</text>
-            </g>
-        }
-    });
-
-    let end_labels = ends.iter().map(|e| {
-        html! {
-            <text class={classes!("bc-chart-end", e.class, "bc-chart-halo")} x="100%" dx="-2"
-                y={px(e.y)} text-anchor="end">{ e.text.clone() }</text>
-        }
-    });
 
     let now_x = x_pct(now_frac);
     // A backing for the value, so event lines do not run through it; sized
@@ -303,8 +212,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             <figcaption class="bc-chart-title">{ name }</figcaption>
             <svg class="bc-chart-svg" width="100%" height={px(height)} role="img"
                 aria-label={summary} focusable="false">
-                { for grid }
-                { for axis }
+                { draw::grid(plot_top, &now_box, &ends) }
+                { draw::axis(&date_ticks, last, plot_bottom) }
                 <svg class="bc-chart-plot" x="0" y={px(plot_top)} width="100%" height={px(PLOT_HEIGHT)}
                     viewBox={view_box()} preserveAspectRatio="none">
                     <polyline class="bc-chart-baseline" points={base.points.clone()} />
@@ -313,8 +222,8 @@ pub fn Chart(props: &ChartProps) -> Html {
                     }
                     <polyline class="bc-chart-run" points={run.points.clone()} />
                 </svg>
-                { for annotations }
-                { for end_labels }
+                { draw::annotations(&notes, last, plot_top, plot_bottom) }
+                { draw::end_labels(&ends) }
                 <g class="bc-chart-now">
                     <rect class="bc-chart-now-bg" x={now_x.clone()} y={px(plot_top - NOW_ROW + 1.0)}
                         width={px(now_w)} height={px(NOW_ROW - 3.0)} transform={format!("translate({now_shift:.1} 0)")} />
@@ -331,69 +240,6 @@ pub fn Chart(props: &ChartProps) -> Html {
     }
 }
 
-/// Height of 12–13 px text above its baseline, px (a little generous).
-const TEXT_ASCENT: f64 = 11.0;
-/// And below it, px.
-const TEXT_DESCENT: f64 = 3.0;
-/// The highest baseline an end label may take, below the plot's top, px: its
-/// text stays inside the plot.
-const TEXT_TOP: f64 = TEXT_ASCENT;
-
-/// What the screen-reader summary says.
-struct Summary<'a> {
-    name: &'a str,
-    before: Option<&'a str>,
-    value: &'a str,
-    date: &'a str,
-    baseline: &'a str,
-    /// The comparison's label and value on the same day.
-    compare: Option<(&'a str, &'a str)>,
-    events: &'a [String],
-}
-
-/// The screen-reader summary: the value before the first event, now, and the
-/// baseline now, the comparison now, then the events.
-fn summary(words: &Words, s: &Summary) -> String {
-    let mut text = match s.before {
-        Some(before) => words.fill(
-            "chart.summary",
-            &[
-                ("name", s.name),
-                ("before", before),
-                ("value", s.value),
-                ("date", s.date),
-                ("baseline", s.baseline),
-            ],
-        ),
-        None => words.fill(
-            "chart.summary_plain",
-            &[
-                ("name", s.name),
-                ("value", s.value),
-                ("date", s.date),
-                ("baseline", s.baseline),
-            ],
-        ),
-    };
-    if let Some((label, value)) = s.compare {
-        text = words.fill(
-            "chart.with_compare",
-            &[("summary", &text), ("label", label), ("value", value)],
-        );
-    }
-    if s.events.is_empty() {
-        text
-    } else {
-        words.fill(
-            "chart.with_events",
-            &[
-                ("summary", &text),
-                ("events", &s.events.join(words.get("chart.event_sep"))),
-            ],
-        )
-    }
-}
-
 /// The last day drawn: the longest of the runs, at least 1.
 fn domain(props: &ChartProps) -> u32 {
     let compare = props.compare.as_ref().map_or(0, |c| c.0.last_day());
@@ -407,63 +253,23 @@ fn domain(props: &ChartProps) -> u32 {
 }
 
 /// A length in px as an SVG attribute.
-fn px(v: f64) -> String {
+pub(super) fn px(v: f64) -> String {
     format!("{v:.1}")
 }
 
 #[cfg(test)]
 mod tests {
+    use super::scale::Y_TICKS;
     use super::*;
+    use crate::words::Words;
 
     #[test]
-    fn every_metric_has_a_name_and_the_summary_reads_in_order() {
+    fn every_output_has_a_name() {
         let w = Words::english();
         for m in Output::ALL {
             let key = format!("meter.{}", m.name());
             assert_ne!(w.get(&key), key, "no name for {key}");
         }
-        let events = vec!["Macron's text posted, 20 Jan 2026".to_string()];
-        let s = Summary {
-            name: "Room for compromise",
-            before: Some("66%"),
-            value: "12%",
-            date: "20 Apr 2026",
-            baseline: "66%",
-            compare: None,
-            events: &events,
-        };
-        assert_eq!(
-            summary(&w, &s),
-            "Room for compromise: 66% before, 12% on 20 Apr 2026 (baseline 66%). \
-             Marked: Macron's text posted, 20 Jan 2026"
-        );
-        let plain = Summary {
-            name: "Candor",
-            before: None,
-            value: "80%",
-            date: "24 Jun 2025",
-            baseline: "80%",
-            compare: None,
-            events: &[],
-        };
-        assert_eq!(
-            summary(&w, &plain),
-            "Candor: 80% on 24 Jun 2025 (baseline 80%)"
-        );
-        let name = w.fill(
-            "chart.name_run",
-            &[("name", "Trust"), ("run", "Macron's text alone")],
-        );
-        let compared = Summary {
-            name: &name,
-            compare: Some(("Rutte's text alone", "93%")),
-            ..plain
-        };
-        assert_eq!(
-            summary(&w, &compared),
-            "Trust, Macron's text alone: 80% on 24 Jun 2025 (baseline 80%); \
-             Rutte's text alone: 93%"
-        );
     }
 
     #[test]
