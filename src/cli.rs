@@ -277,6 +277,16 @@ fn resolve_event(story: &Story, e: &EventArg) -> Result<Event, InputError> {
     Ok(event)
 }
 
+/// The pack in `path` as the explainer reads it, every default written
+/// out (`validate-pack --print FILE`), or its problems.
+pub fn normalised(path: &str) -> Result<String, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read ({e})"))?;
+    let story = Story::parse(&text).map_err(|p| format!("{path}: {}", p.summary()))?;
+    let mut out = serde_json::to_string_pretty(&story).map_err(|e| e.to_string())?;
+    out.push('\n');
+    Ok(out)
+}
+
 /// What `validate-pack FILE` prints, and whether the pack passed.
 pub fn validate(path: &str) -> (String, bool) {
     let text = match std::fs::read_to_string(path) {

@@ -377,16 +377,18 @@ impl Story {
 
     /// One line for editors: what the pack holds.
     pub fn summary(&self) -> String {
+        let count =
+            |n: usize, one: &str, many: &str| format!("{n} {}", if n == 1 { one } else { many });
         let languages: Vec<&str> = self.strings.keys().collect();
         format!(
-            "{}: {} senders, {} messages, {} experts, {} observed facts, {} scenarios, {} beats; languages {}",
+            "{}: {}, {}, {}, {}, {}, {}; languages {}",
             self.id,
-            self.senders.len(),
-            self.messages.len(),
-            self.experts.len(),
-            self.observed.len(),
-            self.scenarios.len(),
-            self.beats.len(),
+            count(self.senders.len(), "sender", "senders"),
+            count(self.messages.len(), "message", "messages"),
+            count(self.experts.len(), "expert", "experts"),
+            count(self.observed.len(), "observed fact", "observed facts"),
+            count(self.scenarios.len(), "scenario", "scenarios"),
+            count(self.beats.len(), "beat", "beats"),
             languages.join(", ")
         )
     }

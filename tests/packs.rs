@@ -126,6 +126,21 @@ fn validate_pack_names_the_paths_of_every_broken_pack() {
 }
 
 #[test]
+fn print_writes_a_pack_out_as_it_is_read() {
+    let file = Path::new(ROOT).join("www/packs/greenland-2026.json");
+    let out = Command::new(env!("CARGO_BIN_EXE_validate-pack"))
+        .arg("--print")
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let printed = String::from_utf8(out.stdout).unwrap();
+    // Every default is written out, and it reads back as the same story.
+    assert!(printed.contains("\"weight\": 1.0"));
+    assert_eq!(Story::parse(&printed).unwrap(), Story::builtin().unwrap());
+}
+
+#[test]
 fn validate_pack_refuses_what_is_not_a_pack() {
     let dir = std::env::temp_dir().join(format!("backchannel-notpack-{}", std::process::id()));
     fs::create_dir_all(&dir).unwrap();

@@ -4,7 +4,9 @@
 // keyboard and is axe-clean.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { ROOT, open, screenshot, harness } from './support.js';
@@ -47,13 +49,36 @@ async function type(page, text) {
   });
 }
 
-test('the editor lists the same paths as validate-pack for every broken pack', async () => {
+/** What validate-pack prints for a pack, one `path: problem` per line. */
+function validatePack(text) {
+  const dir = mkdtempSync(join(tmpdir(), 'backchannel-editor-'));
+  const file = join(dir, 'pack.json');
+  writeFileSync(file, text);
+  try {
+    execFileSync('cargo', ['run', '--quiet', '--bin', 'validate-pack', '--', file], { cwd: ROOT, encoding: 'utf8', stdio: 'pipe' });
+    return [];
+  } catch (e) {
+    return e.stderr.trim().split('\n').filter((l) => !l.startsWith(file));
+  } finally {
+    rmSync(dir, { recursive: true });
+  }
+}
+
+/** Where serde_json saw the problem is not known in the browser (it reads a JS value). */
+const withoutPlace = (line) => line.replace(/ \(line \d+, column \d+\)$/, '');
+
+test('the editor lists the same problems as validate-pack for every broken pack', async () => {
   const { context, page, errors } = await openEditor();
   assert.match(await page.locator('#status').textContent(), /^No problems\. greenland-2026: 6 senders/);
   for (const c of cases) {
-    await type(page, broken(c.edits));
+    const text = broken(c.edits);
+    await type(page, text);
     const paths = await page.locator('#problems button').allTextContents();
     assert.deepEqual(paths, c.expect, c.name);
+    const shown = await page.locator('#problems li').evaluateAll((items) =>
+      items.map((li) => `${li.querySelector('button').textContent}:${li.textContent.slice(li.querySelector('button').textContent.length)}`),
+    );
+    assert.deepEqual(shown, validatePack(text).map(withoutPlace), `${c.name}: the same messages as validate-pack`);
     const n = c.expect.length;
     assert.equal(await page.locator('#status').textContent(), n === 1 ? '1 problem.' : `${n} problems.`, c.name);
   }

@@ -4,6 +4,7 @@
 // built-in pack served as a file, pixel-identical to the compiled-in one.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
@@ -16,10 +17,20 @@ const page = (body) => ({
 // A host button whose clicks a test counts: the page keeps working.
 const HOST_BUTTON = '<button id="host-button" type="button">Host</button><output id="host-count">0</output><script type="module" src="/host-count.js"></script>';
 
+// The built-in pack as the explainer reads it, written back out by the
+// native code (every default filled in): what "serialised and loaded back"
+// means in the round-trip test below.
+const printed = execFileSync('cargo', ['run', '--quiet', '--bin', 'validate-pack', '--', '--print', join(ROOT, 'www/packs/greenland-2026.json')], {
+  cwd: ROOT,
+  encoding: 'utf8',
+});
+
 const env = harness({
   '/nato.html': page('<backchannel-explainer pack="packs/nato-summit-2025.json"></backchannel-explainer>'),
   '/builtin.html': page('<backchannel-explainer></backchannel-explainer>'),
   '/external.html': page('<backchannel-explainer pack="packs/greenland-2026.json"></backchannel-explainer>'),
+  '/roundtrip.html': page('<backchannel-explainer pack="/roundtrip.json"></backchannel-explainer>'),
+  '/roundtrip.json': { type: 'application/json', body: printed },
   '/config.html': page('<backchannel-explainer><script type="application/json">{"pack": "packs/nato-summit-2025.json", "beats": ["act", "lab"]}</script></backchannel-explainer>'),
   '/broken.html': page(`${HOST_BUTTON}<backchannel-explainer pack="/broken-pack.json"></backchannel-explainer>`),
   '/missing.html': page(`${HOST_BUTTON}<backchannel-explainer pack="/no-such-pack.json"></backchannel-explainer>`),
@@ -153,10 +164,11 @@ for (const [url, field, text] of [
   });
 }
 
-test('the built-in pack served as a file renders identically to the compiled-in one', async () => {
+test('the built-in pack, written out and loaded back as an external pack, renders identically', async () => {
+  assert.match(printed, /"weight": 1\.0/, 'the written-out pack has its defaults filled in');
   const shots = {};
   const states = {};
-  for (const [name, url] of [['builtin', '/builtin.html'], ['external', '/external.html']]) {
+  for (const [name, url] of [['builtin', '/builtin.html'], ['external', '/roundtrip.html'], ['file', '/external.html']]) {
     const { context, page, errors } = await open(env.browser, env.server.url + url, { viewport: { width: 390, height: 844 }, reducedMotion: 'reduce' });
     await ready(page);
     await handle(page, 'setPublic', true);
@@ -169,5 +181,7 @@ test('the built-in pack served as a file renders identically to the compiled-in 
     await context.close();
   }
   assert.deepEqual(states.external, states.builtin);
-  assert.ok(shots.builtin.equals(shots.external), 'the two renderings differ');
+  assert.deepEqual(states.file, states.builtin);
+  assert.ok(shots.builtin.equals(shots.external), 'the written-out pack renders differently');
+  assert.ok(shots.builtin.equals(shots.file), 'the pack file renders differently');
 });
