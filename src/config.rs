@@ -286,7 +286,8 @@ fn custom(c: &CustomScenario, story: &Story) -> Result<Scenario, InputError> {
                     format!("{at}.day"),
                     format!(
                         "{} is after the timeline's last day ({})",
-                        e.day, story.horizon
+                        crate::num::short(e.day),
+                        story.horizon
                     ),
                 ));
             }
@@ -324,7 +325,10 @@ impl<'de> Deserialize<'de> for SenderRef {
                 if v.fract() == 0.0 && (0.0..=f64::from(u32::MAX)).contains(&v) {
                     Ok(SenderRef::Index(v as u32))
                 } else {
-                    Err(E::custom(format!("{v} is not a sender")))
+                    Err(E::custom(format!(
+                        "{} is not a sender",
+                        crate::num::short(v)
+                    )))
                 }
             }
         }

@@ -9,6 +9,7 @@ pub mod config;
 pub mod dates;
 pub mod error;
 pub mod model;
+pub mod num;
 pub mod pairs;
 pub mod read;
 pub mod state;

@@ -123,7 +123,7 @@ impl Explainer {
                 if !(0.0..=1.0).contains(&s) {
                     return Err(InputError::new(
                         "sensitivity",
-                        format!("{s} is outside 0 to 1"),
+                        format!("{} is outside 0 to 1", crate::num::short(s)),
                     ));
                 }
                 self.lab.sensitivity = s;

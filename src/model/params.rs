@@ -3,6 +3,7 @@
 //! command-line runner and validation all read the same table.
 
 use crate::error::InputError;
+use crate::num::{fixed, short};
 use serde::Serialize;
 use std::f64::consts::LN_2;
 
@@ -437,7 +438,8 @@ impl Params {
             return Err(InputError::new(
                 "n0",
                 format!(
-                    "too small for the other values: the prior's discretion count β₀ = (1 − p0)·n0 − b_ss = {beta0:.3} must be above 0 (raise n0, or lower r_ok or half_life)"
+                    "too small for the other values: the prior's discretion count β₀ = (1 − p0)·n0 − b_ss = {} must be above 0 (raise n0, or lower r_ok or half_life)",
+                    fixed(beta0, 3)
                 ),
             ));
         }
@@ -446,7 +448,8 @@ impl Params {
             return Err(InputError::new(
                 "r_ok",
                 format!(
-                    "with these values k·r_ok·H / (ln 2·α₀) = {guard:.3} is not below 1, so the baseline would not be stable (lower r_ok, k or half_life, or raise p0 or n0)"
+                    "with these values k·r_ok·H / (ln 2·α₀) = {} is not below 1, so the baseline would not be stable (lower r_ok, k or half_life, or raise p0 or n0)",
+                    fixed(guard, 3)
                 ),
             ));
         }
@@ -482,18 +485,14 @@ fn check_range(d: &ParamDescriptor, value: f64) -> Result<(), InputError> {
         return Err(InputError::new(
             d.key,
             format!(
-                "{value} is outside its range {} to {}",
-                trim(d.min),
-                trim(d.max)
+                "{} is outside its range {} to {}",
+                short(value),
+                short(d.min),
+                short(d.max)
             ),
         ));
     }
     Ok(())
-}
-
-fn trim(x: f64) -> String {
-    // f64's Display already prints the shortest form that round-trips.
-    format!("{x}")
 }
 
 fn known_keys() -> String {

@@ -3,6 +3,7 @@
 
 use super::params::{lock_in_target, Params, Prior};
 use crate::error::{join, InputError};
+use crate::num::short;
 use serde::Serialize;
 use std::f64::consts::LN_2;
 
@@ -31,7 +32,7 @@ impl Senders {
             if !w.is_finite() || *w < 0.0 {
                 return Err(InputError::new(
                     format!("senders[{i}].weight"),
-                    format!("{w} is not a finite weight of 0 or more"),
+                    format!("{} is not a finite weight of 0 or more", short(*w)),
                 ));
             }
         }
@@ -77,7 +78,7 @@ impl Event {
         if !self.day.is_finite() || self.day < 0.0 {
             return Err(InputError::new(
                 join(at, "day"),
-                format!("{} is not a day of 0 or later", self.day),
+                format!("{} is not a day of 0 or later", short(self.day)),
             ));
         }
         if self.sender >= senders {
@@ -92,7 +93,7 @@ impl Event {
         if !(0.0..=1.0).contains(&self.sensitivity) {
             return Err(InputError::new(
                 join(at, "sensitivity"),
-                format!("{} is outside 0 to 1", self.sensitivity),
+                format!("{} is outside 0 to 1", short(self.sensitivity)),
             ));
         }
         Ok(())
@@ -360,7 +361,7 @@ pub fn simulate(
     if !(dt.is_finite() && (MIN_DT..=1.0).contains(&dt)) {
         return Err(InputError::new(
             "dt",
-            format!("{dt} is not a step between {MIN_DT} and 1 day"),
+            format!("{} is not a step between {} and 1 day", short(dt), short(MIN_DT)),
         ));
     }
     const MAX_DAYS: u32 = 36_500;

@@ -64,7 +64,10 @@ impl Explainer {
 
     pub(super) fn seek(&mut self, day: f64) -> Result<(), InputError> {
         if !day.is_finite() {
-            return Err(InputError::new("day", format!("{day} is not a day")));
+            return Err(InputError::new(
+                "day",
+                format!("{} is not a day", crate::num::short(day)),
+            ));
         }
         self.clock = day.floor().clamp(0.0, f64::from(self.horizon()));
         self.announcement = Announcement::None;
@@ -82,7 +85,7 @@ impl Explainer {
         if !SPEEDS.contains(&speed) {
             return Err(InputError::new(
                 "speed",
-                format!("{speed} is not one of 0.5, 1, 2, 4"),
+                format!("{} is not one of 0.5, 1, 2, 4", crate::num::short(speed)),
             ));
         }
         self.speed = speed;

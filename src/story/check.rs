@@ -8,6 +8,7 @@ use super::{Story, View};
 use crate::dates::Date;
 use crate::error::InputError;
 use crate::model::{Output, Params, CUSTOM, KEPT_PRIVATE};
+use crate::num::short;
 use crate::words::Words;
 
 /// The pseudo-output an expert may map to: the sensitivity the model gives
@@ -78,7 +79,7 @@ impl Found {
     /// A sensitivity between 0 and 1.
     fn sensitivity(&mut self, path: String, s: f64) {
         if !(0.0..=1.0).contains(&s) {
-            self.add(path, format!("{s} is outside 0 to 1"));
+            self.add(path, format!("{} is outside 0 to 1", short(s)));
         }
     }
 }
@@ -125,7 +126,7 @@ fn senders(f: &mut Found, story: &Story) {
         if !s.weight.is_finite() || s.weight < 0.0 {
             f.add(
                 format!("senders[{i}].weight"),
-                format!("{} is not a weight of 0 or more", s.weight),
+                format!("{} is not a weight of 0 or more", short(s.weight)),
             );
         }
     }

@@ -226,7 +226,7 @@ pub fn Chart(props: &ChartProps) -> Html {
                 { draw::end_labels(&ends) }
                 <g class="bc-chart-now">
                     <rect class="bc-chart-now-bg" x={now_x.clone()} y={px(plot_top - NOW_ROW + 1.0)}
-                        width={px(now_w)} height={px(NOW_ROW - 3.0)} transform={format!("translate({now_shift:.1} 0)")} />
+                        width={px(now_w)} height={px(NOW_ROW - 3.0)} transform={format!("translate({} 0)", px(now_shift))} />
                     <svg class="bc-chart-marks" x="0" y={px(plot_top)} width="100%" height={px(PLOT_HEIGHT)}>
                         <line x1={now_x.clone()} x2={now_x.clone()} y1="0" y2={px(PLOT_HEIGHT)} />
                         { for compare_dot }
@@ -254,7 +254,7 @@ fn domain(props: &ChartProps) -> u32 {
 
 /// A length in px as an SVG attribute.
 pub(super) fn px(v: f64) -> String {
-    format!("{v:.1}")
+    crate::num::fixed(v, 1)
 }
 
 #[cfg(test)]

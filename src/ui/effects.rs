@@ -4,7 +4,7 @@
 //! the model's central insight once there is something to read it against,
 //! and the "model, not forecast" label.
 
-use super::format::percent;
+use super::format::{fixed, percent};
 use super::meter::Meter;
 use super::metric::Output;
 use super::use_words;
@@ -70,7 +70,7 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
             "effects.leak_risk",
             &[
                 ("value", &percent(o.leak_risk, 0)),
-                ("ratio", &format!("{ratio:.1}")),
+                ("ratio", &fixed(ratio, 1)),
                 ("baseline", &percent(b.leak_risk, 0)),
             ],
         )

@@ -2,7 +2,7 @@
 //! outputs each prediction maps to, read at the timeline's day. An expert
 //! mapped to `sensitivity` shows the sensitivity the model gives each text.
 
-use super::format::percent;
+use super::format::{fixed, percent};
 use super::metric::{Output, StoryRef};
 use super::use_words;
 use crate::model::Outputs;
@@ -92,7 +92,7 @@ fn ExpertCard(props: &CardProps) -> Html {
                     "expert.sensitivity_item",
                     &[
                         ("label", words.get(&format!("message.{}.label", m.id))),
-                        ("value", &format!("{:.2}", m.sensitivity)),
+                        ("value", &fixed(m.sensitivity, 2)),
                     ],
                 )
             })

@@ -2,6 +2,7 @@
 //! own (whose, how sensitive, which day), and see the list of leaks.
 
 use super::explainer::sender_label;
+use super::format::{fixed, short};
 use super::metric::StoryRef;
 use super::use_words;
 use crate::model::{Event, CUSTOM};
@@ -95,10 +96,10 @@ pub fn Lab(props: &LabProps) -> Html {
                     </select>
                 </label>
                 <label class="bc-field">
-                    <span>{ words.get("lab.sensitivity") }{ ": " }<strong class="bc-num">{ format!("{:.2}", props.lab.sensitivity) }</strong></span>
+                    <span>{ words.get("lab.sensitivity") }{ ": " }<strong class="bc-num">{ fixed(props.lab.sensitivity, 2) }</strong></span>
                     <input type="range" class="bc-range" min="0" max="1" step="0.05"
-                        value={props.lab.sensitivity.to_string()} oninput={on_sensitivity}
-                        aria-valuetext={format!("{:.2}", props.lab.sensitivity)} />
+                        value={short(props.lab.sensitivity)} oninput={on_sensitivity}
+                        aria-valuetext={fixed(props.lab.sensitivity, 2)} />
                     <span class="bc-hint">{ words.get("lab.sensitivity.hint") }</span>
                 </label>
                 <div class="bc-lab-buttons">
@@ -120,7 +121,7 @@ pub fn Lab(props: &LabProps) -> Html {
                             <li>{ words.fill("lab.event", &[
                                 ("date", &story.date(e.day.floor() as u32).label(&words)),
                                 ("name", &sender_label(story, &words, e.sender)),
-                                ("sensitivity", &format!("{:.2}", e.sensitivity)),
+                                ("sensitivity", &fixed(e.sensitivity, 2)),
                             ]) }</li>
                         }) }
                     </ul>

@@ -3,6 +3,7 @@
 //! `Element.animate`, which a strict Content-Security-Policy allows (no inline
 //! style attributes). Browser-only: compiled for wasm32.
 
+use crate::num::fixed;
 use js_sys::{Array, Function, Object, Reflect};
 use wasm_bindgen::{JsCast, JsValue};
 use web_sys::HtmlElement;
@@ -41,10 +42,10 @@ pub fn flip(el: &HtmlElement, before: &Shape, now: &Shape) {
     }
     let scale = before.width / now.width;
     let from = format!(
-        "translate({:.1}px, {:.1}px) scale({:.4})",
-        before.left - now.left,
-        before.top - now.top,
-        scale
+        "translate({}px, {}px) scale({})",
+        fixed(before.left - now.left, 1),
+        fixed(before.top - now.top, 1),
+        fixed(scale, 4)
     );
     let frames = Array::of2(
         &keyframe(&[

@@ -164,7 +164,7 @@ pub fn Network(props: &NetworkProps) -> Html {
 /// label (so the figure takes no more height than its drawing).
 fn view_box(n: usize) -> String {
     let (top, bottom) = vertical_extent(n);
-    format!("0 {} {VIEW_W} {}", num(top), num(bottom - top))
+    format!("0 {} {} {}", num(top), num(VIEW_W), num(bottom - top))
 }
 
 /// The highest and lowest points drawn for `n` allies, with a small margin.
@@ -186,7 +186,7 @@ fn vertical_extent(n: usize) -> (f64, f64) {
 
 /// A number as an SVG attribute.
 fn num(v: f64) -> String {
-    format!("{v:.2}")
+    crate::num::fixed(v, 2)
 }
 
 /// The angle of ally `i` of `n` on the ring, radians clockwise from the

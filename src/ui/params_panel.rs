@@ -2,6 +2,7 @@
 //! descriptors (label, range, source), with a reset and a readable error
 //! when a combination is refused.
 
+use super::format::short;
 use super::use_words;
 use crate::model::{ParamDescriptor, Params, DESCRIPTORS};
 use crate::state::Action;
@@ -36,8 +37,12 @@ pub fn step(d: &ParamDescriptor) -> f64 {
 
 /// Prints a parameter value without float noise ("0.05", "365").
 pub fn show(value: f64) -> String {
-    let text = format!("{value:.4}");
-    text.trim_end_matches('0').trim_end_matches('.').to_string()
+    let text = crate::num::fixed(value, 4);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
 }
 
 /// A value with its unit, if any ("0.05", "365 days").
@@ -78,8 +83,8 @@ pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
                         <span>{ label }{ " " }<span class="bc-symbol">{ format!("({})", d.symbol) }</span></span>
                         <strong class="bc-param-value bc-num">{ with_unit(value, d.unit) }</strong>
                     </span>
-                    <input type="range" class="bc-range" min={d.min.to_string()} max={d.max.to_string()}
-                        step={step(d).to_string()} value={value.to_string()} {oninput} />
+                    <input type="range" class="bc-range" min={short(d.min)} max={short(d.max)}
+                        step={short(step(d))} value={short(value)} {oninput} />
                 </label>
                 <p class="bc-hint">
                     <span class="bc-num">{ words.fill("params.default", &[("value", &show(d.default))]) }</span>

@@ -1,6 +1,7 @@
 //! The clock the reader holds: play/pause, one day back or forward, a native
 //! range input to scrub, the speed, and the events marked along the way.
 
+use super::format::{fixed, short};
 use super::metric::Marker;
 use super::use_words;
 use crate::state::{Action, SPEEDS};
@@ -79,7 +80,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <span>{ words.get("timeline.speed") }</span>
                     <select {onchange}>
                         { for SPEEDS.iter().map(|s| html! {
-                            <option value={s.to_string()} selected={*s == props.speed}>{ format!("{s}×") }</option>
+                            <option value={short(*s)} selected={*s == props.speed}>{ format!("{}×", short(*s)) }</option>
                         }) }
                     </select>
                 </label>
@@ -92,7 +93,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     aria-valuetext={props.date.clone()} {oninput} />
                 <svg class="bc-scrub-marks" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     { for props.markers.iter().map(|m| {
-                        let x = format!("{:.2}", f64::from(m.day) / horizon * 100.0);
+                        let x = fixed(f64::from(m.day) / horizon * 100.0, 2);
                         html! { <line class="bc-scrub-mark" x1={x.clone()} x2={x} y1="0" y2="6" /> }
                     }) }
                 </svg>

@@ -8,6 +8,7 @@
 
 use super::super::metric::Output;
 use crate::model::Trajectory;
+use crate::num::fixed;
 use yew::AttrValue;
 
 /// Most points drawn per line; more add nothing a reader can see.
@@ -40,7 +41,9 @@ pub fn x_share(f: f64) -> f64 {
 
 /// A share of the time axis as an SVG length across the chart.
 pub fn x_pct(f: f64) -> String {
-    format!("{:.3}%", x_share(f) * 100.0)
+    let mut x = fixed(x_share(f) * 100.0, 3);
+    x.push('%');
+    x
 }
 
 /// A value's distance below the plot's top, px; values outside 0–1 are held
@@ -53,13 +56,14 @@ pub fn y_in_plot(v: f64) -> f64 {
 /// lines stretch to the plot and keep clear of its edges.
 pub fn view_box() -> String {
     let pad_y = PAD * UNITS / (PLOT_HEIGHT - 2.0 * PAD);
-    format!(
-        "{:.2} {:.2} {:.2} {:.2}",
+    [
         -PAD_UNITS,
         -pad_y,
         UNITS + 2.0 * PAD_UNITS,
-        UNITS + 2.0 * pad_y
-    )
+        UNITS + 2.0 * pad_y,
+    ]
+    .map(|v| fixed(v, 2))
+    .join(" ")
 }
 
 /// A value as a share of the scale, held within 0–1 (NaN at 0).
@@ -96,7 +100,7 @@ impl Line {
             .collect();
         let points = decimate(&all, MAX_POINTS)
             .iter()
-            .map(|(x, y)| format!("{x:.1},{y:.1}"))
+            .map(|(x, y)| format!("{},{}", fixed(*x, 1), fixed(*y, 1)))
             .collect::<Vec<_>>()
             .join(" ");
         Line {

@@ -1,0 +1,104 @@
+//! Numbers as text, by integer arithmetic: Rust's float formatting pulls
+//! several kilobytes of wasm (the Grisu and Dragon algorithms) into the
+//! download, and nothing the explainer shows needs more than a few fixed
+//! decimals. `fixed` rounds half away from zero, as people (and JavaScript's
+//! `Math.round`) do.
+
+/// `x` with exactly `decimals` decimals (`fixed(0.125, 2)` is "0.13").
+pub fn fixed(x: f64, decimals: u32) -> String {
+    if x.is_nan() {
+        return "NaN".into();
+    }
+    if x.is_infinite() {
+        return if x > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    let scale = 10u64.pow(decimals.min(9));
+    let scaled = (x.abs() * scale as f64 + 0.5).floor();
+    if scaled >= 1e18 {
+        return large(x);
+    }
+    let n = scaled as u64;
+    let mut out = String::new();
+    if x < 0.0 && n != 0 {
+        out.push('-');
+    }
+    out.push_str(&(n / scale).to_string());
+    if decimals > 0 {
+        let frac = (n % scale).to_string();
+        out.push('.');
+        for _ in frac.len()..decimals.min(9) as usize {
+            out.push('0');
+        }
+        out.push_str(&frac);
+    }
+    out
+}
+
+/// `x` as briefly as it reads: up to six decimals, trailing zeros dropped
+/// ("0.05", "365", "-1.5"); huge values in powers of ten ("1.2e20").
+pub fn short(x: f64) -> String {
+    let text = fixed(x, 6);
+    if text.contains('.') && !text.contains('e') {
+        text.trim_end_matches('0').trim_end_matches('.').to_string()
+    } else {
+        text
+    }
+}
+
+/// A number too large for `fixed`: its leading digits and power of ten.
+fn large(x: f64) -> String {
+    let mut mantissa = x.abs();
+    let mut exponent = 0;
+    while mantissa >= 10.0 {
+        mantissa /= 10.0;
+        exponent += 1;
+    }
+    let sign = if x < 0.0 { "-" } else { "" };
+    format!("{sign}{}e{exponent}", short(mantissa))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fixed_rounds_half_away_from_zero() {
+        assert_eq!(fixed(0.125, 2), "0.13");
+        assert_eq!(fixed(0.6, 2), "0.60");
+        assert_eq!(fixed(92.2, 0), "92");
+        assert_eq!(fixed(65.5, 0), "66");
+        assert_eq!(fixed(-1.25, 1), "-1.3");
+        assert_eq!(fixed(-0.001, 2), "0.00");
+        assert_eq!(fixed(7.0, 0), "7");
+        assert_eq!(fixed(0.05, 3), "0.050");
+        assert_eq!(fixed(f64::NAN, 2), "NaN");
+        assert_eq!(fixed(f64::NEG_INFINITY, 2), "-inf");
+    }
+
+    #[test]
+    fn short_drops_what_is_not_needed() {
+        for (x, want) in [
+            (0.05, "0.05"),
+            (365.0, "365"),
+            (-1.5, "-1.5"),
+            (0.0, "0"),
+            (1e-9, "0"),
+            (0.000001, "0.000001"),
+            (7.0, "7"),
+        ] {
+            assert_eq!(short(x), want, "{x}");
+        }
+        assert_eq!(short(1.2e20), "1.2e20");
+        assert_eq!(short(-3e30), "-3e30");
+    }
+
+    #[test]
+    fn short_agrees_with_rust_for_plain_values() {
+        for x in [
+            0.01, 0.1, 0.3, 0.8, 1.0, 2.0, 14.0, 90.0, 730.0, 0.005, 0.02, 0.15, 0.6, 1.5, 3.0,
+            9999.0, 210.5,
+        ] {
+            assert_eq!(short(x), format!("{x}"));
+        }
+    }
+}
