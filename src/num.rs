@@ -45,6 +45,19 @@ pub fn short(x: f64) -> String {
     }
 }
 
+/// `x` held within `lo`–`hi`. Unlike `f64::clamp` it has no panic path
+/// (whose message formats floats, pulling the float formatter into the
+/// wasm); NaN stays NaN, and `lo` wins should `lo > hi`.
+pub fn clamp(x: f64, lo: f64, hi: f64) -> f64 {
+    if x < lo {
+        lo
+    } else if x > hi {
+        hi.max(lo)
+    } else {
+        x
+    }
+}
+
 /// A number too large for `fixed`: its leading digits and power of ten.
 fn large(x: f64) -> String {
     let mut mantissa = x.abs();
@@ -90,6 +103,15 @@ mod tests {
         }
         assert_eq!(short(1.2e20), "1.2e20");
         assert_eq!(short(-3e30), "-3e30");
+    }
+
+    #[test]
+    fn clamp_holds_values_and_keeps_nan() {
+        assert_eq!(clamp(1.5, 0.0, 1.0), 1.0);
+        assert_eq!(clamp(-0.5, 0.0, 1.0), 0.0);
+        assert_eq!(clamp(0.25, 0.0, 1.0), 0.25);
+        assert!(clamp(f64::NAN, 0.0, 1.0).is_nan());
+        assert_eq!(clamp(5.0, 3.0, 2.0), 3.0);
     }
 
     #[test]

@@ -208,7 +208,7 @@ impl Run<'_> {
     }
 
     fn leaker_share(&self, s: &State) -> f64 {
-        (self.mean_candor(s) / self.prior.candor0).clamp(0.0, 1.0)
+        crate::num::clamp(self.mean_candor(s) / self.prior.candor0, 0.0, 1.0)
     }
 
     fn initial(&self, n: usize) -> State {
@@ -222,7 +222,7 @@ impl Run<'_> {
     }
 
     fn leak(&self, s: &mut State, e: &Event) {
-        let evidence = e.sensitivity.powf(self.p.eta);
+        let evidence = crate::math::pow(e.sensitivity, self.p.eta);
         for (i, a) in s.a.iter_mut().enumerate() {
             *a += if i == e.sender {
                 evidence
@@ -255,7 +255,7 @@ impl Run<'_> {
     fn step(&self, s: &mut State, h: f64) {
         let p = self.p;
         // exp, not exp2: the same 2^(−h/H), without libm's 4 KB exp2 table in the wasm.
-        let delta = (-h * LN_2 / p.half_life).exp();
+        let delta = crate::math::exp(-h * LN_2 / p.half_life);
         let accrual = p.r_ok * (1.0 - delta) * p.half_life / LN_2;
         let candor_rate = Relaxation::new(h, p.tau_candor);
         let rho_target_start = self.rhetoric_target(self.leaker_share(s));
@@ -272,7 +272,7 @@ impl Run<'_> {
         let rho_mid = 0.5 * (rho_start + s.rho);
         let lambda = p.phi * rho_mid + p.psi * (1.0 - rho_mid);
         let lock_target = lock_in_target(p.phi, p.psi, rho_mid);
-        s.lock_in = lock_target + (s.lock_in - lock_target) * (-lambda * h).exp();
+        s.lock_in = lock_target + (s.lock_in - lock_target) * crate::math::exp(-lambda * h);
     }
 
     fn read(&self, s: &State, per_sender: &mut Vec<SenderOutputs>) -> Outputs {
@@ -291,7 +291,7 @@ impl Run<'_> {
         let rerouted = 1.0 - leaker_share;
         let publicity = 1.0 - (1.0 - s.rho) * (1.0 - leak_risk);
         let win_set = (1.0 - p.sigma * publicity) * (1.0 - s.lock_in);
-        let compromise = ((win_set - p.d) / (1.0 - p.d)).clamp(0.0, 1.0);
+        let compromise = crate::num::clamp((win_set - p.d) / (1.0 - p.d), 0.0, 1.0);
         let speed = leaker_share + rerouted * p.theta_b;
         Outputs {
             leak_risk,
@@ -327,7 +327,7 @@ impl Relaxation {
     fn new(h: f64, tau: f64) -> Self {
         let u = h / tau;
         Relaxation {
-            keep: (-u).exp(),
+            keep: crate::math::exp(-u),
             lag: -(-u).exp_m1() / u,
         }
     }
@@ -361,7 +361,11 @@ pub fn simulate(
     if !(dt.is_finite() && (MIN_DT..=1.0).contains(&dt)) {
         return Err(InputError::new(
             "dt",
-            format!("{} is not a step between {} and 1 day", short(dt), short(MIN_DT)),
+            format!(
+                "{} is not a step between {} and 1 day",
+                short(dt),
+                short(MIN_DT)
+            ),
         ));
     }
     const MAX_DAYS: u32 = 36_500;

@@ -69,7 +69,7 @@ impl Explainer {
                 format!("{} is not a day", crate::num::short(day)),
             ));
         }
-        self.clock = day.floor().clamp(0.0, f64::from(self.horizon()));
+        self.clock = crate::num::clamp(day.floor(), 0.0, f64::from(self.horizon()));
         self.announcement = Announcement::None;
         Ok(())
     }

@@ -31,7 +31,7 @@ pub fn Meter(props: &MeterProps) -> Html {
     );
     // Every meter is a share on one 0–100 % scale, so bars side by side
     // always mean the same thing.
-    let to_width = |x: f64| crate::num::fixed(x.clamp(0.0, 1.0) * 100.0, 2);
+    let to_width = |x: f64| crate::num::fixed(crate::num::clamp(x, 0.0, 1.0) * 100.0, 2);
     let fill = to_width(props.value);
     let mark = to_width(props.baseline);
     let direction = if props.value > props.baseline + 1e-4 {
@@ -44,7 +44,7 @@ pub fn Meter(props: &MeterProps) -> Html {
     html! {
         <div class={classes!("bc-meter", direction)} role="meter" aria-label={name.clone()}
             aria-valuemin="0" aria-valuemax="100"
-            aria-valuenow={crate::num::fixed(props.value.clamp(0.0, 1.0) * 100.0, 0)} aria-valuetext={valuetext}>
+            aria-valuenow={crate::num::fixed(crate::num::clamp(props.value, 0.0, 1.0) * 100.0, 0)} aria-valuetext={valuetext}>
             <div class="bc-meter-head" aria-hidden="true">
                 <span class="bc-meter-name">{ name }</span>
                 <span class="bc-meter-value">{ value }</span>

@@ -72,7 +72,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         .map(|i| sender_name(&words, &props.senders, i))
         .collect();
     let exposed = exposed(&props.channels, props.leak_risk0);
-    let rerouted_text = percent(props.rerouted.clamp(0.0, 1.0), 0);
+    let rerouted_text = percent(crate::num::clamp(props.rerouted, 0.0, 1.0), 0);
 
     let ally_width = ally_width(props.rerouted);
     let ring = ring_pairs(n).into_iter().map(|(a, b)| {
@@ -200,14 +200,14 @@ fn angle(i: usize, n: usize) -> f64 {
 /// Where ally `i` of `n` sits.
 fn ring_position(i: usize, n: usize) -> (f64, f64) {
     let a = angle(i, n);
-    (CX + RX * a.cos(), CY + RY * a.sin())
+    (CX + RX * crate::math::cos(a), CY + RY * crate::math::sin(a))
 }
 
 /// Where an ally's name goes: beside its node on the left and right, above or
 /// below it at the top and bottom. Returns (x, y baseline, text-anchor).
 fn label_position(i: usize, n: usize, x: f64, y: f64) -> (f64, f64, &'static str) {
     let a = angle(i, n);
-    let (c, s) = (a.cos(), a.sin());
+    let (c, s) = (crate::math::cos(a), crate::math::sin(a));
     let gap = NODE_R + 5.0;
     if c > 0.35 {
         (x + gap, y + 4.5 + 3.0 * s, "start")
@@ -233,7 +233,7 @@ fn sender_name(words: &Words, senders: &[String], i: usize) -> String {
 /// its baseline, never thinner than a hairline.
 fn link_width(candor: f64, candor0: f64) -> f64 {
     let ratio = if candor0 > 0.0 && candor.is_finite() {
-        (candor / candor0).clamp(0.0, MAX_RATIO)
+        crate::num::clamp(candor / candor0, 0.0, MAX_RATIO)
     } else {
         0.0
     };

@@ -23,7 +23,7 @@ pub struct ParamsPanelProps {
 /// A slider step of about a hundredth of the range, rounded to a plain number.
 pub fn step(d: &ParamDescriptor) -> f64 {
     let raw = (d.max - d.min) / 100.0;
-    let magnitude = 10f64.powf(raw.log10().floor());
+    let magnitude = crate::math::pow(10.0, crate::math::log10(raw).floor());
     let lead = raw / magnitude;
     let nice = if lead < 2.0 {
         1.0

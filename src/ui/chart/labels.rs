@@ -160,7 +160,7 @@ pub fn spread(wanted: &[f64], gap: f64, lo: f64, hi: f64) -> Vec<f64> {
     let mut out: Vec<f64> = Vec::with_capacity(n);
     for w in wanted {
         let floor = out.last().map_or(lo, |p| p + gap);
-        out.push(w.clamp(lo, hi).max(floor));
+        out.push(crate::num::clamp(*w, lo, hi).max(floor));
     }
     let mut ceiling = hi;
     for y in out.iter_mut().rev() {

@@ -30,13 +30,13 @@ pub const Y_TICKS: [f64; 3] = [0.0, 0.5, 1.0];
 
 /// A day as a share of the time axis, 0–1.
 pub fn frac(day: u32, last: u32) -> f64 {
-    (f64::from(day) / f64::from(last.max(1))).clamp(0.0, 1.0)
+    crate::num::clamp(f64::from(day) / f64::from(last.max(1)), 0.0, 1.0)
 }
 
 /// Where a share `f` of the time axis sits, as a share of the chart's width
 /// (the plot's side margins included).
 pub fn x_share(f: f64) -> f64 {
-    (PAD_UNITS + f.clamp(0.0, 1.0) * UNITS) / (UNITS + 2.0 * PAD_UNITS)
+    (PAD_UNITS + crate::num::clamp(f, 0.0, 1.0) * UNITS) / (UNITS + 2.0 * PAD_UNITS)
 }
 
 /// A share of the time axis as an SVG length across the chart.
@@ -71,7 +71,7 @@ fn clamp_share(v: f64) -> f64 {
     if v.is_nan() {
         0.0
     } else {
-        v.clamp(0.0, 1.0)
+        crate::num::clamp(v, 0.0, 1.0)
     }
 }
 
