@@ -6,8 +6,8 @@ mod frame;
 mod labels;
 mod shortcuts;
 
-pub use frame::Frame;
-pub use labels::{markers, message_markers, sender_label, Labels};
+pub use frame::{costly, Frame};
+pub use labels::{markers, sender_label, Comparison, Labels};
 pub use shortcuts::shortcut;
 
 use super::about::About;
@@ -56,13 +56,15 @@ pub fn App(props: &AppProps) -> Html {
         Labels::new(story, words)
     });
     use_playback(store.clone(), f.ticking);
-    // The event marks change with the leaks, not with the day.
-    let markers = {
+    // The event marks, and whether the leaks cost candor, change with the
+    // runs, not with the day: read once per revision.
+    let run_notes = {
         let store = store.clone();
         use_memo((f.revision, words.clone()), move |(_, words)| {
-            Rc::new(store.read(|s| markers(s.story(), words, s.events())))
+            store.read(|s| (Rc::new(markers(s.story(), words, s.events())), costly(s)))
         })
     };
+    let (markers, costly) = (&run_notes.0, run_notes.1);
 
     // Stable callbacks (same store, same callback), so children whose other
     // props did not change skip re-rendering on each tick of the clock.
@@ -96,7 +98,8 @@ pub fn App(props: &AppProps) -> Html {
         f: &f,
         words,
         labels: &labels,
-        markers: &markers,
+        markers,
+        costly,
         on_action: &on_action,
         on_public: &on_public,
     });

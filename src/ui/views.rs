@@ -38,6 +38,8 @@ pub struct Ctx<'a> {
     pub labels: &'a Labels,
     /// The markers of the scenario in view.
     pub markers: &'a Rc<Vec<Marker>>,
+    /// Whether the leaks in view cost a real share of candor at the worst.
+    pub costly: bool,
     pub on_action: &'a Callback<Action>,
     pub on_public: &'a Callback<bool>,
 }
@@ -80,7 +82,7 @@ fn effects(c: &Ctx) -> Html {
     let f = c.f;
     html! {
         <EffectsPanel phase={f.phase} date={f.date.clone()} when={f.when.clone()}
-            outputs={f.outputs} baseline={f.baseline} costly={f.costly} />
+            outputs={f.outputs} baseline={f.baseline} costly={c.costly} />
     }
 }
 

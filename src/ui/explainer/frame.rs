@@ -32,8 +32,6 @@ pub struct Frame {
     /// How long after the latest post, in words.
     pub when: AttrValue,
     pub phase: Phase,
-    /// Whether the leaks in view cost a real share of candor at the worst.
-    pub costly: bool,
     /// The headline numbers for the pager while a leak is in view.
     pub readout: Option<AttrValue>,
     pub speed: f64,
@@ -89,7 +87,6 @@ impl Frame {
             date: date.into(),
             when: after_post(words, since).into(),
             phase,
-            costly: costly(s),
             readout,
             speed: s.speed(),
             outputs,
@@ -162,8 +159,9 @@ fn latest_post(s: &Explainer) -> Option<u32> {
 const COSTLY: f64 = 0.9;
 
 /// Whether, at its worst after the first post, the run in view leaves
-/// allies' candor under nine tenths of the baseline's.
-fn costly(s: &Explainer) -> bool {
+/// allies' candor under nine tenths of the baseline's: a property of the run,
+/// so the root memoises it per revision rather than reading it every frame.
+pub fn costly(s: &Explainer) -> bool {
     let Some(first) = s.events().iter().map(|e| e.day.floor() as usize).min() else {
         return false;
     };
@@ -203,13 +201,18 @@ mod tests {
     use crate::state::Action;
     use crate::story::Story;
 
-    fn frame_after(actions: &[Action]) -> Frame {
+    fn explainer_after(actions: &[Action]) -> Explainer {
         let story = Rc::new(Story::builtin().unwrap());
-        let words = Words::for_story(&Words::english(), &story, "en");
         let mut e = Explainer::new(story, Params::default(), false).unwrap();
         for a in actions {
             e.reduce(a.clone()).unwrap();
         }
+        e
+    }
+
+    fn frame_after(actions: &[Action]) -> Frame {
+        let e = explainer_after(actions);
+        let words = Words::for_story(&Words::english(), e.story(), "en");
         Frame::read(&e, &words)
     }
 
@@ -243,13 +246,16 @@ mod tests {
         assert_eq!(later.phase, Phase::Erosion);
         assert_eq!(later.when, "about 4 months after the post");
         assert!(later.outputs.compromise < f.outputs.compromise);
+        let e = explainer_after(&[Action::SetPublic(true)]);
+        assert!(costly(&e), "the lead message's leak costs candor");
     }
 
     #[test]
     fn a_harmless_text_is_not_costly() {
         let f = frame_after(&[Action::GoToBeat(3), Action::SetPublic(true)]);
         assert_eq!(f.phase, Phase::Shock);
-        assert!(!f.costly, "the second message has nothing costly in it");
+        let e = explainer_after(&[Action::GoToBeat(3), Action::SetPublic(true)]);
+        assert!(!costly(&e), "the second message has nothing costly in it");
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! revision of the runs, never per frame.
 
 use crate::model::Event;
-use crate::story::Story;
+use crate::story::{Story, View};
 use crate::ui::metric::Marker;
 use crate::words::Words;
 use std::rc::Rc;
@@ -15,6 +15,17 @@ pub struct Labels {
     pub titles: Vec<AttrValue>,
     /// Every sender's short name, or "Ally n".
     pub sender_names: Rc<Vec<String>>,
+    /// For each beat that compares two texts (by beat index), what its
+    /// charts say about them.
+    pub comparisons: Vec<Option<Comparison>>,
+}
+
+/// What a comparison's charts say: each text's line label ("<name>'s text
+/// alone"), and the markers of the two posts.
+pub struct Comparison {
+    pub against: AttrValue,
+    pub this: AttrValue,
+    pub markers: Rc<Vec<Marker>>,
 }
 
 impl Labels {
@@ -35,6 +46,25 @@ impl Labels {
                     .map(|i| sender_label(story, words, i))
                     .collect(),
             ),
+            comparisons: story
+                .beats
+                .iter()
+                .map(|b| {
+                    (b.view == View::Compare).then(|| {
+                        let (against, this) = (story.against_of(b), story.message_of(b));
+                        let alone = |i: usize| {
+                            let key = format!("message.{}.label", story.messages[i].id);
+                            let label = words.get(&key);
+                            AttrValue::from(words.fill("compare.alone", &[("label", label)]))
+                        };
+                        Comparison {
+                            against: alone(against),
+                            this: alone(this),
+                            markers: Rc::new(message_markers(story, words, &[against, this])),
+                        }
+                    })
+                })
+                .collect(),
         }
     }
 }

@@ -4,30 +4,25 @@
 
 use super::{act, charts, timeline, Compared, Ctx};
 use crate::ui::compare::Compare;
-use crate::ui::explainer::message_markers;
 use yew::prelude::*;
 
 pub fn view(c: &Ctx) -> Html {
     let f = c.f;
-    let alone = |i: usize| {
-        let label = c
-            .words
-            .get(&format!("message.{}.label", f.story.messages[i].id))
-            .to_string();
-        AttrValue::from(c.words.fill("compare.alone", &[("label", &label)]))
-    };
     let pair = [f.against, f.message];
-    let compared = f
+    // The labels and markers are made once per story (Labels); only the
+    // runs change, with the parameters.
+    let words = c.labels.comparisons.get(f.beat).and_then(Option::as_ref);
+    let runs = f
         .message_runs
         .get(f.against)
-        .zip(f.message_runs.get(f.message))
-        .map(|(lead, this)| Compared {
-            lead: lead.clone(),
-            this: this.clone(),
-            lead_label: alone(f.against),
-            this_label: alone(f.message),
-            markers: std::rc::Rc::new(message_markers(&f.story, c.words, &pair)),
-        });
+        .zip(f.message_runs.get(f.message));
+    let compared = words.zip(runs).map(|(w, (lead, this))| Compared {
+        lead: lead.clone(),
+        this: this.clone(),
+        lead_label: w.against.clone(),
+        this_label: w.this.clone(),
+        markers: w.markers.clone(),
+    });
     html! {
         <>
             { act(c) }
