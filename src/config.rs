@@ -143,15 +143,7 @@ impl Config {
 
     /// Sets the language from an attribute or a config field.
     pub fn set_lang(&mut self, path: &str, lang: &str) -> Result<(), InputError> {
-        if !LANGUAGES.contains(&lang) {
-            return Err(InputError::new(
-                path,
-                format!(
-                    "\"{lang}\" is not a language of this build (known: {})",
-                    LANGUAGES.join(", ")
-                ),
-            ));
-        }
+        interface_language(path, lang)?;
         self.lang = Some(lang.to_string());
         Ok(())
     }
@@ -181,10 +173,7 @@ impl Config {
             .map_err(|e| e.at("config.params"))?;
         let lang = match &self.lang {
             Some(lang) => {
-                if !LANGUAGES.contains(&lang.as_str()) {
-                    let mut c = Config::default();
-                    c.set_lang("config.lang", lang)?;
-                }
+                interface_language("config.lang", lang)?;
                 lang.clone()
             }
             None => story
@@ -236,6 +225,20 @@ impl Config {
             lang,
         })
     }
+}
+
+/// Refuses a language the interface does not speak.
+fn interface_language(path: &str, lang: &str) -> Result<(), InputError> {
+    if LANGUAGES.contains(&lang) {
+        return Ok(());
+    }
+    Err(InputError::new(
+        path,
+        format!(
+            "\"{lang}\" is not a language of this build (known: {})",
+            LANGUAGES.join(", ")
+        ),
+    ))
 }
 
 /// "no scenario …" with the story's ids.

@@ -146,6 +146,23 @@ fn show(live: &handle::Slot, explainer: Explainer, theme: Theme, words: Rc<Words
     }
 }
 
+/// Shows a refusal in the live slot's root in place of what was there (the
+/// explainer, or an earlier refusal).
+fn refuse(live: &handle::Slot, e: &InputError) {
+    let (host, root) = {
+        let mut slot = live.borrow_mut();
+        let Some(l) = slot.as_mut() else { return };
+        l.clear();
+        (l.host.clone(), l.root.clone())
+    };
+    let failure = fail(&host, &root, e);
+    // A `backchannel:error` listener may have destroyed the explainer.
+    match live.borrow_mut().as_mut() {
+        Some(l) => l.failure = Some(failure),
+        None => failure.destroy(),
+    }
+}
+
 /// Shows the error in the element, logs it, and tells the host page.
 fn fail(host: &Element, root: &Element, e: &InputError) -> AppHandle<Failure> {
     let message = e.to_string();

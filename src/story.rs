@@ -410,18 +410,17 @@ impl Story {
 
     /// The index of the message a beat is about (the lead message when it names none).
     pub fn message_of(&self, beat: &Beat) -> usize {
-        beat.message
-            .as_deref()
-            .and_then(|id| self.message_index(id))
-            .unwrap_or(0)
+        self.index_or_lead(beat.message.as_deref())
     }
 
     /// The index of the message a comparison sets against the beat's own.
     pub fn against_of(&self, beat: &Beat) -> usize {
-        beat.against
-            .as_deref()
-            .and_then(|id| self.message_index(id))
-            .unwrap_or(0)
+        self.index_or_lead(beat.against.as_deref())
+    }
+
+    /// The message named, or the lead message (index 0).
+    fn index_or_lead(&self, id: Option<&str>) -> usize {
+        id.and_then(|id| self.message_index(id)).unwrap_or(0)
     }
 
     /// The short name of sender `i`, or `None` for an unnamed ally.

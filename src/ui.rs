@@ -36,5 +36,5 @@ use yew::prelude::*;
 /// The words in force, provided by the root component.
 #[hook]
 pub fn use_words() -> Rc<Words> {
-    use_context::<Rc<Words>>().unwrap_or_else(|| Rc::new(Words::english()))
+    use_context::<Rc<Words>>().unwrap_or_else(Words::english)
 }

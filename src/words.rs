@@ -6,6 +6,7 @@
 use crate::error::InputError;
 use crate::pairs::Pairs;
 use crate::story::Story;
+use std::rc::Rc;
 
 /// The English interface strings, shipped inside the component.
 const EN: &str = include_str!("../www/locales/en.json");
@@ -27,11 +28,15 @@ impl Words {
         Ok(Words { map: pairs.0 })
     }
 
-    /// The built-in English interface strings.
-    pub fn english() -> Self {
-        // The file is part of the build and a native test parses it, so a
-        // failure here would be a build mistake, not a reader's input.
-        Words::parse(EN).unwrap_or_default()
+    /// The built-in English interface strings, read once per page (each
+    /// mount, each pack check and each refusal needs them).
+    pub fn english() -> Rc<Words> {
+        thread_local! {
+            // The file is part of the build and a native test parses it, so
+            // a failure here would be a build mistake, not a reader's input.
+            static ENGLISH: Rc<Words> = Rc::new(Words::parse(EN).unwrap_or_default());
+        }
+        ENGLISH.with(Rc::clone)
     }
 
     /// The interface strings of `lang` with the story's strings in that

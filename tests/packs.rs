@@ -16,16 +16,18 @@ use std::process::Command;
 
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
-fn validate(file: &Path) -> (bool, String, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_validate-pack"))
-        .arg(file)
-        .output()
-        .unwrap();
+/// Runs one of the crate's commands: whether it succeeded, its stdout and stderr.
+fn command<S: AsRef<std::ffi::OsStr>>(program: &str, args: &[S]) -> (bool, String, String) {
+    let out = Command::new(program).args(args).output().unwrap();
     (
         out.status.success(),
         String::from_utf8(out.stdout).unwrap(),
         String::from_utf8(out.stderr).unwrap(),
     )
+}
+
+fn validate(file: &Path) -> (bool, String, String) {
+    command(env!("CARGO_BIN_EXE_validate-pack"), &[file])
 }
 
 fn builtin_json() -> Value {
@@ -128,13 +130,11 @@ fn validate_pack_names_the_paths_of_every_broken_pack() {
 #[test]
 fn print_writes_a_pack_out_as_it_is_read() {
     let file = Path::new(ROOT).join("www/packs/greenland-2026.json");
-    let out = Command::new(env!("CARGO_BIN_EXE_validate-pack"))
-        .arg("--print")
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    let printed = String::from_utf8(out.stdout).unwrap();
+    let (ok, printed, _) = command(
+        env!("CARGO_BIN_EXE_validate-pack"),
+        &[Path::new("--print"), &file],
+    );
+    assert!(ok);
     // Every default is written out, and it reads back as the same story.
     assert!(printed.contains("\"weight\": 1.0"));
     assert_eq!(Story::parse(&printed).unwrap(), Story::builtin().unwrap());
@@ -284,17 +284,7 @@ proptest! {
 #[test]
 fn the_runner_reads_another_pack() {
     let nato = format!("{ROOT}/www/packs/nato-summit-2025.json");
-    let run = |args: &[&str]| {
-        let out = Command::new(env!("CARGO_BIN_EXE_simulate"))
-            .args(args)
-            .output()
-            .unwrap();
-        (
-            out.status.success(),
-            String::from_utf8(out.stdout).unwrap(),
-            String::from_utf8(out.stderr).unwrap(),
-        )
-    };
+    let run = |args: &[&str]| command(env!("CARGO_BIN_EXE_simulate"), args);
     let (ok, list, _) = run(&["--pack", &nato, "--scenario", "list"]);
     assert!(ok);
     assert_eq!(list, "posted\nkept-private\n");

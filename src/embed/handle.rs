@@ -5,7 +5,7 @@
 //! loader told so it can disconnect its observers and listeners.
 
 use super::options::Options;
-use super::{fail, show, start};
+use super::{refuse, show, start};
 use crate::model::ParamId;
 use crate::state::Action;
 use crate::store::Store;
@@ -189,18 +189,7 @@ impl Handle {
                 Ok(())
             }
             Err(e) => {
-                let (host, root) = {
-                    let mut slot = self.live.borrow_mut();
-                    let Some(live) = slot.as_mut() else {
-                        return Err(JsError::new(&e.to_string()));
-                    };
-                    live.clear();
-                    (live.host.clone(), live.root.clone())
-                };
-                let failure = fail(&host, &root, &e);
-                if let Some(live) = self.live.borrow_mut().as_mut() {
-                    live.failure = Some(failure);
-                }
+                refuse(&self.live, &e);
                 Err(JsError::new(&e.to_string()))
             }
         }

@@ -56,9 +56,8 @@ fn ExpertCard(props: &CardProps) -> Html {
     let Some(e) = story.experts.get(props.index) else {
         return Html::default();
     };
-    let quotes = e.quotes.iter().chain(&e.reported);
     let mut sources: Vec<&str> = Vec::new();
-    for q in quotes.clone() {
+    for q in e.quotes.iter().chain(&e.reported) {
         if !sources.contains(&q.source.as_str()) {
             sources.push(&q.source);
         }
