@@ -76,7 +76,14 @@ impl Explainer {
     /// The ids the reader can choose from: the story's, then the host's own
     /// (and `custom` while the reader's own leaks are shown).
     pub fn scenario_ids(&self) -> Vec<String> {
-        let mut ids: Vec<String> = self.scenarios().into_iter().map(|s| s.id).collect();
+        let mut ids: Vec<String> = self
+            .story
+            .resolved
+            .scenarios
+            .iter()
+            .chain(self.extra.iter())
+            .map(|s| s.id.clone())
+            .collect();
         if self.scenario == CUSTOM {
             ids.push(CUSTOM.to_string());
         }
