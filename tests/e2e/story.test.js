@@ -73,6 +73,12 @@ test('the whole story can be completed with the keyboard alone', async () => {
     await page.keyboard.press('Enter');
     assert.equal((await state(page)).beat, id);
   }
+  // The state changes at once; the pager is drawn on Yew's next render.
+  await page.waitForFunction(() => {
+    const el = document.querySelector('[data-backchannel]');
+    const next = (el.shadowRoot ?? el).querySelector('.bc-pager .bc-button:last-child');
+    return next?.getAttribute('aria-disabled') === 'true';
+  }, null, { timeout: 2000 }).catch(() => {});
   assert.equal(await next.getAttribute('aria-disabled'), 'true', 'Next ends at the last beat');
   assert.ok(await next.evaluate((el) => el.getRootNode().activeElement === el), 'focus stays on Next');
   // Shortcuts do nothing outside the explainer.
