@@ -49,6 +49,7 @@ const sender = story.senders.find((s) => s.id === lead.sender);
 const fallback = {
   sentence: words['fallback.sentence'],
   plain: words['fallback.plain'],
+  stopped: words['fallback.stopped'],
   message: lead.text,
   attribution: `${sender.name} to ${lead.recipient}. Source: ${lead.source}.`,
 };

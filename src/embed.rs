@@ -6,6 +6,7 @@
 
 mod handle;
 mod options;
+mod panic;
 
 pub use handle::Handle;
 
@@ -32,9 +33,11 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 /// `backchannel` handle and dispatches the events); the explainer renders
 /// into `root` (a node in the host's shadow root), or into `host` itself.
 /// `options` carries what the loader read: `{ config?, configError?, pack?,
-/// packError?, scenario?, lang?, theme?, autoplay?, onDestroy? }` (`config`
-/// and `pack` as JSON text); `onDestroy` is called once the explainer has
-/// been torn down, whether the loader or the host page asked for it.
+/// packError?, scenario?, lang?, theme?, autoplay?, onDestroy?, onPanic? }`
+/// (`config` and `pack` as JSON text); `onDestroy` is called once the
+/// explainer has been torn down, whether the loader or the host page asked
+/// for it; `onPanic(message)` if a Rust panic stops this wasm instance (see
+/// `panic.rs`: the loader gives each explainer an instance of its own).
 ///
 /// If it cannot start, `root` shows why, the console says so, the host
 /// dispatches `backchannel:error`, and the returned error has the message.
@@ -42,9 +45,13 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<JsValue, JsValue> {
     let _ = host.set_attribute(HOST_ATTRIBUTE, "");
     let root = root.unwrap_or_else(|| host.clone());
-    let on_destroy = Reflect::get(&options, &"onDestroy".into())
-        .ok()
-        .and_then(|f| f.dyn_into::<Function>().ok());
+    let function = |name: &str| {
+        Reflect::get(&options, &name.into())
+            .ok()
+            .and_then(|f| f.dyn_into::<Function>().ok())
+    };
+    let on_destroy = function("onDestroy");
+    panic::report_to(function("onPanic"));
     let options = Options::read(&options);
     let story = options.story();
     let started = story.and_then(|story| start(&options, story));

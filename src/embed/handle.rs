@@ -61,6 +61,7 @@ pub(super) fn tear_down(slot: &Slot) {
         return;
     };
     live.clear();
+    super::panic::forget();
     let _ = Reflect::delete_property(&live.host, &"backchannel".into());
     if let Some(f) = live.on_destroy.take() {
         let _ = f.call0(&JsValue::NULL);
@@ -193,6 +194,14 @@ impl Handle {
                 Err(JsError::new(&e.to_string()))
             }
         }
+    }
+
+    /// For tests only: panics inside this explainer's wasm instance, to show
+    /// that a crash stays in its own box (tests/e2e/robust.test.js). The
+    /// explainer is replaced by a readable error; nothing else is touched.
+    #[wasm_bindgen(js_name = __panicForTest)]
+    pub fn panic_for_test(&self) {
+        panic!("a panic the host page asked for, to test containment");
     }
 
     /// Unmounts the explainer and frees what it holds: the element is left

@@ -14,16 +14,64 @@ const CSS = '__BACKCHANNEL_CSS__';
 const FALLBACK = __BACKCHANNEL_FALLBACK__;
 
 const here = new URL('.', import.meta.url);
-let runtime;
-let exports;
 
-/** Imports and instantiates the wasm once, for every explainer on the page. */
-function load() {
-  runtime ??= import(new URL(GLUE, here).href).then(async (glue) => {
-    exports = await glue.default({ module_or_path: new URL(WASM, here) });
-    return glue;
-  });
-  return runtime;
+/**
+ * The wasm, compiled once for the page. Each explainer then runs in its own
+ * instance of it (its own memory and glue), so a crash in one cannot take
+ * the others down. Failures are said in one sentence a newsroom developer
+ * can act on: no WebAssembly, HTTP errors, the wrong MIME type (a server or
+ * CDN that answers with an HTML page), a damaged file.
+ */
+let compiled;
+function compile() {
+  compiled ??= (async () => {
+    if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') {
+      throw new Error('this browser cannot run WebAssembly');
+    }
+    const url = new URL(WASM, here);
+    const response = await fetch(url);
+    if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
+    const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+    if (type !== 'application/wasm') {
+      throw new Error(`${url.pathname} is served as ${type || 'no type'}, not application/wasm`);
+    }
+    try {
+      return await WebAssembly.compileStreaming(response);
+    } catch (error) {
+      throw new Error(`${url.pathname} is damaged or incomplete (${error.message})`);
+    }
+  })();
+  return compiled;
+}
+
+/** Instances made so far: `{ glue, exports, dead }`; idle ones wait in `idle`. */
+const instances = [];
+const idle = [];
+let made = 0;
+
+/**
+ * An instance for one explainer: an idle one (left by a torn-down explainer,
+ * so mounting and removing does not grow memory), else a new one. A module
+ * is evaluated once per URL, so each instance after the first imports the
+ * glue under its own query string to get glue state of its own.
+ */
+async function acquire() {
+  const reused = idle.pop();
+  if (reused) return reused;
+  // Numbered before any await: explainers starting together get apart.
+  const n = made++;
+  const module = await compile();
+  const url = new URL(GLUE, here);
+  if (n > 0) url.searchParams.set('instance', String(n));
+  const glue = await import(url.href);
+  const instance = { glue, exports: await glue.default({ module_or_path: module }), dead: false };
+  instances.push(instance);
+  return instance;
+}
+
+/** Gives an instance back for the next explainer, unless it crashed. */
+function giveBack(instance) {
+  if (instance && !instance.dead && !idle.includes(instance)) idle.push(instance);
 }
 
 /**
@@ -32,17 +80,22 @@ function load() {
  * `validate-pack` prints. Used by the editor page (pack-editor.html).
  */
 export async function validatePack(pack) {
-  const glue = await load();
-  return glue.validatePack(pack);
+  const instance = await acquire();
+  try {
+    return instance.glue.validatePack(pack);
+  } finally {
+    giveBack(instance);
+  }
 }
 
 /**
- * Bytes of wasm memory the explainers share (0 before the first one loads),
- * for hosts and tests that watch long sessions; wasm memory never shrinks,
- * so a steady value means torn-down explainers are reused, not leaked.
+ * Bytes of wasm memory the explainers' instances hold (0 before the first
+ * one loads; a crashed one is let go), for hosts and
+ * tests that watch long sessions; wasm memory never shrinks, so a steady
+ * value means torn-down explainers' instances are reused, not leaked.
  */
 export function wasmMemoryBytes() {
-  return exports?.memory.buffer.byteLength ?? 0;
+  return instances.reduce((sum, i) => sum + i.exports.memory.buffer.byteLength, 0);
 }
 
 /**
@@ -146,6 +199,13 @@ function fallback(theme, ownStory) {
   return box;
 }
 
+/** Whether the host has children a reader sees (its own fallback). */
+function hasOwnFallback(host) {
+  return [...host.childNodes].some((n) =>
+    n.nodeType === Node.ELEMENT_NODE ? n.localName !== 'script' : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
+  );
+}
+
 /**
  * What shows until the explainer is ready, and stays if it cannot start: the
  * host's own fallback content through a slot, else the built-in box. The box
@@ -159,9 +219,7 @@ function placeholder(host) {
   const hold = document.createElement('div');
   hold.className = 'bc-hold';
   hold.append(slot);
-  const seen = [...host.childNodes].some((n) =>
-    n.nodeType === Node.ELEMENT_NODE ? n.localName !== 'script' : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
-  );
+  const seen = hasOwnFallback(host);
   const ownStory = host.hasAttribute('pack') || typeof inlineField(host, 'pack') === 'string';
   (seen || !host.hasChildNodes() ? slot : hold).append(fallback(themeOf(host), ownStory));
   return hold;
@@ -213,21 +271,22 @@ function release(host) {
 
 async function start(entry) {
   const { host, shadow, hold } = entry;
-  const [glue, inputs] = await Promise.all([load(), readInputs(host)]).catch((error) => {
-    report(host, `could not start (${error.message ?? error})`, 'wasm');
+  const [instance, inputs] = await Promise.all([acquire(), readInputs(host)]).catch((error) => {
+    cannotStart(entry, error.message ?? String(error));
     return [];
   });
   // Removed (or destroyed) while the wasm, the config or the pack was loading.
-  if (entry.done) return;
-  if (!glue) {
-    release(host);
+  if (entry.done) {
+    giveBack(instance);
     return;
   }
+  if (!instance) return;
+  entry.instance = instance;
   const root = document.createElement('div');
   root.className = 'bc-mount';
   shadow.append(root);
   try {
-    entry.handle = glue.mount(host, root, {
+    entry.handle = instance.glue.mount(host, root, {
       ...inputs,
       scenario: host.getAttribute('scenario') ?? undefined,
       lang: host.getAttribute('lang') ?? undefined,
@@ -236,6 +295,7 @@ async function start(entry) {
       // However the explainer ends (removed, or the host's destroy()), the
       // loader's part goes with it.
       onDestroy: () => forget(entry),
+      onPanic: (message) => crashed(entry, message),
     });
     hold.remove();
   } catch (error) {
@@ -245,6 +305,64 @@ async function start(entry) {
     // running.
     release(host);
   }
+}
+
+/**
+ * The wasm could not start at all: the fallback stays (the host's own, or
+ * the built-in box, which already says so), with one sentence under the
+ * host's own fallback; the console and a `backchannel:error` say why.
+ */
+function cannotStart(entry, why) {
+  report(entry.host, `could not start (${why})`, 'wasm');
+  if (entry.done) return;
+  release(entry.host);
+  // The built-in box says it already; under the host's own, say it once.
+  if (hasOwnFallback(entry.host) && entry.hold.isConnected) entry.hold.append(note(FALLBACK.plain));
+}
+
+function note(text) {
+  const p = document.createElement('p');
+  p.className = 'bc-fallback-note';
+  p.textContent = text;
+  return p;
+}
+
+/**
+ * Called by the explainer's own wasm instance when Rust panics, just before
+ * the instance stops for good. Only this explainer goes: its instance is
+ * never reused, its DOM (whose listeners would call into the stopped
+ * instance) is replaced by a readable error (under the host's own fallback,
+ * if it has one), and the host hears of it. Other explainers run in
+ * instances of their own.
+ */
+function crashed(entry, message) {
+  if (entry.instance) {
+    entry.instance.dead = true;
+    // Let the garbage collector have it: its memory is of no use now.
+    instances.splice(instances.indexOf(entry.instance), 1);
+  }
+  entry.handle = undefined;
+  delete entry.host.backchannel;
+  report(entry.host, `stopped after an internal error (${message}); other explainers on the page are not affected`, 'internal');
+  if (entry.done) return;
+  const { host, shadow } = entry;
+  const link = shadow.querySelector('link[rel="stylesheet"]');
+  const box = document.createElement('div');
+  box.className = 'bc-root bc-failure';
+  box.setAttribute('role', 'alert');
+  const title = document.createElement('p');
+  title.className = 'bc-failure-title';
+  title.textContent = FALLBACK.stopped;
+  const detail = document.createElement('p');
+  detail.className = 'bc-failure-message';
+  detail.textContent = message;
+  box.append(title, detail);
+  // The host's own fallback comes back. The built-in message does not: the
+  // host may have told another story since (loadPack), and only the stopped
+  // instance knew which.
+  const kept = hasOwnFallback(host) ? [document.createElement('slot')] : [];
+  shadow.replaceChildren(...[link, ...kept, box].filter(Boolean));
+  release(host);
 }
 
 /** The explainers this loader started and has not torn down, by host. */
@@ -269,7 +387,7 @@ export function upgrade(host) {
   shadow.replaceChildren(link, hold);
   reserve(host);
 
-  const entry = { host, shadow, hold, done: false, handle: undefined };
+  const entry = { host, shadow, hold, done: false, handle: undefined, instance: undefined };
   let onScreen = false;
   let started = false;
   const sync = () => entry.handle?.setVisible(onScreen && !document.hidden);
@@ -320,6 +438,7 @@ function forget(entry) {
   entry.done = true;
   entry.stop();
   entry.handle = undefined;
+  giveBack(entry.instance);
   entry.shadow.replaceChildren();
   release(entry.host);
   live.delete(entry.host);
