@@ -48,14 +48,66 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     }
 }
 
+/// How deep a JavaScript value may nest: serde_json's limit, so text and
+/// objects are refused alike. Nothing the explainer reads nests past a few
+/// levels; deeper input would only overflow the stack (serde-wasm-bindgen and
+/// wasm-bindgen's debug text of a value both recurse).
+pub const MAX_DEPTH: usize = 128;
+
 /// Reads a JavaScript value (a parsed pack or config from the host page).
 #[cfg(target_arch = "wasm32")]
 pub fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, InputError> {
+    // serde-wasm-bindgen reads any iterable where an object is expected, as
+    // [key, value] pairs: refuse a list outright, as serde_json does.
+    if js_sys::Array::is_array(&value) {
+        return Err(InputError::new(
+            "",
+            "invalid type: list, expected an object",
+        ));
+    }
+    too_deep(&value)?;
     let de = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         refusal(&path, &e.into_inner().to_string())
     })
+}
+
+/// Refuses a value nested more than `MAX_DEPTH` levels, naming where,
+/// without recursing (a walk of the value, iterative).
+#[cfg(target_arch = "wasm32")]
+fn too_deep(value: &wasm_bindgen::JsValue) -> Result<(), InputError> {
+    use js_sys::{Array, Object};
+    use wasm_bindgen::JsCast;
+    let mut stack = vec![(value.clone(), 0, String::new())];
+    while let Some((v, depth, path)) = stack.pop() {
+        let children: Vec<(String, wasm_bindgen::JsValue)> = if Array::is_array(&v) {
+            let items: &Array = v.unchecked_ref();
+            (0..items.length())
+                .map(|i| (format!("[{i}]"), items.get(i)))
+                .collect()
+        } else if v.is_object() {
+            Object::entries(v.unchecked_ref())
+                .iter()
+                .map(|pair| {
+                    let pair: Array = pair.unchecked_into();
+                    (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
+                })
+                .collect()
+        } else {
+            continue;
+        };
+        if depth == MAX_DEPTH && !children.is_empty() {
+            return Err(InputError::new(
+                path,
+                format!("is nested more than {MAX_DEPTH} levels deep"),
+            ));
+        }
+        for (step, child) in children {
+            stack.push((child, depth + 1, crate::error::join(&path, &step)));
+        }
+    }
+    Ok(())
 }
 
 /// Turns serde's wording into the explainer's: the missing or unknown field
@@ -65,13 +117,14 @@ fn refusal(path: &str, message: &str) -> InputError {
     // serde-wasm-bindgen's errors are JavaScript errors ("Error: …").
     let path = if path == "." { "" } else { path };
     let message = message.strip_prefix("Error: ").unwrap_or(message);
+    let message = &without_dump(message);
     // serde_json adds where it was; keep it, in words.
     let (message, place) = match message.rfind(" at line ") {
         Some(at) => (
             &message[..at],
             Some(message[at + 4..].replace(" column", ", column")),
         ),
-        None => (message, None),
+        None => (message.as_str(), None),
     };
     let field = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_string();
     let (path, problem) = if let Some(rest) = message.strip_prefix("missing field ") {
@@ -79,23 +132,76 @@ fn refusal(path: &str, message: &str) -> InputError {
             crate::error::join(path, &field(rest)),
             "is missing".to_string(),
         )
-    } else if let Some(rest) = message.strip_prefix("unknown field ") {
-        let name = field(rest);
-        // The path may or may not already end at the unknown key.
-        let path = if path.ends_with(&name) {
-            path.to_string()
-        } else {
-            crate::error::join(path, &name)
-        };
-        (path, format!("unknown field{}", &rest[name.len() + 2..]))
+    } else if let Some(rest) = message.strip_prefix("unknown field `") {
+        // serde writes "unknown field `NAME`, expected …" (or ", there are
+        // no fields"); the name is the host's and may hold anything,
+        // backticks and dots included.
+        let end = ["`, expected", "`, there are no fields"]
+            .iter()
+            .filter_map(|m| rest.find(m))
+            .min()
+            .unwrap_or(rest.len().saturating_sub(1));
+        let (name, expected) = (&rest[..end], rest.get(end + 1..).unwrap_or_default());
+        let parent = parent_of(path, name);
+        if name.is_empty() {
+            // A key with no name (`{"": 1}`) adds nothing to a path: say so,
+            // or the refusal reads as if the object itself were unknown.
+            let problem = format!("unknown field \"\" (a key with no name){expected}");
+            return InputError::new(parent, with_place(problem, place));
+        }
+        (
+            crate::error::join(parent, name),
+            format!("unknown field{expected}"),
+        )
+    } else if let Some(rest) = message.strip_prefix("duplicate field `") {
+        let name = rest.strip_suffix('`').unwrap_or(rest);
+        (
+            crate::error::join(parent_of(path, name), name),
+            "appears twice".to_string(),
+        )
     } else {
         (path.to_string(), plain(message))
     };
-    let problem = match place {
+    InputError::new(path, with_place(problem, place))
+}
+
+/// serde-wasm-bindgen describes a list or an object of the wrong kind by
+/// JavaScript's debug text of all of it (`invalid type: JsValue([[1, 2]]),
+/// expected …`): name its kind instead, as serde_json does.
+fn without_dump(message: &str) -> String {
+    let Some(rest) = message.strip_prefix("invalid type: JsValue(") else {
+        return message.to_string();
+    };
+    let kind = if rest.starts_with('[') {
+        "list"
+    } else if rest.starts_with("Object(") {
+        "object"
+    } else {
+        "value of another kind"
+    };
+    match rest.rfind("), expected ") {
+        Some(at) => format!("invalid type: {kind}, expected {}", &rest[at + 12..]),
+        None => format!("invalid type: {kind}"),
+    }
+}
+
+/// The object holding key `name`: serde_path_to_error's path may already end
+/// at the key (`items[0].n`) or not (`items[0]`).
+fn parent_of<'a>(path: &'a str, name: &str) -> &'a str {
+    if path == name {
+        return "";
+    }
+    path.strip_suffix(name)
+        .and_then(|p| p.strip_suffix('.'))
+        .unwrap_or(path)
+}
+
+/// The problem with where serde_json found it, if it said.
+fn with_place(problem: String, place: Option<String>) -> String {
+    match place {
         Some(place) => format!("{problem} ({place})"),
         None => problem,
-    };
-    InputError::new(path, problem)
+    }
 }
 
 /// serde's type names in a reader's words.
@@ -163,5 +269,46 @@ mod tests {
             "{}",
             error("[]")
         );
+    }
+
+    #[test]
+    fn unknown_keys_of_any_name_are_named() {
+        let e = parse::<Doc>(r#"{"name": "a", "items": [{"n": 1, "": 2}]}"#).unwrap_err();
+        assert_eq!(e.path, "items[0]");
+        assert!(
+            e.problem
+                .starts_with("unknown field \"\" (a key with no name), expected `n`"),
+            "{e}"
+        );
+        let e = parse::<Doc>(r#"{"": 1}"#).unwrap_err();
+        assert_eq!(e.path, "");
+        assert!(e.problem.starts_with("unknown field \"\""), "{e}");
+        let e = parse::<Doc>(r#"{"name": "a", "items": [{"a`b, c": 2}]}"#).unwrap_err();
+        assert_eq!(e.path, "items[0].a`b, c");
+        assert!(e.problem.starts_with("unknown field, expected `n`"), "{e}");
+        let e = parse::<Doc>(r#"{"name": "a", "items": [{"n": 1, "items": 2}]}"#).unwrap_err();
+        assert_eq!(e.path, "items[0].items");
+        let e = parse::<Doc>(r#"{"name": "a", "items": [], "name": "b"}"#).unwrap_err();
+        assert_eq!(
+            (e.path.as_str(), e.problem.as_str()),
+            ("name", "appears twice (line 1, column 33)")
+        );
+        let e = parse::<Doc>(r#"{"name": "a", "items": [{"n": 1, "n": 2}]}"#).unwrap_err();
+        assert_eq!(e.path, "items[0].n");
+    }
+
+    #[test]
+    fn javascript_debug_text_is_named_by_kind() {
+        assert_eq!(
+            without_dump("invalid type: JsValue([[1, 2], [3]]), expected a string"),
+            "invalid type: list, expected a string"
+        );
+        assert_eq!(
+            without_dump(
+                r#"invalid type: JsValue(Object({"a":"), expected x"})), expected field identifier"#
+            ),
+            "invalid type: object, expected field identifier"
+        );
+        assert_eq!(without_dump("invalid type: map"), "invalid type: map");
     }
 }

@@ -33,7 +33,7 @@ impl Found {
 
     /// A text that must say something.
     fn text(&mut self, path: String, value: &str) {
-        if value.trim().is_empty() {
+        if blank(value) {
             self.add(path, "is empty");
         }
     }
@@ -43,7 +43,7 @@ impl Found {
         let mut seen: Vec<&str> = Vec::new();
         for (i, id) in ids.enumerate() {
             let path = format!("{list}[{i}].id");
-            if id.trim().is_empty() {
+            if blank(id) {
                 self.add(path, "is empty");
             } else if seen.contains(&id) {
                 self.add(path, format!("\"{id}\" is used twice"));
@@ -82,6 +82,16 @@ impl Found {
             self.add(path, format!("{} is outside 0 to 1", short(s)));
         }
     }
+}
+
+/// Whether a text shows nothing: only spaces, or characters that are
+/// invisible on their own (zero-width spaces and joiners, the byte-order
+/// mark, bidi controls, the soft hyphen), which `trim` keeps.
+fn blank(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_whitespace()
+            || matches!(c, '\u{00AD}' | '\u{034F}' | '\u{180E}' | '\u{200B}'..='\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}' | '\u{FEFF}')
+    })
 }
 
 /// Every problem of the pack (empty when it is sound).

@@ -176,6 +176,20 @@ fn each_broken_rule_is_named_by_its_path() {
 }
 
 #[test]
+fn invisible_texts_and_ids_are_empty() {
+    let paths = paths_after(|v| {
+        v["messages"][0]["text"] = json!("\u{200B}\u{FEFF} \u{202E}");
+        v["senders"][0]["name"] = json!("\u{2060}");
+        v["beats"][1]["id"] = json!("\u{200D}");
+    });
+    for path in ["messages[0].text", "beats[1].id"] {
+        assert!(paths.iter().any(|p| p == path), "{path}: {paths:?}");
+    }
+    // A visible character among them is a text.
+    assert!(paths_after(|v| v["messages"][0]["text"] = json!("\u{200B}Hi\u{202E}")).is_empty());
+}
+
+#[test]
 fn every_problem_is_reported_at_once() {
     let paths = paths_after(|v| {
         v["messages"][0]["sensitivity"] = json!(-1);
