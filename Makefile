@@ -27,13 +27,13 @@ dist: setup
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs -- -D warnings
+	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model -- -D warnings
 
 test-native:
 	cargo test
 
 test-browser:
-	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views --test web_packs
+	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views --test web_packs --test web_model
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
@@ -44,8 +44,15 @@ size:
 # Every layer, failing on the first failure.
 test: setup lint test-native test-browser dist size test-e2e
 
-# Numbers, not pass/fail: the model's speed, what dist/ ships, playback frames.
+# Numbers, not pass/fail (README "Benchmark" says what each figure means):
+# sizes next to a bare Yew app built the same way (benches/bare-yew/), time
+# to ready, frames, memory over long sessions, the 10-minute soak, and the
+# model natively (criterion) and in the browser.
 bench: setup dist
+	node scripts/bench/sizes.mjs
+	node scripts/bench/start.mjs
+	node scripts/bench/motion.mjs
+	node scripts/bench/memory.mjs
+	node scripts/bench/soak.mjs
 	cargo bench --bench model
-	node scripts/size.mjs
-	node scripts/frames.mjs
+	$(BROWSER_ENV) cargo test $(WASM) --release --test web_model -- --nocapture

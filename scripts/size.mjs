@@ -1,11 +1,18 @@
 // Prints what the component ships from dist/: raw, gzip and brotli bytes of
-// each wasm, JS and CSS file and their total against the budget.
+// each wasm, JS and CSS file and their total against the budget, and fails
+// (exit 1) when the total is over the ceiling. `make test` runs it.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 
 const dist = resolve(import.meta.dirname, '../dist');
-const BUDGET_BROTLI = 100 * 1024;
+// What a reader downloads before the explainer is ready, brotli. The goal is
+// 100 KB; the budget issue 10 sets is 140 KB. Until the component is under
+// 140 KB, CEILING holds what it has reached: no change may grow it, and each
+// saving lowers it (edit it down with the saving's commit).
+const GOAL = 100 * 1024;
+const BUDGET = 140 * 1024;
+const CEILING = 190 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
@@ -36,9 +43,14 @@ for (const f of files) {
   console.log(`${f.padEnd(44)} ${kb(raw)} ${kb(gzip)} ${kb(brotli)}`);
 }
 console.log(`${'total (wasm + js + css)'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
-const over = total.brotli - BUDGET_BROTLI;
-console.log(
-  over > 0
-    ? `size budget: ${kb(total.brotli).trim()} KB brotli is OVER the ${BUDGET_BROTLI / 1024} KB budget by ${kb(over).trim()} KB`
-    : `size budget: ${kb(total.brotli).trim()} KB brotli, within the ${BUDGET_BROTLI / 1024} KB budget`,
-);
+const line = (limit, name) => {
+  const over = total.brotli - limit;
+  return over > 0
+    ? `${kb(over).trim()} KB over the ${name} (${limit / 1024} KB)`
+    : `${kb(-over).trim()} KB under the ${name} (${limit / 1024} KB)`;
+};
+console.log(`size: ${kb(total.brotli).trim()} KB brotli; ${line(CEILING, 'ceiling')}; ${line(BUDGET, 'budget')}; ${line(GOAL, 'goal')}`);
+if (total.brotli > CEILING) {
+  console.error(`size: FAIL: the component grew past its ceiling; find the bytes (README "Size") or lower what it ships`);
+  process.exit(1);
+}

@@ -1,0 +1,378 @@
+// What the bench scripts and the soak test share: a reader's scripted
+// session on the demo page (real clicks, pointer drags and key presses, as a
+// reader who keeps going would make them), a frame and long-task recorder,
+// and memory counters read after forced garbage collection.
+import { open, ready } from '../../tests/e2e/support.js';
+
+/** The phone width the issue measures at. */
+export const PHONE = { width: 390, height: 844 };
+
+/** Calls a method of the explainer's handle (`element.backchannel`). */
+export const call = (page, method, ...args) =>
+  page.evaluate(([m, a]) => document.querySelector('[data-backchannel]').backchannel[m](...a), [method, args]);
+
+/** Waits for two animation frames: Yew renders on the next one. */
+export const settle = (page) =>
+  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+
+/**
+ * Opens the demo article at phone width, with the CPU slowed `throttle`
+ * times, and waits for the explainer. Console errors and page errors land in
+ * `errors`.
+ */
+export async function openDemo(browser, url, { throttle = 1, viewport = PHONE } = {}) {
+  const opened = await open(browser, url, { viewport });
+  const cdp = await opened.context.newCDPSession(opened.page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await ready(opened.page);
+  return { ...opened, cdp };
+}
+
+/** The story's beat ids in order, read through the handle (beat order is story data). */
+export function beatIds(page) {
+  return page.evaluate(() => {
+    const h = document.querySelector('[data-backchannel]').backchannel;
+    const ids = [];
+    // goToBeat clamps, so the list ends where ids repeat.
+    for (let n = 0; n < 50; n++) {
+      h.goToBeat(n);
+      const id = h.state().beat;
+      if (ids.includes(id)) break;
+      ids.push(id);
+    }
+    h.goToBeat(0);
+    return ids;
+  });
+}
+
+/** Brings an element to the middle of the screen, clear of the sticky pager. */
+async function centre(locator) {
+  await locator.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
+}
+
+/**
+ * A real pointer drag on a range input from one fraction of its track to
+ * another, one move per frame or so (how a finger or mouse reports).
+ */
+export async function drag(page, slider, from, to, steps = 15) {
+  await centre(slider);
+  const box = await slider.boundingBox();
+  // The thumb's centre travels inset by about half its width.
+  const x = (f) => box.x + 10 + f * (box.width - 20);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(x(from), y);
+  await page.mouse.down();
+  for (let i = 1; i <= steps; i++) {
+    await page.mouse.move(x(from + ((to - from) * i) / steps), y);
+    await page.waitForTimeout(16);
+  }
+  await page.mouse.up();
+}
+
+/** Focuses `target` and presses `key` `times` times, a key repeat's pace apart. */
+export async function press(page, target, key, times) {
+  await centre(target);
+  await target.focus();
+  for (let i = 0; i < times; i++) {
+    await page.keyboard.press(key);
+    await page.waitForTimeout(30);
+  }
+}
+
+/**
+ * One pass of a reader who keeps going, through every beat: on the first
+ * beat they make the message public, watch, scrub, and make it private
+ * again; they page forward with Next through every beat (scrubbing where
+ * there is a timeline, making a compared message public), play with the lab
+ * (scenarios, the leak builder, sliders dragged and stepped with arrows, the
+ * model's parameters and their reset), and page back with Back to the
+ * first beat.
+ *
+ * From the second pass on it ends where it started (first beat, every
+ * message private, paused, the lab on its first scenario, parameters at
+ * their defaults, no leaks of the reader's own), so counters read between
+ * passes compare like with like.
+ *
+ * `ids` are the beats (from `beatIds`); `dwell` is how long the reader
+ * looks at something, in ms; `mark(name)`, if given, is called before every
+ * action (for attributing slow frames).
+ */
+export async function readerPass(page, ids, options = {}) {
+  const { step, wait, button, pause, scrubber, dwell } = actions(page, options);
+  for (let n = 0; n < ids.length; n++) {
+    if (n > 0) await step('next', () => button('Next').click());
+    await settle(page);
+    const sw = page.getByRole('switch').first();
+    if ((await sw.count()) > 0) {
+      // The flip: private to public, the leak plays; watch it. (Every pass
+      // starts private, so this click makes it public.)
+      await step('flip public', () => sw.click());
+      await wait(dwell * 2);
+      if (await scrubber.count()) {
+        await pause();
+        await step('scrub drag', () => drag(page, scrubber, 0.9, 0.2));
+        await step('scrub keys', () => press(page, scrubber, 'ArrowRight', 8));
+      }
+      await step('flip private', () => sw.click());
+      await wait(dwell / 2);
+      await step('flip public', () => sw.click());
+      await wait(dwell / 2);
+      await pause();
+    } else if ((await page.locator('.bc-lab').count()) > 0) {
+      await labPass(page, options);
+    } else if (await scrubber.count()) {
+      await step('scrub drag', () => drag(page, scrubber, 0.3, 0.7));
+      await wait(dwell / 2);
+    } else {
+      await wait(dwell);
+    }
+  }
+  // Back through every beat, as a reader rereading does, to the first,
+  // making each message private again: the state every pass starts from.
+  for (let n = ids.length - 1; n >= 0; n--) {
+    if (n < ids.length - 1) await step('back', () => button('Back').click());
+    await settle(page);
+    const sw = page.getByRole('switch').first();
+    if ((await sw.count()) > 0 && (await sw.getAttribute('aria-checked')) === 'true') {
+      await step('flip private', () => sw.click());
+    }
+    await pause();
+  }
+  await settle(page);
+  // The morph back to the private bubble runs about half a second and the
+  // nodes it morphs from live until it ends (counted mid-morph, the DOM
+  // had 101 nodes more): the reader watches it end.
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-backchannel]').shadowRoot;
+    const ended = Promise.all(root.getAnimations().map((a) => a.finished.catch(() => {})));
+    return Promise.race([ended, new Promise((ok) => setTimeout(ok, 3000))]);
+  });
+  await settle(page);
+}
+
+/** What the scripted reader does with, given readerPass's options. */
+function actions(page, { dwell = 1000, mark = async () => {} } = {}) {
+  const button = (name) => page.getByRole('button', { name, exact: true });
+  const step = async (name, action) => {
+    await mark(name);
+    await action();
+  };
+  return {
+    dwell,
+    step,
+    button,
+    wait: (ms = dwell) => page.waitForTimeout(ms),
+    scrubber: page.getByRole('slider', { name: 'Model day' }),
+    // The reader pauses what plays (the button reads Pause only then).
+    pause: async () => {
+      if ((await call(page, 'state')).playing) await step('pause', () => button('Pause').click());
+    },
+  };
+}
+
+/**
+ * One pass through the lab beat (which must be in view): every scenario
+ * played and scrubbed, arrows on the scrubber and the charts, two leaks of
+ * the reader's own built and removed, the model's parameters dragged,
+ * stepped and reset. Ends on the first scenario, as it found it after the
+ * first pass. Same options as readerPass.
+ */
+export async function labPass(page, options = {}) {
+  const { step, wait, button, pause, scrubber, dwell } = actions(page, options);
+  const radios = page.locator('.bc-lab .bc-radio:has(input:not([disabled]))');
+  const count = await radios.count();
+  // Every scenario on offer, played a moment each.
+  for (let i = 0; i < count; i++) {
+    await step('scenario', () => radios.nth(i).click());
+    await step('play', () => button('Play').click());
+    await wait(dwell / 2);
+    await pause();
+    await step('scrub drag', () => drag(page, scrubber, 0.1, 0.95, 20));
+  }
+  await step('scrub keys', () => press(page, scrubber, 'ArrowLeft', 10));
+  // Arrows on the charts step a day (the explainer's own shortcuts).
+  await step('chart keys', () => press(page, page.locator('.bc-charts').first(), 'ArrowRight', 5));
+  // Leaks of the reader's own: whose, how sensitive, when.
+  await step('victim', () => page.locator('.bc-lab select').selectOption({ index: 1 }));
+  const sensitivity = page.locator('.bc-lab input[type=range]');
+  await step('sensitivity drag', () => drag(page, sensitivity, 0.2, 0.9));
+  await step('sensitivity keys', () => press(page, sensitivity, 'ArrowLeft', 4));
+  await step('scrub drag', () => drag(page, scrubber, 0.2, 0.4));
+  await step('add leak', () => page.getByRole('button', { name: /Leak it on/ }).click());
+  await step('scrub drag', () => drag(page, scrubber, 0.4, 0.6));
+  await step('add leak', () => page.getByRole('button', { name: /Leak it on/ }).click());
+  await step('play', () => button('Play').click());
+  await wait(dwell);
+  await pause();
+  await step('clear leaks', () => button('Remove all leaks').click());
+  await step('victim', () => page.locator('.bc-lab select').selectOption({ index: 0 }));
+  // The model's parameters: open the panel, drag two sliders, step a third
+  // with the keyboard, then reset them all.
+  const panel = page.locator('.bc-params');
+  if (!(await panel.evaluate((d) => d.open))) await step('open params', () => panel.locator('summary').click());
+  const params = panel.locator('input[type=range]');
+  await step('param drag', () => drag(page, params.nth(3), 0.1, 0.8));
+  await step('param drag', () => drag(page, params.nth(1), 0.6, 0.3));
+  await step('param keys', () => press(page, params.nth(0), 'ArrowRight', 5));
+  await wait(dwell / 2);
+  await step('reset params', () => button('Reset to defaults').click());
+  await step('close params', () => panel.locator('summary').click());
+  // Back to the first scenario.
+  await step('scenario', () => radios.nth(0).click());
+  await wait(dwell / 2);
+}
+
+/**
+ * Runs reader passes for `minutes` (and at least `minPasses`) and reads counters (see `counters`) after
+ * the first pass, at the first pass boundary after each further minute, and
+ * at the end; `onRow` sees each row as it comes. Returns the rows.
+ */
+export async function session(page, cdp, ids, { minutes, minPasses = 3, dwell = 1000, onRow = () => {} }) {
+  const started = Date.now();
+  const elapsed = () => (Date.now() - started) / 60000;
+  const rows = [];
+  const row = async (passes) => {
+    const r = { minutes: elapsed(), passes, ...(await counters(page, cdp)) };
+    rows.push(r);
+    onRow(r);
+  };
+  let passes = 0;
+  let next = 1;
+  do {
+    await readerPass(page, ids, { dwell });
+    passes++;
+    if (passes === 1) await row(passes);
+    else if (elapsed() >= next && elapsed() < minutes) {
+      await row(passes);
+      next = Math.floor(elapsed()) + 1;
+    }
+    // At least a few passes after the first, however slow the machine.
+  } while (elapsed() < minutes || passes < minPasses);
+  await row(passes);
+  return rows;
+}
+
+/**
+ * JS heap in use, DOM nodes, JS event listeners and wasm memory, after
+ * garbage collection. Collected twice with a pause: finalizers run by the
+ * first collection (wasm handles) release what the second can collect.
+ */
+export async function counters(page, cdp) {
+  for (let i = 0; i < 2; i++) {
+    await cdp.send('HeapProfiler.collectGarbage');
+    await page.evaluate(() => new Promise((ok) => setTimeout(ok, 50)));
+  }
+  const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+  const { nodes, jsEventListeners } = await cdp.send('Memory.getDOMCounters');
+  // The loader's own figure (one instance or several, it knows); null if
+  // this build's loader does not export it.
+  const wasm = await page.evaluate(async () => (await import('/backchannel.js')).wasmMemoryBytes?.() ?? null);
+  return { heap: usedSize, nodes, listeners: jsEventListeners, wasm };
+}
+
+/**
+ * Starts recording animation-frame intervals and long tasks in the page, and
+ * lets `mark(name)` note which scripted action is under way, so slow frames
+ * can be traced to it. `stop()` returns what was recorded.
+ */
+export async function recorder(page) {
+  await page.evaluate(() => {
+    const r = (window.benchRecorder = { frames: [], longTasks: [], marks: [], running: true });
+    r.observer = new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) r.longTasks.push({ start: e.startTime, duration: e.duration });
+    });
+    r.observer.observe({ type: 'longtask', buffered: false });
+    let last = performance.now();
+    const tick = (now) => {
+      // The frame's start, its interval since the last one.
+      r.frames.push({ start: last, interval: now - last });
+      last = now;
+      if (r.running) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  return {
+    mark: (name) => page.evaluate((name) => window.benchRecorder.marks.push({ name, at: performance.now() }), name),
+    stop: () =>
+      page.evaluate(() => {
+        const r = window.benchRecorder;
+        r.running = false;
+        r.observer.disconnect();
+        return { frames: r.frames, longTasks: r.longTasks, marks: r.marks };
+      }),
+  };
+}
+
+/** The action under way at page time `t`: the last mark before it. */
+export function actionAt(marks, t) {
+  let name = '(before the first action)';
+  for (const m of marks) {
+    if (m.at <= t) name = m.name;
+    else break;
+  }
+  return name;
+}
+
+/** Frame and long-task figures from a recording. */
+export function frameStats({ frames, longTasks }) {
+  // The first interval runs from installing the recorder, not from a frame.
+  const intervals = frames.slice(1).map((f) => f.interval).sort((a, b) => a - b);
+  const q = (p) => intervals[Math.min(intervals.length - 1, Math.floor(p * intervals.length))] ?? 0;
+  return {
+    frames: intervals.length,
+    p50: q(0.5),
+    p95: q(0.95),
+    p99: q(0.99),
+    max: intervals.at(-1) ?? 0,
+    over50: intervals.filter((f) => f > 50).length,
+    longTasks: longTasks.length,
+    longest: longTasks.length ? Math.max(...longTasks.map((t) => t.duration)) : 0,
+  };
+}
+
+/** Megabytes with one decimal, or a signed change. */
+export const mb = (bytes, signed = false) =>
+  bytes === null ? 'n/a' : `${signed && bytes >= 0 ? '+' : ''}${(bytes / 1048576).toFixed(2)}`;
+
+/** Prints rows (arrays) under a header as a fixed-width table; the first column is left-aligned. */
+export function table(header, rows) {
+  const all = [header, ...rows].map((r) => r.map(String));
+  const widths = header.map((_, i) => Math.max(...all.map((r) => r[i].length)));
+  for (const r of all) {
+    console.log(r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
+  }
+}
+
+/**
+ * What the soak test asserts, from the counters after the first pass
+ * (`first`) to the end (`last`):
+ * - JS heap growth under 2 MB: what one pass allocates and keeps is then
+ *   plain to see over a few passes, while V8's own bookkeeping (compiled
+ *   code, feedback) settles well under it.
+ * - DOM nodes and JS event listeners flat. Every pass ends in the same state
+ *   (first beat, private, paused, the same scenario and parameters), so a
+ *   leak-free explainer ends on the same counts (in trial runs they were
+ *   equal to the node, once the pass waits for the last morph to end). The tolerance of 10 nodes and 2 listeners only
+ *   allows for Chromium's own bookkeeping; one leaked view exceeds it many
+ *   times over (in the shadow root the lab beat is about 930 nodes, the act
+ *   600, one chart 40 to 50), and so does anything as small as one leaked
+ *   list item per pass over the passes of 2 minutes.
+ */
+export const LIMITS = { heapBytes: 2 * 1024 * 1024, nodes: 10, listeners: 2 };
+
+/** The soak's checks: `[{ ok, text }]`, one a line. */
+export function soakChecks(first, last, errors) {
+  const heap = last.heap - first.heap;
+  return [
+    { ok: errors.length === 0, text: `console errors: ${errors.length}` },
+    { ok: heap < LIMITS.heapBytes, text: `JS heap growth ${mb(heap, true)} MB (limit < ${mb(LIMITS.heapBytes)} MB)` },
+    {
+      ok: Math.abs(last.nodes - first.nodes) <= LIMITS.nodes,
+      text: `DOM nodes ${first.nodes} -> ${last.nodes} (limit ±${LIMITS.nodes})`,
+    },
+    {
+      ok: Math.abs(last.listeners - first.listeners) <= LIMITS.listeners,
+      text: `JS event listeners ${first.listeners} -> ${last.listeners} (limit ±${LIMITS.listeners})`,
+    },
+  ];
+}

@@ -1,0 +1,55 @@
+//! The model's speed inside the browser: one full run of the built-in
+//! story's `what-happened` scenario (600 days, every sender, dt = 1, what
+//! the explainer computes on a parameter change), timed with
+//! `performance.now()` in headless Chromium. It prints figures and asserts
+//! only that the runs succeed: timings vary with the machine.
+//!
+//! `make bench` runs it optimised; `make test-browser` runs it too (as a
+//! check that the model runs in wasm at all).
+#![cfg(target_arch = "wasm32")]
+
+use backchannel::model::simulate;
+use backchannel::story::Story;
+use std::hint::black_box;
+use wasm_bindgen_test::*;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+const DAYS: u32 = 600;
+/// Batches of runs: the browser's clock is coarse (about 0.1 ms) next to one run.
+const BATCHES: usize = 9;
+const RUNS: usize = 20;
+
+fn now() -> f64 {
+    web_sys::window().unwrap().performance().unwrap().now()
+}
+
+#[wasm_bindgen_test]
+fn one_full_run_in_the_browser() {
+    let story = Story::builtin().unwrap();
+    let (params, senders) = (story.resolved.params, story.resolved.senders.clone());
+    let events = story.scenario("what-happened").unwrap().events.clone();
+    let run = || simulate(&params, &senders, black_box(&events), DAYS, 1.0).unwrap();
+    let first = {
+        let start = now();
+        assert_eq!(run().days().len(), DAYS as usize + 1);
+        now() - start
+    };
+    let mut times: Vec<f64> = (0..BATCHES)
+        .map(|_| {
+            let start = now();
+            for _ in 0..RUNS {
+                black_box(run());
+            }
+            (now() - start) / RUNS as f64
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let median = times[BATCHES / 2];
+    console_log!(
+        "model in the browser: what-happened, {DAYS} days, {} senders: first run {first:.2} ms, \
+         then {median:.3} ms per run ({:.0} ns per simulated day; median of {BATCHES} batches of {RUNS})",
+        senders.len(),
+        median * 1e6 / f64::from(DAYS + 1),
+    );
+}
