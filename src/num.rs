@@ -1,9 +1,11 @@
 //! Numbers as text, by integer arithmetic. Nothing the explainer shows needs
 //! more than a few fixed decimals, and Rust's float formatting (the Grisu and
-//! Dragon algorithms, about 13 KB of wasm) is then needed only where a
-//! dependency still asks for it: serde's "invalid type: floating point …"
-//! messages do, so it still ships. `fixed` rounds half away from zero, as
-//! people (and JavaScript's `Math.round`) do.
+//! Dragon algorithms, about 14 KB of wasm) then stays out of the wasm: keep
+//! `{}`/`{:?}` of an `f64` out of code the browser build compiles. serde's
+//! "invalid type: floating point …" messages, the last place that asked for
+//! it, write the number through JavaScript (vendor/serde-wasm-bindgen).
+//! `fixed` rounds half away from zero, as people (and JavaScript's
+//! `Math.round`) do.
 
 /// `x` with exactly `decimals` decimals (`fixed(0.125, 2)` is "0.13").
 pub fn fixed(x: f64, decimals: u32) -> String {
