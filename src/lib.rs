@@ -13,6 +13,7 @@ pub mod model;
 pub mod num;
 pub mod pairs;
 pub mod read;
+pub mod sort;
 pub mod state;
 pub mod store;
 pub mod story;

@@ -382,7 +382,7 @@ pub fn simulate(
     let mut events = events.to_vec();
     // A stable sort keeps same-moment events in the order given; the model's
     // leak update commutes, and a test holds that.
-    events.sort_by(|x, y| x.day.total_cmp(&y.day));
+    crate::sort::sort_by(&mut events, |x, y| x.day.total_cmp(&y.day).is_lt());
 
     let total: f64 = senders.weights.iter().sum();
     let run = Run {

@@ -121,7 +121,7 @@ pub fn merge_days(last: u32) -> u32 {
 /// merge; markers past `last` are left out.
 pub fn group_markers(markers: &[Marker], last: u32, within: u32) -> Vec<MarkerGroup> {
     let mut sorted: Vec<&Marker> = markers.iter().filter(|m| m.day <= last).collect();
-    sorted.sort_by_key(|m| m.day);
+    crate::sort::sort_by(&mut sorted, |a, b| a.day < b.day);
     let mut groups: Vec<MarkerGroup> = Vec::new();
     for m in sorted {
         match groups.last_mut() {

@@ -125,7 +125,7 @@ pub fn stack_rows(boxes: &[LabelBox], max_rows: usize) -> Vec<Option<usize>> {
 /// their order.
 pub fn end_label_ys(ends: &[f64], top: f64, bottom: f64) -> Vec<f64> {
     let mut order: Vec<usize> = (0..ends.len()).collect();
-    order.sort_by(|a, b| ends[*a].total_cmp(&ends[*b]));
+    crate::sort::sort_by(&mut order, |a, b| ends[*a].total_cmp(&ends[*b]).is_lt());
     let wanted: Vec<f64> = order
         .iter()
         .enumerate()

@@ -111,7 +111,7 @@ fn markers_of(
             None => days.push((day, vec![name])),
         }
     }
-    days.sort_by_key(|(d, _)| *d);
+    crate::sort::sort_by(&mut days, |a, b| a.0 < b.0);
     days.into_iter()
         .map(|(day, names)| Marker {
             day,
