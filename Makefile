@@ -27,13 +27,13 @@ dist: setup
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model -- -D warnings
+	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model --test web_floats -- -D warnings
 
 test-native:
 	cargo test
 
 test-browser:
-	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views --test web_packs --test web_model
+	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views --test web_packs --test web_model --test web_floats
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/

@@ -12,7 +12,7 @@ const dist = resolve(import.meta.dirname, '../dist');
 // saving lowers it (edit it down with the saving's commit).
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 190 * 1024;
+const CEILING = 179 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
