@@ -48,66 +48,14 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     }
 }
 
-/// How deep a JavaScript value may nest: serde_json's limit, so text and
-/// objects are refused alike. Nothing the explainer reads nests past a few
-/// levels; deeper input would only overflow the stack (serde-wasm-bindgen and
-/// wasm-bindgen's debug text of a value both recurse).
-pub const MAX_DEPTH: usize = 128;
-
 /// Reads a JavaScript value (a parsed pack or config from the host page).
 #[cfg(target_arch = "wasm32")]
 pub fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, InputError> {
-    // serde-wasm-bindgen reads any iterable where an object is expected, as
-    // [key, value] pairs: refuse a list outright, as serde_json does.
-    if js_sys::Array::is_array(&value) {
-        return Err(InputError::new(
-            "",
-            "invalid type: list, expected an object",
-        ));
-    }
-    too_deep(&value)?;
     let de = serde_wasm_bindgen::Deserializer::from(value);
     serde_path_to_error::deserialize(de).map_err(|e| {
         let path = e.path().to_string();
         refusal(&path, &e.into_inner().to_string())
     })
-}
-
-/// Refuses a value nested more than `MAX_DEPTH` levels, naming where,
-/// without recursing (a walk of the value, iterative).
-#[cfg(target_arch = "wasm32")]
-fn too_deep(value: &wasm_bindgen::JsValue) -> Result<(), InputError> {
-    use js_sys::{Array, Object};
-    use wasm_bindgen::JsCast;
-    let mut stack = vec![(value.clone(), 0, String::new())];
-    while let Some((v, depth, path)) = stack.pop() {
-        let children: Vec<(String, wasm_bindgen::JsValue)> = if Array::is_array(&v) {
-            let items: &Array = v.unchecked_ref();
-            (0..items.length())
-                .map(|i| (format!("[{i}]"), items.get(i)))
-                .collect()
-        } else if v.is_object() {
-            Object::entries(v.unchecked_ref())
-                .iter()
-                .map(|pair| {
-                    let pair: Array = pair.unchecked_into();
-                    (pair.get(0).as_string().unwrap_or_default(), pair.get(1))
-                })
-                .collect()
-        } else {
-            continue;
-        };
-        if depth == MAX_DEPTH && !children.is_empty() {
-            return Err(InputError::new(
-                path,
-                format!("is nested more than {MAX_DEPTH} levels deep"),
-            ));
-        }
-        for (step, child) in children {
-            stack.push((child, depth + 1, crate::error::join(&path, &step)));
-        }
-    }
-    Ok(())
 }
 
 /// Turns serde's wording into the explainer's: the missing or unknown field
@@ -117,14 +65,13 @@ fn refusal(path: &str, message: &str) -> InputError {
     // serde-wasm-bindgen's errors are JavaScript errors ("Error: …").
     let path = if path == "." { "" } else { path };
     let message = message.strip_prefix("Error: ").unwrap_or(message);
-    let message = &without_dump(message);
     // serde_json adds where it was; keep it, in words.
     let (message, place) = match message.rfind(" at line ") {
         Some(at) => (
             &message[..at],
             Some(message[at + 4..].replace(" column", ", column")),
         ),
-        None => (message.as_str(), None),
+        None => (message, None),
     };
     let field = |rest: &str| rest.split('`').nth(1).unwrap_or_default().to_string();
     let (path, problem) = if let Some(rest) = message.strip_prefix("missing field ") {
@@ -163,26 +110,6 @@ fn refusal(path: &str, message: &str) -> InputError {
         (path.to_string(), plain(message))
     };
     InputError::new(path, with_place(problem, place))
-}
-
-/// serde-wasm-bindgen describes a list or an object of the wrong kind by
-/// JavaScript's debug text of all of it (`invalid type: JsValue([[1, 2]]),
-/// expected …`): name its kind instead, as serde_json does.
-fn without_dump(message: &str) -> String {
-    let Some(rest) = message.strip_prefix("invalid type: JsValue(") else {
-        return message.to_string();
-    };
-    let kind = if rest.starts_with('[') {
-        "list"
-    } else if rest.starts_with("Object(") {
-        "object"
-    } else {
-        "value of another kind"
-    };
-    match rest.rfind("), expected ") {
-        Some(at) => format!("invalid type: {kind}, expected {}", &rest[at + 12..]),
-        None => format!("invalid type: {kind}"),
-    }
 }
 
 /// The object holding key `name`: serde_path_to_error's path may already end
@@ -295,20 +222,5 @@ mod tests {
         );
         let e = parse::<Doc>(r#"{"name": "a", "items": [{"n": 1, "n": 2}]}"#).unwrap_err();
         assert_eq!(e.path, "items[0].n");
-    }
-
-    #[test]
-    fn javascript_debug_text_is_named_by_kind() {
-        assert_eq!(
-            without_dump("invalid type: JsValue([[1, 2], [3]]), expected a string"),
-            "invalid type: list, expected a string"
-        );
-        assert_eq!(
-            without_dump(
-                r#"invalid type: JsValue(Object({"a":"), expected x"})), expected field identifier"#
-            ),
-            "invalid type: object, expected field identifier"
-        );
-        assert_eq!(without_dump("invalid type: map"), "invalid type: map");
     }
 }

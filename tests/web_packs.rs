@@ -86,6 +86,57 @@ fn unknown_fields_are_refused_in_the_browser_as_natively() {
     );
 }
 
+/// The problems with a pack, as `path: problem` lines.
+fn problems(value: JsValue) -> Vec<String> {
+    match Story::from_js(value) {
+        Ok(_) => Vec::new(),
+        Err(Problems(p)) => p.iter().map(|e| e.to_string()).collect(),
+    }
+}
+
+#[wasm_bindgen_test]
+fn lists_and_objects_of_the_wrong_type_are_named_by_kind_and_a_list_is_no_map() {
+    // A list where the pack (an object) belongs, as natively.
+    let list = JSON::parse("[[\"senders\", []]]").unwrap();
+    let found = problems(list);
+    assert!(found[0].contains("invalid type: list"), "{found:?}");
+
+    // A pack's strings given as [key, value] pairs are refused, not read as a map.
+    let v = builtin_value();
+    Reflect::set(
+        &v,
+        &"strings".into(),
+        &JSON::parse("[[\"en\", {}]]").unwrap(),
+    )
+    .unwrap();
+    let found = problems(v);
+    assert!(
+        found[0].starts_with("strings: invalid type: list"),
+        "{found:?}"
+    );
+
+    // A text nested 10,000 deep is named by its kind, never dumped (which
+    // recursed through all of it and overflowed the stack).
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let v = builtin_value();
+    Reflect::set(
+        &at(&v, &["messages", "0"]),
+        &"text".into(),
+        &JSON::parse(&deep).unwrap(),
+    )
+    .unwrap();
+    assert_eq!(
+        problems(v),
+        ["messages[0].text: invalid type: list, expected a string"]
+    );
+    let v = builtin_value();
+    Reflect::set(&at(&v, &["messages", "0"]), &"text".into(), &Object::new()).unwrap();
+    assert_eq!(
+        problems(v),
+        ["messages[0].text: invalid type: object, expected a string"]
+    );
+}
+
 /// Every (container, key) place in a JS value.
 fn places(v: &JsValue, out: &mut Vec<(JsValue, JsValue)>) {
     if Array::is_array(v) {

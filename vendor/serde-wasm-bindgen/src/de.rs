@@ -229,6 +229,14 @@ impl Deserializer {
         } else if let Some(v) = self.as_bytes() {
             bytes = v;
             de::Unexpected::Bytes(&bytes)
+        } else if Array::is_array(&self.value) {
+            // Patched (see PATCHED.md): a list or an object is named by its
+            // kind, as serde_json does, not by its debug text, which recurses
+            // through all of it (a value nested 10,000 deep overflowed the
+            // stack) and can be megabytes long.
+            de::Unexpected::Seq
+        } else if self.value.is_object() && !self.value.is_function() {
+            de::Unexpected::Map
         } else {
             string = format!("{:?}", self.value);
             de::Unexpected::Other(&string)
@@ -555,7 +563,12 @@ impl<'de> de::Deserializer<'de> for Deserializer {
     fn deserialize_map<V: de::Visitor<'de>>(self, visitor: V) -> Result<V::Value> {
         // Patched (see PATCHED.md): an object's entries are read through the
         // same `MapAccess` as an iterable's, so each visitor's `visit_map` is
-        // compiled once, not twice.
+        // compiled once, not twice. An array is not a map here (as in
+        // serde_json): read as `[key, value]` pairs, `[["gamma", 0.5]]` would
+        // pass for `{"gamma": 0.5}`.
+        if Array::is_array(&self.value) {
+            return self.invalid_type(visitor);
+        }
         let iter = match js_sys::try_iter(&self.value)? {
             Some(iter) => iter,
             None => match self.as_object_entries() {
