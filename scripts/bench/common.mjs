@@ -2,7 +2,9 @@
 // session on the demo page (real clicks, pointer drags and key presses, as a
 // reader who keeps going would make them), a frame and long-task recorder,
 // and memory counters read after forced garbage collection.
-import { open, ready } from '../../tests/e2e/support.js';
+import { open, ready, beatIds } from '../../tests/e2e/support.js';
+
+export { beatIds };
 
 /** The phone width the issue measures at. */
 export const PHONE = { width: 390, height: 844 };
@@ -26,23 +28,6 @@ export async function openDemo(browser, url, { throttle = 1, viewport = PHONE } 
   await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
   await ready(opened.page);
   return { ...opened, cdp };
-}
-
-/** The story's beat ids in order, read through the handle (beat order is story data). */
-export function beatIds(page) {
-  return page.evaluate(() => {
-    const h = document.querySelector('[data-backchannel]').backchannel;
-    const ids = [];
-    // goToBeat clamps, so the list ends where ids repeat.
-    for (let n = 0; n < 50; n++) {
-      h.goToBeat(n);
-      const id = h.state().beat;
-      if (ids.includes(id)) break;
-      ids.push(id);
-    }
-    h.goToBeat(0);
-    return ids;
-  });
 }
 
 /** Brings an element to the middle of the screen, clear of the sticky pager. */

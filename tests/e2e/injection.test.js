@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, harness, open } from './support.js';
+import { ROOT, harness, open, beatIds } from './support.js';
 
 const PWN = 'window.__pwned=1';
 const CORPUS = [
@@ -278,17 +278,7 @@ async function refusal(page, label, expect) {
  */
 async function walk(opened, label, expect) {
   const { page } = opened;
-  const beats = await page.evaluate(() => {
-    const h = document.querySelector('#case').backchannel;
-    const seen = [];
-    for (let n = 0; n < 50; n++) {
-      h.goToBeat(n);
-      const beat = h.state().beat;
-      if (seen.includes(beat)) break;
-      seen.push(beat);
-    }
-    return seen.length;
-  });
+  const beats = (await beatIds(page, '#case')).length;
   assert.ok(beats >= 1, `${label}: beats`);
   let text = '';
   for (let n = 0; n < beats; n++) {

@@ -6,7 +6,7 @@
 // garbage collections.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { harness, open } from './support.js';
+import { harness, open, beatIds } from './support.js';
 
 const page = (body) =>
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>SPA host</title>' +
@@ -235,18 +235,7 @@ test('100 beat changes leave the DOM where it started', async () => {
   const { context, page, errors } = await openSpa();
   await page.evaluate(() => add());
   const frame = () => page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0))));
-  // The beats, by id; goToBeat clamps, so the count ends where ids repeat.
-  const beats = await page.evaluate(() => {
-    const h = document.querySelector('#bc').backchannel;
-    const ids = [];
-    for (let n = 0; n < 50; n++) {
-      h.goToBeat(n);
-      const id = h.state().beat;
-      if (ids.includes(id)) break;
-      ids.push(id);
-    }
-    return ids.length;
-  });
+  const beats = (await beatIds(page, '#bc')).length;
   assert.ok(beats > 2, `${beats} beats`);
   // Warm-up: every beat once, so lazily made views count in the start.
   for (let n = 0; n < beats; n++) {

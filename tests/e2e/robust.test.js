@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, harness, open } from './support.js';
+import { DIST, ROOT, harness, open, goToBeatId } from './support.js';
 
 const story = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.json'), 'utf8'));
 const words = JSON.parse(await readFile(join(ROOT, 'www/locales/en.json'), 'utf8'));
@@ -75,15 +75,7 @@ test('a panic in one explainer shows a readable error there; the other and the h
 
   // The other explainer is untouched and answers the reader.
   const b = p.locator('#b');
-  const act = await p.evaluate(() => {
-    const h = document.getElementById('b').backchannel;
-    for (let n = 0; n < 50; n++) {
-      h.goToBeat(n);
-      if (h.state().beat === 'act') return n;
-    }
-    return -1;
-  });
-  assert.ok(act >= 0);
+  await goToBeatId(p, 'act', '#b');
   const flip = b.getByRole('switch', { name: 'Make it public' });
   await flip.click();
   await p.waitForFunction(() => document.getElementById('b').backchannel.state().public === true);

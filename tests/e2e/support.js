@@ -131,15 +131,36 @@ export function harness(pages = {}) {
 }
 
 /** Shows the beat with this id through the handle (beat order is story data). */
-export async function goToBeatId(page, id) {
-  const found = await page.evaluate((id) => {
-    const handle = document.querySelector('[data-backchannel]').backchannel;
+export async function goToBeatId(page, id, selector = '[data-backchannel]') {
+  // Stops at the beat: going on to the last one would fire backchannel:complete.
+  const found = await page.evaluate(([s, id]) => {
+    const handle = document.querySelector(s).backchannel;
     for (let n = 0; n < 50; n++) {
       handle.goToBeat(n);
       if (handle.state().beat === id) return true;
     }
     return false;
-  }, id);
+  }, [selector, id]);
   if (!found) throw new Error(`no beat "${id}"`);
-  await page.locator(`.bc-beat-${id}`).first().waitFor();
+  await page.locator(selector).locator(`.bc-beat-${id}`).first().waitFor();
+}
+
+/**
+ * The story's beat ids in order, read through the handle of the explainer
+ * at `selector` (goToBeat clamps, so the list ends where ids repeat); it is
+ * left on the first beat.
+ */
+export function beatIds(page, selector = '[data-backchannel]') {
+  return page.evaluate((s) => {
+    const h = document.querySelector(s).backchannel;
+    const ids = [];
+    for (let n = 0; n < 50; n++) {
+      h.goToBeat(n);
+      const id = h.state().beat;
+      if (ids.includes(id)) break;
+      ids.push(id);
+    }
+    h.goToBeat(0);
+    return ids;
+  }, selector);
 }
