@@ -44,7 +44,7 @@ function compile() {
   return compiled;
 }
 
-/** Instances made so far: `{ glue, exports, dead }`; idle ones wait in `idle`. */
+/** Live instances, `{ glue, exports }` (a crashed one is dropped); idle ones also wait in `idle`. */
 const instances = [];
 const idle = [];
 let made = 0;
@@ -64,14 +64,14 @@ async function acquire() {
   const url = new URL(GLUE, here);
   if (n > 0) url.searchParams.set('instance', String(n));
   const glue = await import(url.href);
-  const instance = { glue, exports: await glue.default({ module_or_path: module }), dead: false };
+  const instance = { glue, exports: await glue.default({ module_or_path: module }) };
   instances.push(instance);
   return instance;
 }
 
-/** Gives an instance back for the next explainer, unless it crashed. */
+/** Gives an instance back for the next explainer (a crashed one is no longer the entry's). */
 function giveBack(instance) {
-  if (instance && !instance.dead && !idle.includes(instance)) idle.push(instance);
+  if (instance && !idle.includes(instance)) idle.push(instance);
 }
 
 /**
@@ -90,9 +90,9 @@ export async function validatePack(pack) {
 
 /**
  * Bytes of wasm memory the explainers' instances hold (0 before the first
- * one loads; a crashed one is let go), for hosts and
- * tests that watch long sessions; wasm memory never shrinks, so a steady
- * value means torn-down explainers' instances are reused, not leaked.
+ * one loads; a crashed one is let go), for hosts and tests that watch long
+ * sessions; wasm memory never shrinks, so a steady value means torn-down
+ * explainers' instances are reused, not leaked.
  */
 export function wasmMemoryBytes() {
   return instances.reduce((sum, i) => sum + i.exports.memory.buffer.byteLength, 0);
@@ -336,11 +336,9 @@ function note(text) {
  * instances of their own.
  */
 function crashed(entry, message) {
-  if (entry.instance) {
-    entry.instance.dead = true;
-    // Let the garbage collector have it: its memory is of no use now.
-    instances.splice(instances.indexOf(entry.instance), 1);
-  }
+  // Never reused, and let go for the garbage collector.
+  if (entry.instance) instances.splice(instances.indexOf(entry.instance), 1);
+  entry.instance = undefined;
   entry.handle = undefined;
   delete entry.host.backchannel;
   report(entry.host, `stopped after an internal error (${message}); other explainers on the page are not affected`, 'internal');
