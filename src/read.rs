@@ -1,8 +1,9 @@
 //! Reading JSON into the explainer's types — packs, configs, locale files —
 //! with serde: natively from text through serde_json, in the browser from
-//! JavaScript values through serde-wasm-bindgen, and both through
-//! serde_path_to_error, so that a refusal names the path of what is wrong
-//! (`messages[1].source: is missing`) however the input arrived.
+//! JavaScript values through serde-wasm-bindgen. Both name the path of what
+//! is wrong (`messages[1].source: is missing`) however the input arrived:
+//! natively through serde_path_to_error, in the browser through the vendored
+//! serde-wasm-bindgen, which tracks the path the same way (PATCHED.md).
 
 use crate::error::InputError;
 use serde::de::DeserializeOwned;
@@ -51,11 +52,10 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
 /// Reads a JavaScript value (a parsed pack or config from the host page).
 #[cfg(target_arch = "wasm32")]
 pub fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, InputError> {
-    let de = serde_wasm_bindgen::Deserializer::from(value);
-    serde_path_to_error::deserialize(de).map_err(|e| {
-        let path = e.path().to_string();
-        refusal(&path, &e.into_inner().to_string())
-    })
+    // The vendored serde-wasm-bindgen tracks the path itself (PATCHED.md):
+    // serde_path_to_error's wrappers doubled every reader in the wasm.
+    T::deserialize(serde_wasm_bindgen::Deserializer::from(value))
+        .map_err(|e| refusal(&e.path(), &e.to_string()))
 }
 
 /// Turns serde's wording into the explainer's: the missing or unknown field

@@ -167,50 +167,56 @@ impl Rng {
     }
 }
 
+/// Damages a pack in one to three random places: a value removed, or
+/// replaced by one of another type, a changed string or an empty one.
+fn damage(rng: &mut Rng, v: &JsValue) {
+    for _ in 0..1 + rng.below(3) {
+        let mut all = Vec::new();
+        places(v, &mut all);
+        let (container, key) = &all[rng.below(all.len())];
+        let old = Reflect::get(container, key).unwrap();
+        let new: Option<JsValue> = match rng.below(4) {
+            0 => None,
+            1 => Some(if old.is_string() {
+                7.into()
+            } else {
+                "seven".into()
+            }),
+            2 => Some(
+                old.as_string()
+                    .map_or(old.clone(), |s| format!("{s}-broken").into()),
+            ),
+            _ => Some(if old.is_string() {
+                "".into()
+            } else {
+                Array::new().into()
+            }),
+        };
+        match new {
+            Some(x) => {
+                Reflect::set(container, key, &x).unwrap();
+            }
+            None if Array::is_array(container) => {
+                container.unchecked_ref::<Array>().splice(
+                    key.as_f64().unwrap() as u32,
+                    1,
+                    &JsValue::UNDEFINED,
+                );
+            }
+            None => {
+                Reflect::delete_property(container.unchecked_ref::<Object>(), key).unwrap();
+            }
+        }
+    }
+}
+
 #[wasm_bindgen_test]
 fn random_damage_is_refused_with_paths_or_accepted_never_a_panic() {
     let mut rng = Rng(0x9e37_79b9_7f4a_7c15);
     let mut refused = 0;
     for _ in 0..300 {
         let v = builtin_value();
-        for _ in 0..1 + rng.below(3) {
-            let mut all = Vec::new();
-            places(&v, &mut all);
-            let (container, key) = &all[rng.below(all.len())];
-            let old = Reflect::get(container, key).unwrap();
-            let new: Option<JsValue> = match rng.below(4) {
-                0 => None,
-                1 => Some(if old.is_string() {
-                    7.into()
-                } else {
-                    "seven".into()
-                }),
-                2 => Some(
-                    old.as_string()
-                        .map_or(old.clone(), |s| format!("{s}-broken").into()),
-                ),
-                _ => Some(if old.is_string() {
-                    "".into()
-                } else {
-                    Array::new().into()
-                }),
-            };
-            match new {
-                Some(x) => {
-                    Reflect::set(container, key, &x).unwrap();
-                }
-                None if Array::is_array(container) => {
-                    container.unchecked_ref::<Array>().splice(
-                        key.as_f64().unwrap() as u32,
-                        1,
-                        &JsValue::UNDEFINED,
-                    );
-                }
-                None => {
-                    Reflect::delete_property(container.unchecked_ref::<Object>(), key).unwrap();
-                }
-            }
-        }
+        damage(&mut rng, &v);
         if let Err(Problems(problems)) = Story::from_js(v) {
             refused += 1;
             assert!(problems
@@ -220,6 +226,37 @@ fn random_damage_is_refused_with_paths_or_accepted_never_a_panic() {
     }
     // Most damage breaks a rule; some (an empty caption, say) does not.
     assert!(refused > 200, "only {refused} of 300 damaged packs refused");
+}
+
+/// The browser's reader (the vendored serde-wasm-bindgen, which tracks paths
+/// itself) names the same path as the native one (serde_path_to_error over
+/// serde_json) for the same damaged pack.
+#[wasm_bindgen_test]
+fn the_browser_reader_names_the_same_path_as_the_native_one() {
+    use serde::Deserialize;
+    let mut rng = Rng(0x2545_f491_4f6c_dd1d);
+    let mut refused = 0;
+    for _ in 0..400 {
+        let v = builtin_value();
+        damage(&mut rng, &v);
+        // Through JSON text, so both read the same data (`undefined` in a
+        // list becomes `null`).
+        let text = String::from(JSON::stringify(&v).unwrap());
+        let browser = Story::deserialize(serde_wasm_bindgen::Deserializer::from(
+            JSON::parse(&text).unwrap(),
+        ))
+        .err()
+        .map(|e| e.path());
+        let native = serde_path_to_error::deserialize::<_, Story>(
+            &mut serde_json::Deserializer::from_str(&text),
+        )
+        .err()
+        .map(|e| e.path().to_string());
+        assert_eq!(browser, native, "{text}");
+        refused += usize::from(native.is_some());
+    }
+    // The types refuse most damage before any rule is checked.
+    assert!(refused > 150, "only {refused} of 400 damaged packs refused");
 }
 
 fn call(handle: &JsValue, method: &str, args: &[JsValue]) -> Result<JsValue, JsValue> {

@@ -5,11 +5,13 @@ use wasm_bindgen::convert::IntoWasmAbi;
 use wasm_bindgen::{JsCast, JsValue, UnwrapThrowExt};
 
 use crate::preserve::PRESERVED_VALUE_MAGIC;
-use crate::{static_str_to_js, Error, ObjectExt, Result};
+use crate::{Error, Result};
 
 /// Provides [`de::SeqAccess`] from any JS iterator.
 struct SeqAccess {
     iter: js_sys::IntoIter,
+    /// Patched (see PATCHED.md): the next element's index, for error paths.
+    index: u32,
 }
 
 impl<'de> de::SeqAccess<'de> for SeqAccess {
@@ -20,7 +22,14 @@ impl<'de> de::SeqAccess<'de> for SeqAccess {
         seed: T,
     ) -> Result<Option<T::Value>> {
         Ok(match self.iter.next().transpose()? {
-            Some(value) => Some(seed.deserialize(Deserializer::from(value))?),
+            Some(value) => {
+                let index = self.index;
+                self.index += 1;
+                Some(
+                    seed.deserialize(Deserializer::from(value))
+                        .map_err(|e| e.in_index(index))?,
+                )
+            }
             None => None,
         })
     }
@@ -30,6 +39,8 @@ impl<'de> de::SeqAccess<'de> for SeqAccess {
 struct MapAccess {
     iter: js_sys::IntoIter,
     next_value: Option<Deserializer>,
+    /// Patched (see PATCHED.md): the next value's key, for error paths.
+    key: JsValue,
 }
 
 impl MapAccess {
@@ -37,6 +48,7 @@ impl MapAccess {
         Self {
             iter,
             next_value: None,
+            key: JsValue::UNDEFINED,
         }
     }
 }
@@ -51,6 +63,7 @@ impl<'de> de::MapAccess<'de> for MapAccess {
             Some(pair) => {
                 let (key, value) = convert_pair(pair);
                 self.next_value = Some(value);
+                self.key = key.value.clone();
                 Some(seed.deserialize(key)?)
             }
             None => None,
@@ -59,53 +72,12 @@ impl<'de> de::MapAccess<'de> for MapAccess {
 
     fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
         seed.deserialize(self.next_value.take().unwrap_throw())
-    }
-}
-
-struct ObjectAccess {
-    obj: ObjectExt,
-    fields: std::slice::Iter<'static, &'static str>,
-    next_value: Option<Deserializer>,
-}
-
-impl ObjectAccess {
-    fn new(obj: ObjectExt, fields: &'static [&'static str]) -> Self {
-        Self {
-            obj,
-            fields: fields.iter(),
-            next_value: None,
-        }
+            .map_err(|e| e.in_key(std::mem::take(&mut self.key)))
     }
 }
 
 fn str_deserializer(s: &str) -> de::value::StrDeserializer<'_, Error> {
     de::IntoDeserializer::into_deserializer(s)
-}
-
-impl<'de> de::MapAccess<'de> for ObjectAccess {
-    type Error = Error;
-
-    fn next_key_seed<K: de::DeserializeSeed<'de>>(&mut self, seed: K) -> Result<Option<K::Value>> {
-        debug_assert!(self.next_value.is_none());
-
-        for field in &mut self.fields {
-            let js_field = static_str_to_js(field);
-            let next_value = self.obj.get_with_ref_key(&js_field);
-            // If this value is `undefined`, it might be actually a missing field;
-            // double-check with an `in` operator if so.
-            let is_missing_field = next_value.is_undefined() && !js_field.js_in(&self.obj);
-            if !is_missing_field {
-                self.next_value = Some(Deserializer::from(next_value));
-                return Ok(Some(seed.deserialize(str_deserializer(field))?));
-            }
-        }
-
-        Ok(None)
-    }
-
-    fn next_value_seed<V: de::DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value> {
-        seed.deserialize(self.next_value.take().unwrap_throw())
-    }
 }
 
 enum PreservedValueAccess {
@@ -285,6 +257,7 @@ impl Deserializer {
         // other iterable, so each visitor's `visit_seq` is compiled once.
         visitor.visit_seq(SeqAccess {
             iter: array.values().into_iter(),
+            index: 0,
         })
     }
 }
@@ -529,7 +502,7 @@ impl<'de> de::Deserializer<'de> for Deserializer {
         if let Some(arr) = self.value.dyn_ref::<Array>() {
             self.deserialize_from_array(visitor, arr)
         } else if let Some(iter) = js_sys::try_iter(&self.value)? {
-            visitor.visit_seq(SeqAccess { iter })
+            visitor.visit_seq(SeqAccess { iter, index: 0 })
         } else {
             self.invalid_type(visitor)
         }
@@ -587,15 +560,13 @@ impl<'de> de::Deserializer<'de> for Deserializer {
     fn deserialize_struct<V: de::Visitor<'de>>(
         self,
         _name: &'static str,
-        fields: &'static [&'static str],
+        _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value> {
-        let obj = if self.value.is_object() {
-            self.value.unchecked_into::<ObjectExt>()
-        } else {
-            return self.invalid_type(visitor);
-        };
-        visitor.visit_map(ObjectAccess::new(obj, fields))
+        // Patched (see PATCHED.md): every key of the object reaches the
+        // visitor, as with serde_json, so `deny_unknown_fields` refuses a
+        // misspelt field in the browser too; an array is refused.
+        self.deserialize_map(visitor)
     }
 
     /// Here we try to be compatible with `serde-json`, which means supporting:

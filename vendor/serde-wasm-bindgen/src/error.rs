@@ -3,8 +3,18 @@ use std::fmt::{self, Write};
 use wasm_bindgen::prelude::*;
 
 /// A newtype that represents Serde errors as JavaScript exceptions.
+///
+/// Patched (see PATCHED.md): it also carries where in the value read it
+/// arose, innermost segment last, as serde_path_to_error would report it.
 #[derive(Debug)]
-pub struct Error(JsValue);
+pub struct Error(JsValue, Vec<Segment>);
+
+/// One step into a value: an array's index or an object's key.
+#[derive(Debug)]
+enum Segment {
+    Index(u32),
+    Key(JsValue),
+}
 
 #[wasm_bindgen]
 extern "C" {
@@ -23,7 +33,46 @@ impl std::error::Error for Error {}
 impl Error {
     /// Creates a JavaScript `Error` with a given message.
     pub fn new<T: std::fmt::Display>(msg: T) -> Self {
-        Error(JsError::new(&msg.to_string()).into())
+        Error(JsError::new(&msg.to_string()).into(), Vec::new())
+    }
+
+    /// Patched (see PATCHED.md): where the error arose, written as
+    /// serde_path_to_error writes a path (`messages[1].source`), or "." for
+    /// the value itself.
+    pub fn path(&self) -> String {
+        if self.1.is_empty() {
+            return ".".into();
+        }
+        let mut path = String::new();
+        for (i, segment) in self.1.iter().enumerate() {
+            match segment {
+                Segment::Index(index) => {
+                    // An integer's `Display`, which the binary has anyway.
+                    let _ = write!(path, "[{index}]");
+                }
+                Segment::Key(key) => {
+                    if i > 0 {
+                        path.push('.');
+                    }
+                    path.push_str(&to_string(key));
+                }
+            }
+        }
+        path
+    }
+
+    /// The error, as having arisen in the value at `key` of an object.
+    #[cold]
+    pub(crate) fn in_key(mut self, key: JsValue) -> Self {
+        self.1.insert(0, Segment::Key(key));
+        self
+    }
+
+    /// The error, as having arisen in the element at `index` of a list.
+    #[cold]
+    pub(crate) fn in_index(mut self, index: u32) -> Self {
+        self.1.insert(0, Segment::Index(index));
+        self
     }
 }
 
@@ -63,7 +112,7 @@ impl serde::de::Error for Error {
 /// imports that return JavaScript exceptions as `Result<T, JsValue>`.
 impl From<JsValue> for Error {
     fn from(error: JsValue) -> Error {
-        Error(error)
+        Error(error, Vec::new())
     }
 }
 
