@@ -15,8 +15,10 @@ const EN: &str = include_str!("../www/locales/en.json");
 pub const LANGUAGES: [&str; 1] = ["en"];
 
 /// One language's strings. A plain list: a linear scan over a few hundred
-/// keys is fast enough and ships less code than a hash map.
-#[derive(Clone, Debug, Default, PartialEq)]
+/// keys is fast enough and ships less code than a hash map. `Eq`, so an
+/// `Rc<Words>` (a context, a memo's dependency) compares by pointer first
+/// instead of string by string on every render.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Words {
     map: Vec<(String, String)>,
 }

@@ -85,6 +85,11 @@ pub struct Line {
     pub end: f64,
 }
 
+/// The model's values are finite, so equality is reflexive; being `Eq` lets an
+/// `Rc<Line>` (a memo's dependency, compared on every render) compare by
+/// pointer before it compares kilobytes of points.
+impl Eq for Line {}
+
 impl Line {
     pub fn new(run: &Trajectory, metric: Output, last: u32) -> Line {
         let all: Vec<(f64, f64)> = run
