@@ -213,17 +213,8 @@ pub fn Chart(props: &ChartProps) -> Html {
             <svg class="bc-chart-svg" width="100%" height={px(height)} role="img"
                 aria-label={summary} focusable="false">
                 { draw::grid(plot_top, &now_box, &ends) }
-                { draw::axis(&date_ticks, last, plot_bottom) }
-                <svg class="bc-chart-plot" x="0" y={px(plot_top)} width="100%" height={px(PLOT_HEIGHT)}
-                    viewBox={view_box()} preserveAspectRatio="none">
-                    <polyline class="bc-chart-baseline" points={base.points.clone()} />
-                    if let Some(c) = compare.as_ref() {
-                        <polyline class="bc-chart-compare" points={c.points.clone()} />
-                    }
-                    <polyline class="bc-chart-run" points={run.points.clone()} />
-                </svg>
-                { draw::annotations(&notes, last, plot_top, plot_bottom) }
-                { draw::end_labels(&ends) }
+                <Layers date_ticks={date_ticks.clone()} base={base.clone()} compare={compare.clone()}
+                    run={run.clone()} notes={notes.clone()} ends={ends.clone()} {last} {plot_top} />
                 <g class="bc-chart-now">
                     <rect class="bc-chart-now-bg" x={now_x.clone()} y={px(plot_top - NOW_ROW + 1.0)}
                         width={px(now_w)} height={px(NOW_ROW - 3.0)} transform={format!("translate({} 0)", px(now_shift))} />
@@ -237,6 +228,56 @@ pub fn Chart(props: &ChartProps) -> Html {
                 </g>
             </svg>
         </figure>
+    }
+}
+
+/// What a chart draws that does not move with the day: the date axis, the
+/// lines, the event annotations and the end labels. Its own component, with
+/// the memoised parts compared by pointer, so a new day (playback, a scrub)
+/// neither rebuilds nor re-diffs it.
+#[derive(Properties)]
+struct LayersProps {
+    date_ticks: Rc<Vec<(u32, String)>>,
+    base: Rc<Line>,
+    compare: Rc<Option<Line>>,
+    run: Rc<Line>,
+    notes: Rc<Annotations>,
+    ends: Rc<Vec<EndLabel>>,
+    last: u32,
+    plot_top: f64,
+}
+
+impl PartialEq for LayersProps {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.date_ticks, &other.date_ticks)
+            && Rc::ptr_eq(&self.base, &other.base)
+            && Rc::ptr_eq(&self.compare, &other.compare)
+            && Rc::ptr_eq(&self.run, &other.run)
+            && Rc::ptr_eq(&self.notes, &other.notes)
+            && Rc::ptr_eq(&self.ends, &other.ends)
+            && self.last == other.last
+            && self.plot_top == other.plot_top
+    }
+}
+
+#[component]
+fn Layers(props: &LayersProps) -> Html {
+    let (last, plot_top) = (props.last, props.plot_top);
+    let plot_bottom = plot_top + PLOT_HEIGHT;
+    html! {
+        <>
+            { draw::axis(&props.date_ticks, last, plot_bottom) }
+            <svg class="bc-chart-plot" x="0" y={px(plot_top)} width="100%" height={px(PLOT_HEIGHT)}
+                viewBox={view_box()} preserveAspectRatio="none">
+                <polyline class="bc-chart-baseline" points={props.base.points.clone()} />
+                if let Some(c) = props.compare.as_ref() {
+                    <polyline class="bc-chart-compare" points={c.points.clone()} />
+                }
+                <polyline class="bc-chart-run" points={props.run.points.clone()} />
+            </svg>
+            { draw::annotations(&props.notes, last, plot_top, plot_bottom) }
+            { draw::end_labels(&props.ends) }
+        </>
     }
 }
 
