@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { screenshot, ROOT, DIST, harness } from './support.js';
+import { screenshot, ROOT, DIST, harness, animationsDone } from './support.js';
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
@@ -557,7 +557,7 @@ test('light by default, even for a reader in dark mode; auto and dark are dark c
         }, n);
         if (beat === last) break;
         last = beat;
-        await p.waitForTimeout(200);
+        await animationsDone(p);
         const result = await new AxeBuilder({ page: p }).include('backchannel-explainer').withRules(['color-contrast']).analyze();
         const problems = result.violations.flatMap((v) => v.nodes.map((node) => `${v.id}: ${node.target.join(' ')} ${node.failureSummary}`));
         assert.deepEqual(problems, [], `contrast on beat ${beat}`);

@@ -114,6 +114,21 @@ export function runningAnimations(page) {
 }
 
 /**
+ * Waits for Yew's render (two frames) and then for every animation and
+ * transition in the document and its shadow roots to finish (at most
+ * `limit` ms): a check of colours or positions made mid-fade reads
+ * in-between values (axe measured a 360 ms fade-in's text at 4.47:1).
+ */
+export function animationsDone(page, limit = 5000) {
+  return page.evaluate(async (limit) => {
+    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
+    const ended = Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished.catch(() => {})));
+    await Promise.race([ended, new Promise((ok) => setTimeout(ok, limit))]);
+  }, limit);
+}
+
+/**
  * Starts a loopback server for dist/ (plus `pages`) and a browser before the
  * file's tests and stops both after; read them as `env.server`, `env.browser`.
  */
