@@ -9,9 +9,10 @@ const dist = resolve(import.meta.dirname, '../dist');
 // What a reader downloads before the explainer is ready, brotli. The goal is
 // 100 KB; the budget issue 10 sets is 140 KB. Until the component is under
 // 140 KB, CEILING holds what it has reached: no change may grow it, and each
-// saving lowers it (edit it down with the saving's commit). It sits about
-// 1 KB above the last measurement (173.4 KB; a clean clone measured 0.2 KB
-// more): vendored crates' panic locations carry the checkout's path.
+// saving lowers it (edit it down with the saving's commit). It sits 0.6 KB
+// above the last measurement (173.9 KB, the same in a clean clone; one clone
+// once measured 0.2 KB more: vendored crates' panic locations carry the
+// checkout's path).
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
 const CEILING = 174.5 * 1024;
