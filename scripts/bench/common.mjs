@@ -2,7 +2,7 @@
 // session on the demo page (real clicks, pointer drags and key presses, as a
 // reader who keeps going would make them), a frame and long-task recorder,
 // and memory counters read after forced garbage collection.
-import { open, ready, beatIds } from '../../tests/e2e/support.js';
+import { open, ready, beatIds, animationsDone } from '../../tests/e2e/support.js';
 
 export { beatIds };
 
@@ -123,16 +123,55 @@ export async function readerPass(page, ids, options = {}) {
     }
     await pause();
   }
-  await settle(page);
   // The morph back to the private bubble runs about half a second and the
   // nodes it morphs from live until it ends (counted mid-morph, the DOM
   // had 101 nodes more): the reader watches it end.
-  await page.evaluate(() => {
-    const root = document.querySelector('[data-backchannel]').shadowRoot;
-    const ended = Promise.all(root.getAnimations().map((a) => a.finished.catch(() => {})));
-    return Promise.race([ended, new Promise((ok) => setTimeout(ok, 3000))]);
-  });
+  await animationsDone(page, 3000);
   await settle(page);
+}
+
+/**
+ * Each handle action on its own, on the lab beat: the call itself, and the
+ * time until the frame after it has run (Yew renders before that frame).
+ * With `mark`, each call is marked on the running recorder as
+ * `handle <action>` and the wait after it as `handle idle`, so a trace can
+ * be cut by action.
+ */
+export function handleTimings(page, { mark = false } = {}) {
+  return page.evaluate(async (marked) => {
+    const note = (name) => marked && window.benchRecorder.marks.push({ name, at: performance.now() });
+    const h = document.querySelector('[data-backchannel]').backchannel;
+    const ids = h.scenarios().map((s) => s.id);
+    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
+    const actions = {
+      selectScenario: (i) => h.selectScenario(ids[i % ids.length]),
+      seek: (i) => h.seek(60 + ((i * 37) % 300)),
+      setParam: (i) => h.setParam('gamma', i % 2 ? 0.5 : 0.8),
+      resetParams: () => h.resetParams(),
+      'play+pause': (i) => (i % 2 ? h.pause() : h.play()),
+    };
+    const out = {};
+    for (const [name, act] of Object.entries(actions)) {
+      const calls = [];
+      const frames = [];
+      for (let i = 0; i < 12; i++) {
+        await frame();
+        note(`handle ${name}`);
+        const t0 = performance.now();
+        act(i);
+        const t1 = performance.now();
+        await frame();
+        calls.push(t1 - t0);
+        frames.push(performance.now() - t0);
+        note('handle idle');
+      }
+      h.pause();
+      const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+      out[name] = { call: median(calls), callMax: Math.max(...calls), frame: median(frames), frameMax: Math.max(...frames) };
+    }
+    h.resetParams();
+    return out;
+  }, mark);
 }
 
 /** What the scripted reader does with, given readerPass's options. */

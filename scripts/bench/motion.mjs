@@ -11,7 +11,7 @@
 // BENCH_FLIP_SECONDS (default 10) and BENCH_LAB_SECONDS (default 60) shorten
 // trial runs; BENCH_THROTTLE=4 measures one rate only.
 import { serve, launch } from '../../tests/e2e/support.js';
-import { openDemo, beatIds, call, settle, labPass, recorder, frameStats, actionAt, table } from './common.mjs';
+import { openDemo, beatIds, call, settle, labPass, recorder, frameStats, actionAt, handleTimings, table } from './common.mjs';
 
 const FLIP_SECONDS = Number(process.env.BENCH_FLIP_SECONDS ?? 10);
 const LAB_SECONDS = Number(process.env.BENCH_LAB_SECONDS ?? 60);
@@ -46,44 +46,6 @@ async function lab(throttle) {
   const timings = await handleTimings(page);
   await context.close();
   return { recording, timings };
-}
-
-/**
- * Each handle action on its own, on the lab beat: the call itself, and the
- * time until the frame after it has run (Yew renders before that frame).
- */
-function handleTimings(page) {
-  return page.evaluate(async () => {
-    const h = document.querySelector('[data-backchannel]').backchannel;
-    const ids = h.scenarios().map((s) => s.id);
-    const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-    const actions = {
-      selectScenario: (i) => h.selectScenario(ids[i % ids.length]),
-      seek: (i) => h.seek(60 + ((i * 37) % 300)),
-      setParam: (i) => h.setParam('gamma', i % 2 ? 0.5 : 0.8),
-      resetParams: () => h.resetParams(),
-      'play+pause': (i) => (i % 2 ? h.pause() : h.play()),
-    };
-    const out = {};
-    for (const [name, act] of Object.entries(actions)) {
-      const calls = [];
-      const frames = [];
-      for (let i = 0; i < 12; i++) {
-        await frame();
-        const t0 = performance.now();
-        act(i);
-        const t1 = performance.now();
-        await frame();
-        calls.push(t1 - t0);
-        frames.push(performance.now() - t0);
-      }
-      h.pause();
-      const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
-      out[name] = { call: median(calls), callMax: Math.max(...calls), frame: median(frames), frameMax: Math.max(...frames) };
-    }
-    h.resetParams();
-    return out;
-  });
 }
 
 const ms = (x) => x.toFixed(1);

@@ -9,7 +9,7 @@
 // BENCH_TRACE_OUT, if set, saves the raw trace there (open it in DevTools).
 import { writeFile } from 'node:fs/promises';
 import { serve, launch } from '../../tests/e2e/support.js';
-import { openDemo, beatIds, call, labPass, recorder, actionAt, table } from './common.mjs';
+import { openDemo, beatIds, call, labPass, recorder, actionAt, handleTimings, table } from './common.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const LAB_SECONDS = Number(process.env.BENCH_LAB_SECONDS ?? 20);
@@ -66,28 +66,7 @@ const rec = await recorder(page);
 const end = Date.now() + LAB_SECONDS * 1000;
 while (Date.now() < end) await labPass(page, { dwell: 500, mark: rec.mark });
 // Handle actions alone, each followed by a frame (as motion.mjs times them).
-await page.evaluate(async () => {
-  const h = document.querySelector('[data-backchannel]').backchannel;
-  const ids = h.scenarios().map((s) => s.id);
-  const frame = () => new Promise((ok) => requestAnimationFrame(() => setTimeout(ok, 0)));
-  const mark = (name) => window.benchRecorder.marks.push({ name, at: performance.now() });
-  h.pause();
-  for (let i = 0; i < 24; i++) {
-    await frame();
-    mark('handle selectScenario');
-    h.selectScenario(ids[i % ids.length]);
-    await frame();
-    mark('handle idle');
-  }
-  for (let i = 0; i < 48; i++) {
-    await frame();
-    mark('handle seek');
-    h.seek(60 + ((i * 37) % 300));
-    await frame();
-    mark('handle idle');
-  }
-  h.selectScenario(ids[0]);
-});
+await handleTimings(page, { mark: true });
 const recording = await rec.stop();
 await cdp.send('Tracing.end');
 await complete;
