@@ -8,7 +8,7 @@ WASM := --target wasm32-unknown-unknown --no-default-features
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint test-native test-browser test-e2e size bench
+.PHONY: setup serve dist test lint test-native test-browser test-e2e test-engines size bench
 
 setup:
 	@scripts/setup.sh
@@ -27,22 +27,27 @@ dist: setup
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
-	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model --test web_floats -- -D warnings
+	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model --test web_floats --test web_languages -- -D warnings
 
 test-native:
 	cargo test
 
 test-browser:
-	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views --test web_packs --test web_model --test web_floats
+	$(BROWSER_ENV) cargo test $(WASM) --test web --test web_views --test web_packs --test web_model --test web_floats --test web_languages
 
 test-e2e:
 	node --test --test-concurrency=1 tests/e2e/
+
+# The reader's main path in WebKit (MiniBrowser needs a display: a virtual
+# one) and Firefox ESR, over WebDriver (tests/engines/).
+test-engines:
+	xvfb-run -a node --test --test-concurrency=1 tests/engines/
 
 size:
 	node scripts/size.mjs
 
 # Every layer, failing on the first failure.
-test: setup lint test-native test-browser dist size test-e2e
+test: setup lint test-native test-browser dist size test-e2e test-engines
 
 # Numbers, not pass/fail (README "Benchmark" says what each figure means):
 # sizes next to a bare Yew app built the same way (benches/bare-yew/), time

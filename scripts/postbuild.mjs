@@ -54,7 +54,29 @@ const fallback = {
   attribution: `${sender.name} to ${lead.recipient}. Source: ${lead.source}.`,
 };
 
+// Every language but English (which ships inside the wasm) is a file the
+// loader fetches when a reader asks for it, locales/<code>.json: the
+// interface strings, and the built-in story's strings in that language
+// (build.rs leaves them out of the wasm; src/embed/language.rs reads this).
+mkdirSync(join(out, 'locales'), { recursive: true });
+const locales = readdirSync(join(www, 'locales'))
+  .filter((f) => f.endsWith('.json') && f !== 'en.json')
+  .map((f) => {
+    const code = f.replace(/\.json$/, '');
+    const interfaceStrings = JSON.parse(readFileSync(join(www, 'locales', f), 'utf8'));
+    const storyStrings = story.strings[code];
+    if (!storyStrings) throw new Error(`postbuild: the built-in story has no strings in "${code}"`);
+    // Flat, so the explainer reads it with its one locale reader
+    // (Words::parse_bundle): the story's id under `story`, its strings
+    // under `story:<key>`.
+    const bundle = { ...interfaceStrings, story: story.id };
+    for (const [key, value] of Object.entries(storyStrings)) bundle[`story:${key}`] = value;
+    writeFileSync(join(out, 'locales', f), JSON.stringify(bundle));
+    return code;
+  });
+
 const loader = readFileSync(join(www, 'embed/loader.js'), 'utf8')
+  .replace("'__BACKCHANNEL_LOCALES__'", JSON.stringify(locales))
   .replace("'__BACKCHANNEL_GLUE__'", JSON.stringify(`./${glue}`))
   .replace("'__BACKCHANNEL_WASM__'", JSON.stringify(`./${wasm}`))
   .replace("'__BACKCHANNEL_CSS__'", JSON.stringify(`./${cssName}`))

@@ -7,6 +7,8 @@ cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PATH"
 
 TRUNK_VERSION=0.21.14
+# The Firefox driver, from crates.io (Debian does not package it).
+GECKODRIVER_VERSION=0.37.1
 # The CLI must match the wasm-bindgen crate in Cargo.lock exactly.
 WASM_BINDGEN_VERSION=$(awk '$0 == "name = \"wasm-bindgen\"" { getline; gsub(/"/, "", $3); print $3; exit }' Cargo.lock)
 
@@ -39,6 +41,22 @@ if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; the
   step "installing Debian's chromium and chromium-driver"
   sudo_if_needed apt-get update
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium chromium-driver
+fi
+
+# The other engines' smoke suite (tests/engines/): WebKitGTK's driver and
+# MiniBrowser, Firefox ESR, and a virtual display for MiniBrowser. Debian's
+# current versions (security updates replace older ones in the archive, so an
+# exact version pin would break set-up the day one lands); tried with
+# webkit2gtk-driver 2.50.6-1~deb12u2 and firefox-esr 153.8.0esr-1~deb12u1.
+if ! command -v WebKitWebDriver >/dev/null || ! command -v firefox-esr >/dev/null || ! command -v xvfb-run >/dev/null; then
+  step "installing Debian's webkit2gtk-driver, firefox-esr and xvfb"
+  sudo_if_needed apt-get update
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver firefox-esr xvfb xauth
+fi
+
+if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
+  step "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
+  cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" --force
 fi
 
 # npm ci only when the lock file changed since the last install.

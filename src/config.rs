@@ -182,17 +182,7 @@ impl Config {
                 .unwrap_or(LANGUAGES[0])
                 .to_string(),
         };
-        if story.strings.get(&lang).is_none() {
-            let known: Vec<&str> = story.languages().collect();
-            return Err(InputError::new(
-                "config.lang",
-                format!(
-                    "the story \"{}\" has no strings in \"{lang}\" (it has: {})",
-                    story.id,
-                    known.join(", ")
-                ),
-            ));
-        }
+        story_language(story, "config.lang", &lang)?;
         let custom = match &self.custom_scenario {
             Some(c) => Some(custom(c, story).map_err(|e| e.at("config.custom_scenario"))?),
             None => None,
@@ -225,6 +215,24 @@ impl Config {
             lang,
         })
     }
+}
+
+/// Refuses a language the interface does not speak or the story has no
+/// strings in.
+pub fn story_language(story: &Story, path: &str, lang: &str) -> Result<(), InputError> {
+    interface_language(path, lang)?;
+    if !story.speaks(lang) {
+        let known: Vec<&str> = story.languages().collect();
+        return Err(InputError::new(
+            path,
+            format!(
+                "the story \"{}\" has no strings in \"{lang}\" (it has: {})",
+                story.id,
+                known.join(", ")
+            ),
+        ));
+    }
+    Ok(())
 }
 
 /// Refuses a language the interface does not speak.

@@ -5,6 +5,7 @@
 //! config or a parameter is refused.
 
 mod handle;
+mod language;
 mod options;
 mod panic;
 
@@ -53,9 +54,10 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
     let on_destroy = function("onDestroy");
     panic::report_to(function("onPanic"));
     let options = Options::read(&options);
+    let locales = language::Locales::new(options.locale.as_ref());
     let story = options.story();
-    let started = story.and_then(|story| start(&options, story));
-    let (explainer, theme, words) = match started {
+    let started = story.and_then(|story| start(&options, &locales, story));
+    let (explainer, theme, words, pending) = match started {
         Ok(started) => started,
         Err(e) => {
             let _failure = fail(&host, &root, &e);
@@ -70,12 +72,16 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
         failure: None,
         on_destroy,
         options,
+        locales,
+        props: None,
+        requested: None,
+        host_lang: None,
     })));
     // The handle goes on the element before the first render, so a listener
     // of `backchannel:ready` can already use it.
     let handle = JsValue::from(Handle::new(live.clone()));
     Reflect::set(&host, &"backchannel".into(), &handle)?;
-    show(&live, explainer, theme, words);
+    show(&live, explainer, theme, words, pending);
     Ok(handle)
 }
 
@@ -109,10 +115,19 @@ pub fn validate_pack(pack: JsValue) -> JsValue {
     serde_wasm_bindgen::to_value(&validation).unwrap_or(JsValue::NULL)
 }
 
+/// What `start` makes: the state, the theme, the words, and the language
+/// still to load when its interface strings are not at hand yet (English
+/// shows meanwhile).
+type Started = (Explainer, Theme, Rc<Words>, Option<String>);
+
 /// Builds the state, theme and words the options ask for with this story;
 /// errors name the attribute or field.
-fn start(options: &Options, story: Story) -> Result<(Explainer, Theme, Rc<Words>), InputError> {
-    let config = options.config()?;
+fn start(
+    options: &Options,
+    locales: &language::Locales,
+    story: Story,
+) -> Result<Started, InputError> {
+    let config = options.config(&story)?;
     let setup = config.resolve(&story).map_err(|e| {
         if e.path == "config.scenario" && options.scenario_attribute() {
             InputError::new("scenario", e.problem)
@@ -120,14 +135,28 @@ fn start(options: &Options, story: Story) -> Result<(Explainer, Theme, Rc<Words>
             e
         }
     })?;
-    let words = Words::for_story(&Words::english(), &story, &setup.lang);
+    let mut setup = setup;
+    let words = locales.words(&story, &setup.lang);
+    let pending = words.is_none().then(|| setup.lang.clone());
+    // Until its strings arrive, English shows, and says it is English.
+    if pending.is_some() && story.speaks("en") {
+        setup.lang = "en".into();
+    }
+    let words = words.unwrap_or_else(|| Words::for_story(&Words::english(), &story, &setup.lang));
     let explainer = Explainer::with_setup(story, &setup, prefers_reduced_motion())?;
-    Ok((explainer, config.theme, Rc::new(words)))
+    Ok((explainer, config.theme, Rc::new(words), pending))
 }
 
 /// Renders a started explainer into the live slot's root, replacing what was
-/// there (an earlier story, or a refusal).
-fn show(live: &handle::Slot, explainer: Explainer, theme: Theme, words: Rc<Words>) {
+/// there (an earlier story, or a refusal), then loads its language if
+/// `pending`.
+fn show(
+    live: &handle::Slot,
+    explainer: Explainer,
+    theme: Theme,
+    words: Rc<Words>,
+    pending: Option<String>,
+) {
     let store = Store::new(explainer);
     let (host, root) = {
         let mut slot = live.borrow_mut();
@@ -138,18 +167,31 @@ fn show(live: &handle::Slot, explainer: Explainer, theme: Theme, words: Rc<Words
     };
     let events_host = host.clone();
     store.on_notice(Rc::new(move |n: &Notice| notify(&events_host, n)));
+    // Weak: the props live in the slot, which must not keep itself alive.
+    let weak = Rc::downgrade(live);
     let props = AppProps {
         store,
         words,
         theme: theme.class(),
         on_ready: Callback::from(move |()| announce_ready(&host)),
+        on_language: Callback::from(move |code: String| {
+            if let Some(live) = weak.upgrade() {
+                language::choose(&live, code);
+            }
+        }),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
     // A `backchannel:ready` listener may already have destroyed the
     // explainer during that first render.
     match live.borrow_mut().as_mut() {
-        Some(l) => l.app = Some(app),
+        Some(l) => {
+            l.app = Some(app);
+            l.props = Some(props);
+        }
         None => app.destroy(),
+    }
+    if let Some(code) = pending {
+        language::choose(live, code);
     }
 }
 

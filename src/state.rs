@@ -14,7 +14,9 @@ mod scenarios;
 mod setup;
 mod views;
 
-pub use action::{Action, Announcement, LabLeak, DAYS_PER_SECOND, SETTLED_DAYS, SPEEDS};
+pub use action::{
+    Action, Announcement, LabLeak, COMPROMISE_MARKS, DAYS_PER_SECOND, SETTLED_DAYS, SPEEDS,
+};
 pub use views::Snapshot;
 
 use crate::error::InputError;
@@ -64,6 +66,10 @@ pub struct Explainer {
     /// advances while it is.
     visible: bool,
     param_error: Option<InputError>,
+    /// The language the reader reads in (a code of `words::LANGUAGES`).
+    lang: String,
+    /// Why the last language the reader chose could not be shown, if so.
+    language_error: Option<String>,
     announcement: Announcement,
     /// Bumped whenever the runs change, so views can memoise on it.
     revision: u64,
@@ -131,6 +137,22 @@ impl Explainer {
             }
             Action::AddLeak => self.add_leak()?,
             Action::ClearLeaks => self.clear_leaks()?,
+            Action::SetLanguage(lang) => {
+                if lang == self.lang {
+                    let had_error = self.language_error.take().is_some();
+                    return Ok(had_error);
+                }
+                crate::config::story_language(&self.story, "lang", &lang)?;
+                self.lang = lang;
+                self.language_error = None;
+                self.announcement = Announcement::Language;
+                return Ok(true);
+            }
+            Action::LanguageFailed(reason) => {
+                self.language_error = Some(reason);
+                self.announcement = Announcement::LanguageFailed;
+                return Ok(true);
+            }
         }
         Ok(before != self.fingerprint())
     }

@@ -19,8 +19,16 @@ use crate::model::{Params, Scenario, Senders};
 use crate::pairs::Pairs;
 use serde::Deserialize;
 
-/// The built-in story pack, compiled in.
+/// The built-in story pack, compiled in: whole in native builds; in the
+/// wasm with its English strings only (build.rs), the others arriving with
+/// their language's interface strings when a reader asks for them.
+#[cfg(not(target_arch = "wasm32"))]
 pub const BUILTIN: &str = include_str!("../www/packs/greenland-2026.json");
+#[cfg(target_arch = "wasm32")]
+pub const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-pack.json"));
+
+/// The built-in story's languages whose strings the wasm leaves out.
+pub const BUILTIN_DEFERRED: &[&str] = include!(concat!(env!("OUT_DIR"), "/builtin-deferred.rs"));
 
 /// A story pack. Unknown fields are refused, so a typo never passes silently.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
@@ -72,6 +80,10 @@ pub struct Story {
     /// `observed.<id>.text`, `scenario.<id>`, and any interface string the
     /// story words its own way (`effects.insight`).
     pub strings: Pairs<Pairs<String>>,
+    /// Languages the story is told in whose strings come later, with the
+    /// interface strings (the built-in story in the wasm: see `BUILTIN`).
+    #[serde(skip)]
+    pub deferred: Vec<String>,
     /// What checking worked out: indices, model days, runs, parameters.
     #[serde(skip)]
     pub resolved: Resolved,
@@ -132,7 +144,12 @@ pub struct Message {
     pub caption: String,
     /// The message, verbatim from the source.
     pub text: String,
-    /// Where the verbatim text comes from.
+    /// The language it was written in (`en` when absent). A reader of
+    /// another language also sees the string `message.<id>.translation`.
+    #[serde(default)]
+    pub lang: String,
+    /// Where the verbatim text comes from (`message.<id>.source` may word
+    /// it in a reader's language).
     pub source: String,
     /// How costly its content was to reveal, 0 (harmless) to 1; the reason is
     /// the string `message.<id>.sensitivity`.
@@ -159,6 +176,11 @@ pub struct Message {
 pub struct Quote {
     /// The words, verbatim, in their original language.
     pub text: String,
+    /// That language (`en` when absent). A reader of another language also
+    /// sees the string `expert.<id>.quote.<n>.translation` (or
+    /// `.reported.<n>.`, counting from 1).
+    #[serde(default)]
+    pub lang: String,
     /// Where they were published.
     pub source: String,
 }
@@ -208,8 +230,22 @@ pub struct Observed {
     /// A verbatim quotation, or empty.
     #[serde(default)]
     pub quote: String,
-    /// Who reported it.
+    /// The quotation's language (`en` when absent); a reader of another
+    /// language also sees the string `observed.<id>.translation`.
+    #[serde(default)]
+    pub lang: String,
+    /// Who reported it (`observed.<id>.source` may word it in a reader's
+    /// language).
     pub source: String,
+}
+
+/// A quotation's language: the pack's `lang` field, `en` when absent.
+pub fn quote_lang(lang: &str) -> &str {
+    if lang.is_empty() {
+        "en"
+    } else {
+        lang
+    }
 }
 
 /// A scenario as a pack writes it.
@@ -361,7 +397,11 @@ impl Story {
     /// The built-in story. A failure here is a build mistake (a native test
     /// reads the same file), shown like any refused pack.
     pub fn builtin() -> Result<Story, Problems> {
-        Story::parse(BUILTIN)
+        let mut story = Story::parse(BUILTIN)?;
+        if cfg!(target_arch = "wasm32") {
+            story.deferred = BUILTIN_DEFERRED.iter().map(|l| l.to_string()).collect();
+        }
+        Ok(story)
     }
 
     /// Checks every rule a pack must keep, reporting every problem at once,
@@ -447,9 +487,41 @@ impl Story {
         self.scenarios.iter().map(|s| s.id.as_str())
     }
 
-    /// The languages the pack has strings for.
+    /// Every quotation in the pack with its language, by the stem of its
+    /// strings (`message.macron`, `expert.kleine.quote.1`,
+    /// `observed.precedent`): a reader of another language sees the string
+    /// `<stem>.translation` beside it.
+    pub fn quotations(&self) -> Vec<(String, &str)> {
+        let mut out = Vec::new();
+        for m in &self.messages {
+            out.push((format!("message.{}", m.id), quote_lang(&m.lang)));
+        }
+        for e in &self.experts {
+            for (kind, list) in [("quote", &e.quotes), ("reported", &e.reported)] {
+                for (i, q) in list.iter().enumerate() {
+                    out.push((
+                        format!("expert.{}.{kind}.{}", e.id, i + 1),
+                        quote_lang(&q.lang),
+                    ));
+                }
+            }
+        }
+        for o in self.observed.iter().filter(|o| !o.quote.is_empty()) {
+            out.push((format!("observed.{}", o.id), quote_lang(&o.lang)));
+        }
+        out
+    }
+
+    /// Whether the story can be told in `lang` (its strings here, or to come).
+    pub fn speaks(&self, lang: &str) -> bool {
+        self.strings.get(lang).is_some() || self.deferred.iter().any(|l| l == lang)
+    }
+
+    /// The languages the pack has strings for (here, or to come).
     pub fn languages(&self) -> impl Iterator<Item = &str> {
-        self.strings.keys()
+        self.strings
+            .keys()
+            .chain(self.deferred.iter().map(String::as_str))
     }
 
     /// The calendar date of a model day.

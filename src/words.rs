@@ -8,11 +8,34 @@ use crate::pairs::Pairs;
 use crate::story::Story;
 use std::rc::Rc;
 
-/// The English interface strings, shipped inside the component.
+/// The English interface strings, shipped inside the component. The other
+/// languages' files stay out of the wasm: the loader fetches the one a
+/// reader asks for (`locales/<code>.json` beside it), so nobody downloads a
+/// language they do not read.
 const EN: &str = include_str!("../www/locales/en.json");
 
-/// The languages the interface speaks.
-pub const LANGUAGES: [&str; 1] = ["en"];
+/// The languages the interface speaks, English first (the built-in one).
+pub const LANGUAGES: [&str; 3] = ["en", "fr", "vi"];
+
+/// Each language's name in itself, for the language control: a reader looks
+/// for their own language's name, not its name in the language on screen.
+pub const ENDONYMS: [&str; 3] = ["English", "Français", "Tiếng Việt"];
+
+/// Every locale file, for native builds (tests, the static render).
+#[cfg(not(target_arch = "wasm32"))]
+pub const LOCALE_FILES: [(&str, &str); 3] = [
+    ("en", EN),
+    ("fr", include_str!("../www/locales/fr.json")),
+    ("vi", include_str!("../www/locales/vi.json")),
+];
+
+/// A language's file as `make dist` writes it (`Words::parse_bundle`).
+pub struct Bundle {
+    pub interface: Words,
+    /// The built-in story's id, and its strings in this language.
+    pub story_id: String,
+    pub story: Vec<(String, String)>,
+}
 
 /// One language's strings. A plain list: a linear scan over a few hundred
 /// keys is fast enough and ships less code than a hash map. `Eq`, so an
@@ -30,6 +53,31 @@ impl Words {
         Ok(Words { map: pairs.0 })
     }
 
+    /// Reads a language's file as `make dist` writes it
+    /// (`dist/locales/<code>.json`, scripts/postbuild.mjs): one flat object
+    /// of the interface strings, the built-in story's id under `story` and
+    /// its strings under `story:<key>`. Flat, so the one reader of locale
+    /// files reads it.
+    pub fn parse_bundle(text: &str) -> Result<Bundle, InputError> {
+        let mut story_id = String::new();
+        let mut story = Vec::new();
+        let mut map = Vec::new();
+        for (key, value) in Words::parse(text)?.map {
+            if key == "story" {
+                story_id = value;
+            } else if let Some(key) = key.strip_prefix("story:") {
+                story.push((key.to_string(), value));
+            } else {
+                map.push((key, value));
+            }
+        }
+        Ok(Bundle {
+            interface: Words { map },
+            story_id,
+            story,
+        })
+    }
+
     /// The built-in English interface strings, read once per page (each
     /// mount, each pack check and each refusal needs them).
     pub fn english() -> Rc<Words> {
@@ -44,11 +92,13 @@ impl Words {
     /// The interface strings of `lang` with the story's strings in that
     /// language on top (the story's win).
     pub fn for_story(interface: &Words, story: &Story, lang: &str) -> Words {
-        let mut map: Vec<(String, String)> = story
-            .strings
-            .get(lang)
-            .map(|s| s.0.clone())
-            .unwrap_or_default();
+        let strings = story.strings.get(lang).map_or(&[][..], |s| &s.0[..]);
+        Words::with_story(interface, strings)
+    }
+
+    /// The interface strings with a story's strings on top (the story's win).
+    pub fn with_story(interface: &Words, story: &[(String, String)]) -> Words {
+        let mut map = story.to_vec();
         map.extend(interface.map.iter().cloned());
         Words { map }
     }
@@ -70,6 +120,22 @@ impl Words {
     /// Every key, in file order.
     pub fn keys(&self) -> impl Iterator<Item = &str> {
         self.map.iter().map(|(k, _)| k.as_str())
+    }
+
+    /// A number written with `.` (as `num::fixed` writes it) in the
+    /// locale's way: `0,6` in French and Vietnamese.
+    pub fn number(&self, text: &str) -> String {
+        match self.try_get("num.decimal") {
+            Some(mark) if mark != "." => text.replace('.', mark),
+            _ => text.to_string(),
+        }
+    }
+
+    /// `x` (a share 0–1) as a percentage with `decimals` decimals, in the
+    /// locale's way ("7.8%", "7,8 %").
+    pub fn percent(&self, x: f64, decimals: u32) -> String {
+        let value = self.number(&crate::num::fixed(x * 100.0, decimals));
+        self.fill("num.percent", &[("value", &value)])
     }
 
     /// The string for `key` with each `{name}` replaced by its value.
@@ -95,6 +161,125 @@ mod tests {
             "33% (baseline 66%)"
         );
         assert_eq!(w.get("no.such.key"), "no.such.key");
+    }
+
+    /// `{name}`s in a string, sorted.
+    fn placeholders(text: &str) -> Vec<&str> {
+        let mut names: Vec<&str> = text
+            .split('{')
+            .skip(1)
+            .filter_map(|part| part.split_once('}').map(|(name, _)| name))
+            .collect();
+        names.sort_unstable();
+        names
+    }
+
+    /// What one locale lacks or words differently from another: keys, and
+    /// `{placeholder}` names.
+    fn gaps(locales: &[(&str, Words)]) -> Vec<String> {
+        let mut problems = Vec::new();
+        for (code, words) in locales {
+            for (other, theirs) in locales {
+                for key in theirs.keys() {
+                    match words.try_get(key) {
+                        None => problems.push(format!("{code} lacks {key} (in {other})")),
+                        Some(mine) => {
+                            let (a, b) = (placeholders(mine), placeholders(theirs.get(key)));
+                            if a != b {
+                                problems.push(format!("{code} {key}: {a:?}, {other}: {b:?}"));
+                            }
+                        }
+                    }
+                }
+            }
+            let mut keys: Vec<&str> = words.keys().collect();
+            keys.sort_unstable();
+            keys.dedup();
+            if keys.len() != words.keys().count() {
+                problems.push(format!("{code} has a key twice"));
+            }
+        }
+        problems.dedup();
+        problems
+    }
+
+    #[test]
+    fn every_locale_has_every_key_and_the_same_placeholders() {
+        let locales: Vec<(&str, Words)> = LOCALE_FILES
+            .iter()
+            .map(|(code, text)| (*code, Words::parse(text).expect(code)))
+            .collect();
+        assert_eq!(
+            locales.iter().map(|(c, _)| *c).collect::<Vec<_>>(),
+            LANGUAGES
+        );
+        let problems = gaps(&locales);
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn the_completeness_check_catches_a_gap_an_extra_key_and_a_wrong_placeholder() {
+        assert_eq!(placeholders("{a} et {b}"), ["a", "b"]);
+        let en = Words::parse(r#"{"a": "On {date}", "b": "Yes"}"#).unwrap();
+        let fr = Words::parse(r#"{"a": "Le {day}", "c": "En trop"}"#).unwrap();
+        let problems = gaps(&[("en", en), ("fr", fr)]);
+        assert_eq!(
+            problems,
+            [
+                "en a: [\"date\"], fr: [\"day\"]",
+                "en lacks c (in fr)",
+                "fr a: [\"day\"], en: [\"date\"]",
+                "fr lacks b (in en)",
+            ]
+        );
+    }
+
+    #[test]
+    fn numbers_and_dates_are_written_the_locale_s_way() {
+        let load = |code: &str| {
+            let text = LOCALE_FILES.iter().find(|(c, _)| *c == code).unwrap().1;
+            Words::parse(text).unwrap()
+        };
+        let (en, fr, vi) = (load("en"), load("fr"), load("vi"));
+        let day = crate::dates::Date::parse("2026-01-20").unwrap();
+        assert_eq!(day.label(&en), "20 Jan 2026");
+        assert_eq!(day.label(&fr), "20 janv. 2026");
+        assert_eq!(day.label(&vi), "20 thg 1, 2026");
+        assert_eq!(en.percent(0.078, 1), "7.8%");
+        assert_eq!(fr.percent(0.078, 1), "7,8\u{202f}%");
+        assert_eq!(vi.percent(0.078, 1), "7,8%");
+        assert_eq!(fr.number("0.60"), "0,60");
+    }
+
+    #[test]
+    fn a_language_file_from_make_dist_splits_into_interface_and_story() {
+        let b = Words::parse_bundle(
+            r#"{"switch.label": "Rendre public", "story": "greenland-2026", "story:beat.act.title": "Le rendre public"}"#,
+        )
+        .unwrap();
+        assert_eq!(b.interface.get("switch.label"), "Rendre public");
+        assert!(b.interface.try_get("story").is_none());
+        assert_eq!(b.story_id, "greenland-2026");
+        assert_eq!(
+            b.story,
+            [("beat.act.title".to_string(), "Le rendre public".to_string())]
+        );
+        let e = Words::parse_bundle("{ nope").err().unwrap();
+        assert!(e.problem.contains("not valid JSON"), "{e}");
+    }
+
+    #[test]
+    fn the_english_file_gives_each_parameter_the_model_s_label_and_source() {
+        let en = Words::english();
+        for d in &crate::model::DESCRIPTORS {
+            assert_eq!(en.get(&format!("param.{}", d.key)), d.label, "{}", d.key);
+            assert_eq!(
+                en.get(&format!("param.{}.source", d.key)),
+                d.source,
+                "{}",
+                d.key
+            );
+        }
     }
 
     #[test]

@@ -7,12 +7,16 @@ use backchannel::dates::Date;
 use backchannel::model::{simulate, Trajectory};
 use backchannel::story::Story;
 use backchannel::ui::chart::{Chart, ChartProps, MAX_POINTS};
-use backchannel::ui::format::percent;
 use backchannel::ui::metric::{Marker, Output, RunRef};
 use backchannel::ui::network::{Network, NetworkProps};
 use std::rc::Rc;
 use wasm_bindgen_test::*;
 use web_sys::Element;
+
+/// A share as the English interface writes it.
+fn percent(x: f64, decimals: u32) -> String {
+    backchannel::words::Words::english().percent(x, decimals)
+}
 
 wasm_bindgen_test_configure!(run_in_browser);
 

@@ -158,9 +158,19 @@ fn attributes_are_checked_the_same_way() {
 #[test]
 fn a_language_the_story_lacks_is_refused_by_name() {
     let mut s = story();
-    s.strings.0.retain(|(lang, _)| lang != "en");
-    s.strings.0.push(("fr".into(), Default::default()));
+    s.strings.0.clear();
+    s.strings.0.push(("de".into(), Default::default()));
     let e = Config::default().resolve(&s).unwrap_err();
     assert_eq!(e.path, "config.lang");
-    assert!(e.problem.contains("fr"), "{e}");
+    assert!(e.problem.contains("it has: de"), "{e}");
+    let mut s = story();
+    s.strings.0.retain(|(lang, _)| lang != "fr");
+    let e = Config {
+        lang: Some("fr".into()),
+        ..Config::default()
+    }
+    .resolve(&s)
+    .unwrap_err();
+    assert_eq!(e.path, "config.lang");
+    assert!(e.problem.contains("no strings in \"fr\""), "{e}");
 }

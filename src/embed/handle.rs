@@ -4,13 +4,14 @@
 //! holds the host element dropped, the handle taken off the element, and the
 //! loader told so it can disconnect its observers and listeners.
 
+use super::language::{self, Locales};
 use super::options::Options;
 use super::{refuse, show, start};
 use crate::model::ParamId;
 use crate::state::Action;
 use crate::store::Store;
 use crate::story::Story;
-use crate::ui::{App, Failure};
+use crate::ui::{App, AppProps, Failure};
 use js_sys::{Function, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,6 +34,16 @@ pub(super) struct Live {
     pub(super) on_destroy: Option<Function>,
     /// What the loader read, for packs loaded later.
     pub(super) options: Options,
+    /// The interface strings loaded so far, by language.
+    pub(super) locales: Locales,
+    /// What the app was last given, for a language switch to hand it new words.
+    pub(super) props: Option<AppProps>,
+    /// The language last asked for (a file still on its way shows only if
+    /// nobody asked for another since).
+    pub(super) requested: Option<String>,
+    /// The host element's own `lang` attribute before a switch changed it,
+    /// restored when the explainer goes.
+    pub(super) host_lang: Option<Option<String>>,
 }
 
 impl Live {
@@ -47,6 +58,7 @@ impl Live {
         if let Some(store) = self.store.take() {
             store.unsubscribe();
         }
+        self.props = None;
     }
 }
 
@@ -61,6 +73,15 @@ pub(super) fn tear_down(slot: &Slot) {
         return;
     };
     live.clear();
+    match live.host_lang.take() {
+        Some(Some(lang)) => {
+            let _ = live.host.set_attribute("lang", &lang);
+        }
+        Some(None) => {
+            let _ = live.host.remove_attribute("lang");
+        }
+        None => {}
+    }
     super::panic::forget();
     let _ = Reflect::delete_property(&live.host, &"backchannel".into());
     if let Some(f) = live.on_destroy.take() {
@@ -141,6 +162,29 @@ impl Handle {
         self.act(Action::Pause)
     }
 
+    /// Shows the explainer in another language (`en`, `fr`, `vi`, among those
+    /// the story has strings in), keeping the day, the scenario and what the
+    /// reader made public. Returns a promise that resolves once the words are
+    /// on screen (a language not used yet is fetched first) and rejects with
+    /// the reason; throws at once for a language the story cannot be read in.
+    #[wasm_bindgen(js_name = setLanguage)]
+    pub fn set_language(&self, code: &str) -> Result<js_sys::Promise, JsError> {
+        language::switch(&self.live, code).map_err(|e| JsError::new(&format!("backchannel: {e}")))
+    }
+
+    /// For the loader: the file of a language asked for has arrived (its
+    /// text is the loader's `localeText(code)`); throws if it does not read.
+    #[wasm_bindgen(js_name = __languageLoaded)]
+    pub fn language_loaded(&self, code: &str) -> Result<(), JsError> {
+        language::loaded(&self.live, code).map_err(|e| JsError::new(&format!("backchannel: {e}")))
+    }
+
+    /// For the loader: the file of a language asked for could not be fetched.
+    #[wasm_bindgen(js_name = __languageFailed)]
+    pub fn language_failed(&self, code: &str, reason: &str) {
+        language::failed(&self.live, code, reason);
+    }
+
     /// Changes a model parameter by id; throws the validation message.
     #[wasm_bindgen(js_name = setParam)]
     pub fn set_param(&self, id: &str, value: f64) -> Result<(), JsError> {
@@ -182,11 +226,11 @@ impl Handle {
                 .ok_or_else(|| JsError::new("backchannel: this explainer was destroyed"))?;
             Story::from_js(pack)
                 .map_err(|problems| problems.summary().at("pack"))
-                .and_then(|story| start(&live.options, story))
+                .and_then(|story| start(&live.options, &live.locales, story))
         };
         match started {
-            Ok((explainer, theme, words)) => {
-                show(&self.live, explainer, theme, words);
+            Ok((explainer, theme, words, pending)) => {
+                show(&self.live, explainer, theme, words, pending);
                 Ok(())
             }
             Err(e) => {

@@ -2,10 +2,11 @@
 //! texts of its config and story pack. Kept for the explainer's life, so a
 //! pack loaded later (`loadPack`) starts under the same config.
 
-use crate::config::Config;
+use crate::config::{story_language, Config};
 use crate::error::InputError;
 use crate::story::Story;
-use js_sys::Reflect;
+use js_sys::{Function, Reflect};
+use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
 /// The mount options, as Rust values.
@@ -18,6 +19,15 @@ pub struct Options {
     lang: Option<String>,
     theme: Option<String>,
     autoplay: Option<bool>,
+    /// The interface strings the loader fetched before mounting, for the
+    /// language it expects the explainer to start in: `(code, JSON text)`.
+    pub locale: Option<(String, String)>,
+    /// The loader's `loadLocale(code)`: fetches a language's file, then
+    /// calls the handle's `setLanguage(code)` again; a promise of that.
+    pub load_locale: Option<Function>,
+    /// The loader's `localeText(code)`: a fetched language file's text, or
+    /// undefined.
+    pub locale_text: Option<Function>,
 }
 
 impl Options {
@@ -33,6 +43,9 @@ impl Options {
             lang: text("lang"),
             theme: text("theme"),
             autoplay: get("autoplay").and_then(|v| v.as_bool()),
+            locale: text("localeLang").zip(text("locale")),
+            load_locale: get("loadLocale").and_then(|f| f.dyn_into().ok()),
+            locale_text: get("localeText").and_then(|f| f.dyn_into().ok()),
         }
     }
 
@@ -49,6 +62,11 @@ impl Options {
         story.map_err(|problems| problems.summary().at("pack"))
     }
 
+    /// The language the reader switched to, for a pack loaded later.
+    pub fn set_lang(&mut self, code: &str) {
+        self.lang = Some(code.to_string());
+    }
+
     /// Whether the scenario came from the element's attribute (an error
     /// then names the attribute, not the config).
     pub fn scenario_attribute(&self) -> bool {
@@ -56,7 +74,7 @@ impl Options {
     }
 
     /// The config with the element's attributes on top (they win).
-    pub fn config(&self) -> Result<Config, InputError> {
+    pub fn config(&self, story: &Story) -> Result<Config, InputError> {
         if let Some(problem) = &self.config_error {
             return Err(InputError::new("config", problem.clone()));
         }
@@ -71,14 +89,17 @@ impl Options {
         }
         // `lang` is also HTML's own attribute (a French article may set it
         // on every element): take its primary subtag, and fall back to the
-        // story's language with a warning rather than refuse to start.
+        // story's language with a warning rather than refuse to start, when
+        // the interface does not speak it or the story has no strings in it.
         if let Some(lang) = &self.lang {
             let primary = lang
                 .split('-')
                 .next()
                 .unwrap_or_default()
                 .to_ascii_lowercase();
-            if config.set_lang("lang", &primary).is_err() {
+            if story_language(story, "lang", &primary).is_err()
+                || config.set_lang("lang", &primary).is_err()
+            {
                 web_sys::console::warn_1(
                     &format!("backchannel: lang \"{lang}\" is not available; showing the story's language").into(),
                 );

@@ -38,7 +38,10 @@ pub struct ParamDescriptor {
     pub key: &'static str,
     /// The symbol used in the model's equations.
     pub symbol: &'static str,
-    /// Short English label (locale files may override it by `key`).
+    /// Short English label, for native tools. The interface shows the
+    /// locale's `param.<key>` (and `param.<key>.source`), so the wasm does not
+    /// carry these; a test checks that en.json says the same.
+    #[cfg(not(target_arch = "wasm32"))]
     pub label: &'static str,
     /// Value used when nothing overrides it.
     pub default: f64,
@@ -49,6 +52,7 @@ pub struct ParamDescriptor {
     /// Unit, or "" for a pure number.
     pub unit: &'static str,
     /// The source the value and range are tied to.
+    #[cfg(not(target_arch = "wasm32"))]
     pub source: &'static str,
 }
 
@@ -61,187 +65,221 @@ pub const DESCRIPTORS: [ParamDescriptor; 17] = [
         id: ParamId::P0,
         key: "p0",
         symbol: "p₀",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Prior chance a message leaks",
         default: 0.05,
         min: 0.01,
         max: 0.1,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): no precedent for a leader publishing another's messages",
     },
     ParamDescriptor {
         id: ParamId::N0,
         key: "n0",
         symbol: "n₀",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Weight of the record of discretion",
         default: 10.0,
         min: 5.0,
         max: 40.0,
         unit: "messages",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Weight of a long record of discretion (Jøsang & Ismail 2002, beta reputation)",
     },
     ParamDescriptor {
         id: ParamId::Eta,
         key: "eta",
         symbol: "η",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "How much more a sensitive leak reveals",
         default: 2.0,
         min: 1.0,
         max: 3.0,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "NATO's Secretary General on his own posted text (AP, June 2025): \"nothing in it which had to stay secret\"",
     },
     ParamDescriptor {
         id: ParamId::Gamma,
         key: "gamma",
         symbol: "γ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "What allies learn from another's leak",
         default: 0.8,
         min: 0.3,
         max: 1.0,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): \"anything said to him is unlikely to remain confidential\"",
     },
     ParamDescriptor {
         id: ParamId::HalfLife,
         key: "half_life",
         symbol: "H",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Memory half-life",
         default: 365.0,
         min: 90.0,
         max: 730.0,
         unit: "days",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Jøsang & Ismail 2002, beta reputation with forgetting",
     },
     ParamDescriptor {
         id: ParamId::ROk,
         key: "r_ok",
         symbol: "r_ok",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Discretion evidence per day of candor",
         default: 0.005,
         min: 0.001,
         max: 0.01,
         unit: "per day",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Yarhi-Milo & Yin, \"Can You Keep a Secret?\" (range: our choice)",
     },
     ParamDescriptor {
         id: ParamId::K,
         key: "k",
         symbol: "k",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Benefit/cost of the direct channel",
         default: 0.04,
         min: 0.02,
         max: 0.08,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Carnegie & Carson 2020, Secrets in Global Governance",
     },
     ParamDescriptor {
         id: ParamId::TauCandor,
         key: "tau_candor",
         symbol: "τ_κ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Time for candor to adjust",
         default: 14.0,
         min: 7.0,
         max: 60.0,
         unit: "days",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): leaders will not abandon messaging (that habits move slowly is our reading)",
     },
     ParamDescriptor {
         id: ParamId::TauRhetoric,
         key: "tau_rhetoric",
         symbol: "τ_ρ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Time for rhetoric to relax",
         default: 7.0,
         min: 3.0,
         max: 30.0,
         unit: "days",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Our assumption (no source)",
     },
     ParamDescriptor {
         id: ParamId::Rho0,
         key: "rho0",
         symbol: "ρ₀",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Baseline share of the dispute in public",
         default: 0.1,
         min: 0.0,
         max: 0.5,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Our assumption (no source; range: our choice)",
     },
     ParamDescriptor {
         id: ParamId::Xi,
         key: "xi",
         symbol: "ξ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Public stage replacing the lost private channel",
         default: 0.8,
         min: 0.3,
         max: 1.0,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Lungescu: escalation instead of quiet solutions; Kleine & Huntington 2024",
     },
     ParamDescriptor {
         id: ParamId::Chi,
         key: "chi",
         symbol: "χ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Jump into public at a leak",
         default: 0.5,
         min: 0.0,
         max: 1.0,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Tocci (FT): public diminishment as a weapon",
     },
     ParamDescriptor {
         id: ParamId::Phi,
         key: "phi",
         symbol: "φ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Lock-in growth",
         default: 0.02,
         min: 0.005,
         max: 0.05,
         unit: "per day",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Fearon 1994 (audience costs)",
     },
     ParamDescriptor {
         id: ParamId::Psi,
         key: "psi",
         symbol: "ψ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Lock-in decay",
         default: 0.02,
         min: 0.005,
         max: 0.05,
         unit: "per day",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Kurizaki 2007 (secrecy lets leaders back down)",
     },
     ParamDescriptor {
         id: ParamId::Sigma,
         key: "sigma",
         symbol: "σ",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Posturing under publicity",
         default: 0.8,
         min: 0.3,
         max: 1.0,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Stasavage 2004 (open-door bargaining breeds posturing)",
     },
     ParamDescriptor {
         id: ParamId::D,
         key: "d",
         symbol: "d",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Distance between the sides",
         default: 0.4,
         min: 0.2,
         max: 0.6,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Putnam 1988 (two-level games, win-sets)",
     },
     ParamDescriptor {
         id: ParamId::ThetaB,
         key: "theta_b",
         symbol: "θ_b",
+        #[cfg(not(target_arch = "wasm32"))]
         label: "Speed of bureaucratic channels",
         default: 0.3,
         min: 0.1,
         max: 0.6,
         unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
         source: "Politico, senior diplomat: \"everything will go through bureaucratic procedures\"",
     },
 ];

@@ -10,6 +10,10 @@ pub const DAYS_PER_SECOND: f64 = 10.0;
 /// Playback speeds the reader can choose.
 pub const SPEEDS: [f64; 4] = [0.5, 1.0, 2.0, 4.0];
 
+/// Levels of the room for compromise whose crossing during playback the
+/// live region says (a few words at a moment that matters, never every frame).
+pub const COMPROMISE_MARKS: [f64; 2] = [0.5, 0.25];
+
 /// How long after a post the explainer shows its effects when nothing plays
 /// (reduced motion, the experts' beat): about five months, when the quiet
 /// erosion of the channels has shown.
@@ -50,6 +54,12 @@ pub enum Action {
     ClearLeaks,
     /// The explainer scrolled into or out of view, or its tab was hidden.
     SetVisible(bool),
+    /// Speak another language (a code of `words::LANGUAGES` the story has
+    /// strings in); the day, the scenario and the flips stay.
+    SetLanguage(String),
+    /// Another language's strings could not be loaded (the reason); the
+    /// language stays as it was.
+    LanguageFailed(String),
 }
 
 /// What the live region should tell a screen-reader user after an action.
@@ -63,8 +73,19 @@ pub enum Announcement {
     Scenario,
     /// The reader added a leak on that day.
     LeakAdded(u32),
+    /// Playback took the room for compromise across one of
+    /// `COMPROMISE_MARKS` (its index) on that day, downwards or back up.
+    Compromise {
+        day: u32,
+        mark: usize,
+        below: bool,
+    },
     ParamsChanged,
     Beat,
+    /// The explainer now speaks another language.
+    Language,
+    /// A language the reader chose could not be loaded.
+    LanguageFailed,
 }
 
 /// The reader's next leak in the lab.

@@ -2,7 +2,7 @@
 //! explainer is on screen, the reader scrubs and steps it, and moving between
 //! beats settles it where that beat makes sense.
 
-use super::{Announcement, Explainer, DAYS_PER_SECOND, SETTLED_DAYS, SPEEDS};
+use super::{Announcement, Explainer, COMPROMISE_MARKS, DAYS_PER_SECOND, SETTLED_DAYS, SPEEDS};
 use crate::error::InputError;
 use crate::story::View;
 
@@ -53,8 +53,20 @@ impl Explainer {
         }
         // A long gap (a hidden tab) must not jump far ahead.
         let ms = ms.min(250.0);
+        let before = self.outputs().compromise;
         self.clock += ms / 1000.0 * DAYS_PER_SECOND * self.speed;
         let end = f64::from(self.horizon());
+        self.clock = self.clock.min(end);
+        let after = self.outputs().compromise;
+        for (mark, level) in COMPROMISE_MARKS.iter().enumerate() {
+            if (before < *level) != (after < *level) {
+                self.announcement = Announcement::Compromise {
+                    day: self.day(),
+                    mark,
+                    below: after < *level,
+                };
+            }
+        }
         if self.clock >= end {
             self.clock = end;
             self.playing = false;

@@ -18,6 +18,7 @@ impl Explainer {
         let message_runs = Self::message_runs_of(&story, &params)?;
         let candor0 = params.validate()?.candor0;
         let lead = story.lead();
+        let lang = story.languages().next().unwrap_or("en").to_string();
         Ok(Explainer {
             defaults: params,
             params,
@@ -43,6 +44,8 @@ impl Explainer {
             },
             visible: true,
             param_error: None,
+            lang,
+            language_error: None,
             announcement: Announcement::None,
             revision: 0,
             story,
@@ -71,6 +74,7 @@ impl Explainer {
         }
         let mut e = Explainer::new(Rc::new(story), setup.params, reduced_motion)?;
         e.extra = setup.custom.clone();
+        e.lang = setup.lang.clone();
         if let Some(id) = &setup.scenario {
             e.choose(id)?;
         }

@@ -449,3 +449,100 @@ fn a_custom_leak_after_the_timeline_is_refused_by_name() {
     let err = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap_err();
     assert_eq!(err.path, "config.custom_scenario.events[0].day");
 }
+
+#[test]
+fn switching_language_keeps_the_day_the_scenario_and_the_flip() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::Seek(300.0)).unwrap();
+    e.reduce(Action::Pause).unwrap();
+    let before = e.snapshot();
+    assert_eq!(before.lang, "en");
+    assert!(e.reduce(Action::SetLanguage("vi".into())).unwrap());
+    let after = e.snapshot();
+    assert_eq!(after.lang, "vi");
+    assert_eq!(e.announcement(), Announcement::Language);
+    assert_eq!(
+        Snapshot {
+            lang: "en".into(),
+            ..after
+        },
+        before
+    );
+    // The same language again changes nothing and says nothing new.
+    assert!(!e.reduce(Action::SetLanguage("vi".into())).unwrap());
+}
+
+#[test]
+fn a_language_the_interface_or_the_story_lacks_is_refused_by_name() {
+    let mut e = explainer(false);
+    let err = e.reduce(Action::SetLanguage("de".into())).unwrap_err();
+    assert_eq!(err.path, "lang");
+    assert!(err.problem.contains("known: en, fr, vi"), "{err}");
+    let mut story = Story::builtin().unwrap();
+    story.strings.0.retain(|(l, _)| l == "en");
+    let mut e = Explainer::new(Rc::new(story), Params::default(), false).unwrap();
+    assert_eq!(e.languages(), ["en"]);
+    let err = e.reduce(Action::SetLanguage("vi".into())).unwrap_err();
+    assert!(err.problem.contains("no strings in \"vi\""), "{err}");
+    assert_eq!(e.snapshot().lang, "en");
+}
+
+#[test]
+fn a_language_that_could_not_load_is_said_until_the_next_choice() {
+    let mut e = explainer(false);
+    assert!(e.reduce(Action::LanguageFailed("HTTP 404".into())).unwrap());
+    assert_eq!(e.language_error(), Some("HTTP 404"));
+    assert_eq!(e.announcement(), Announcement::LanguageFailed);
+    assert_eq!(e.snapshot().lang, "en");
+    // Choosing the language on screen again clears the message.
+    assert!(e.reduce(Action::SetLanguage("en".into())).unwrap());
+    assert_eq!(e.language_error(), None);
+}
+
+#[test]
+fn the_config_or_the_story_s_first_language_decides_where_it_starts() {
+    let story = Story::builtin().unwrap();
+    let config = Config {
+        lang: Some("vi".into()),
+        ..Config::default()
+    };
+    let e = Explainer::with_config(story.clone(), &config, false).unwrap();
+    assert_eq!(e.snapshot().lang, "vi");
+    let e = Explainer::with_config(story, &Config::default(), false).unwrap();
+    assert_eq!(e.snapshot().lang, "en");
+}
+
+#[test]
+fn playback_says_only_a_few_things_a_crossing_of_the_compromise_marks_among_them() {
+    let mut e = explainer(false);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    let mut said = vec![e.announcement()];
+    while e.playing() {
+        e.reduce(Action::Advance { ms: 16.7 }).unwrap();
+        if said.last() != Some(&e.announcement()) {
+            said.push(e.announcement());
+        }
+    }
+    assert_eq!(said.first(), Some(&Announcement::WentPublic));
+    assert!(matches!(said.last(), Some(Announcement::Finished(_))));
+    assert!(said.len() <= 6, "{said:?}");
+    // Macron's text drops it below 50% at once (the flip says so); the
+    // slow erosion after takes it below 25% some weeks later.
+    let (day, level) = said
+        .iter()
+        .find_map(|a| match a {
+            Announcement::Compromise {
+                day,
+                mark,
+                below: true,
+            } => Some((*day, COMPROMISE_MARKS[*mark])),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("compromise crosses a mark during playback: {said:?}"));
+    // Said on the first day it is below.
+    e.reduce(Action::Seek(f64::from(day))).unwrap();
+    assert!(e.outputs().compromise < level);
+    e.reduce(Action::Seek(f64::from(day - 1))).unwrap();
+    assert!(e.outputs().compromise >= level);
+}

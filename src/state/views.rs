@@ -18,6 +18,8 @@ pub struct Snapshot {
     pub playing: bool,
     pub beat: String,
     pub speed: f64,
+    /// The language the explainer speaks (`en`, `fr`, `vi`).
+    pub lang: String,
     pub outputs: Outputs,
 }
 
@@ -31,6 +33,26 @@ impl Explainer {
     /// Whether the reader (or the host) made the message in view public.
     pub fn public(&self) -> bool {
         self.posted[self.message_index()]
+    }
+
+    /// The language the reader reads in.
+    pub fn lang(&self) -> &str {
+        &self.lang
+    }
+
+    /// Why the last language the reader chose could not be shown, if so.
+    pub fn language_error(&self) -> Option<&str> {
+        self.language_error.as_deref()
+    }
+
+    /// The languages the reader can switch to: the interface's that the
+    /// story has strings in, in the interface's order.
+    pub fn languages(&self) -> Vec<&'static str> {
+        crate::words::LANGUAGES
+            .iter()
+            .copied()
+            .filter(|l| self.story.speaks(l))
+            .collect()
     }
 
     /// Whether playback runs.
@@ -185,6 +207,7 @@ impl Explainer {
             playing: self.playing,
             beat: self.story.beats[self.beat].id.clone(),
             speed: self.speed,
+            lang: self.lang.clone(),
             outputs: self.outputs(),
         }
     }

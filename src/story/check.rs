@@ -346,9 +346,43 @@ fn required(story: &Story, ui: &Words) -> Vec<String> {
     keys
 }
 
+/// The translations a language must have: of each quotation in another
+/// language.
+fn translations(story: &Story, lang: &str) -> Vec<String> {
+    story
+        .quotations()
+        .into_iter()
+        .filter(|(_, original)| *original != lang)
+        .map(|(stem, _)| format!("{stem}.translation"))
+        .collect()
+}
+
+/// Strings only some languages have: translations (needed where a
+/// quotation is in another language) and sources worded for a language.
+fn per_language(story: &Story, key: &str) -> bool {
+    let translation = key
+        .strip_suffix(".translation")
+        .is_some_and(|stem| story.quotations().iter().any(|(s, _)| s == stem));
+    let source = key.strip_suffix(".source").is_some_and(|stem| {
+        story
+            .messages
+            .iter()
+            .any(|m| stem == format!("message.{}", m.id))
+            || story
+                .observed
+                .iter()
+                .any(|o| stem == format!("observed.{}", o.id))
+    });
+    translation || source
+}
+
 /// Whether a pack may set this string: one it requires, an optional note of
-/// one of its beats, a scenario label, or an interface string it words its own way.
+/// one of its beats, a scenario label, a translation or a source in the
+/// reader's language, or an interface string it words its own way.
 fn allowed(story: &Story, required: &[String], ui: &Words, key: &str) -> bool {
+    if per_language(story, key) {
+        return true;
+    }
     let beat_note = story.beats.iter().any(|b| {
         key == format!("beat.{}.note", b.id) || key == format!("beat.{}.private_note", b.id)
     });
@@ -380,6 +414,14 @@ fn strings(f: &mut Found, story: &Story, ui: &Words) {
                 f.add(at(key), "is missing");
             }
         }
+        for key in translations(story, lang) {
+            if words.get(&key).is_none() {
+                f.add(
+                    at(&key),
+                    "is missing: a quotation in another language needs a translation beside it",
+                );
+            }
+        }
         for (key, value) in &words.0 {
             if !allowed(story, &required, ui, key) {
                 f.add(
@@ -392,12 +434,17 @@ fn strings(f: &mut Found, story: &Story, ui: &Words) {
         }
         // What another language has and this one lacks (required keys are
         // reported above already).
+        // Said once per key, naming the first language that has it.
+        let mut said: Vec<&str> = Vec::new();
         for (other, theirs) in &story.strings.0 {
             for key in theirs.keys() {
                 if words.get(key).is_none()
+                    && !said.contains(&key)
                     && !required.iter().any(|k| k == key)
+                    && !per_language(story, key)
                     && allowed(story, &required, ui, key)
                 {
+                    said.push(key);
                     f.add(at(key), format!("is in \"{other}\" but missing here"));
                 }
             }

@@ -202,7 +202,9 @@ fn every_problem_is_reported_at_once() {
 #[test]
 fn a_string_in_one_language_must_be_in_every_other() {
     let paths = paths_after(|v| {
-        let mut fr = v["strings"]["en"].clone();
+        // Vietnamese has the translations a language other than the
+        // quotations' needs.
+        let mut fr = v["strings"]["vi"].clone();
         fr.as_object_mut().unwrap().remove("beat.pillars.note");
         fr.as_object_mut().unwrap().remove("beat.act.body");
         v["strings"]["fr"] = fr;
@@ -216,6 +218,44 @@ fn a_string_in_one_language_must_be_in_every_other() {
         "{paths:?}"
     );
     assert_eq!(paths.len(), 2, "{paths:?}");
+}
+
+#[test]
+fn a_quotation_in_another_language_needs_a_translation() {
+    let paths = paths_after(|v| {
+        let vi = v["strings"]["vi"].as_object_mut().unwrap();
+        vi.remove("message.macron.translation");
+        vi.remove("expert.tocci.quote.2.translation");
+    });
+    assert_eq!(
+        paths,
+        [
+            "strings.vi.message.macron.translation",
+            "strings.vi.expert.tocci.quote.2.translation"
+        ],
+        "{paths:?}"
+    );
+    // A quotation in Vietnamese needs one in English instead, and none in
+    // Vietnamese.
+    let paths = paths_after(|v| {
+        v["observed"][0]["lang"] = json!("vi");
+        let vi = v["strings"]["vi"].as_object_mut().unwrap();
+        vi.remove("observed.precedent.translation");
+    });
+    assert_eq!(
+        paths,
+        ["strings.en.observed.precedent.translation"],
+        "{paths:?}"
+    );
+    // A translation of nothing is refused like any unknown string.
+    let paths = paths_after(|v| {
+        v["strings"]["vi"]["expert.tocci.quote.3.translation"] = json!("…");
+    });
+    assert_eq!(
+        paths,
+        ["strings.vi.expert.tocci.quote.3.translation"],
+        "{paths:?}"
+    );
 }
 
 #[test]

@@ -36,11 +36,11 @@ pub fn About() -> Html {
                             <tr>
                                 <td>{ d.symbol }</td>
                                 <td>
-                                    { words.try_get(&format!("param.{}", d.key)).unwrap_or(d.label) }{ " " }
-                                    <span class="bc-num">{ format!("= {}", with_unit(d.default, d.unit)) }</span>
+                                    { words.get(&format!("param.{}", d.key)) }{ " " }
+                                    <span class="bc-num">{ format!("= {}", with_unit(&words, d.default, d.unit)) }</span>
                                 </td>
-                                <td class="bc-num">{ format!("{}–{}", show(d.min), show(d.max)) }</td>
-                                <td>{ d.source }</td>
+                                <td class="bc-num">{ format!("{}–{}", words.number(&show(d.min)), words.number(&show(d.max))) }</td>
+                                <td>{ words.get(&format!("param.{}.source", d.key)) }</td>
                             </tr>
                         }) }
                     </tbody>

@@ -23,7 +23,6 @@ mod time_axis;
 
 pub use scale::MAX_POINTS;
 
-use super::format::percent;
 use super::metric::{Marker, Output, RunRef};
 use super::use_words;
 use crate::dates::Date;
@@ -151,7 +150,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     let day = props.day.min(last);
     let date = |d: u32| props.day0.plus_days(i64::from(d)).label(&words);
     // Whole percents: all the model can support.
-    let fmt = |v: f64| percent(v, 0);
+    let fmt = |v: f64| words.percent(v, 0);
     let value_at = |r: &RunRef, d: u32| metric.value(r.0.at(d as usize));
     let now_value = value_at(&props.run, day);
     let now_frac = frac(day, last);
@@ -212,7 +211,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             <figcaption class="bc-chart-title">{ name }</figcaption>
             <svg class="bc-chart-svg" width="100%" height={px(height)} role="img"
                 aria-label={summary} focusable="false">
-                { draw::grid(plot_top, &now_box, &ends) }
+                { draw::grid(plot_top, &now_box, &ends, &words) }
                 <Layers date_ticks={date_ticks.clone()} base={base.clone()} compare={compare.clone()}
                     run={run.clone()} notes={notes.clone()} ends={ends.clone()} {last} {plot_top} />
                 <g class="bc-chart-now">
@@ -315,7 +314,8 @@ mod tests {
 
     #[test]
     fn one_scale_and_whole_percents_for_every_metric() {
-        let labels: Vec<String> = Y_TICKS.iter().map(|t| percent(*t, 0)).collect();
+        let words = crate::words::Words::english();
+        let labels: Vec<String> = Y_TICKS.iter().map(|t| words.percent(*t, 0)).collect();
         assert_eq!(labels, ["0%", "50%", "100%"]);
         assert_eq!(x_pct(0.5), "50.000%");
     }

@@ -2,7 +2,7 @@
 //! why, and how far each alone pushes the room for compromise down.
 
 use super::elapsed::after_post;
-use super::format::{fixed, percent};
+use super::format::fixed;
 use super::metric::{RunRef, StoryRef};
 use super::use_words;
 use yew::prelude::*;
@@ -38,9 +38,9 @@ pub fn Compare(props: &CompareProps) -> Html {
         Some(html! {
             <li class="bc-compare-item">
                 <p class="bc-compare-name">{ words.get(&key("label")) }</p>
-                <p>{ words.fill("compare.sensitivity", &[("value", &fixed(m.sensitivity, 2))]) }</p>
+                <p>{ words.fill("compare.sensitivity", &[("value", &words.number(&fixed(m.sensitivity, 2)))]) }</p>
                 <p class="bc-hint">{ words.fill("compare.why", &[("reason", words.get(&key("sensitivity")))]) }</p>
-                <p class="bc-compare-lowest">{ words.fill("compare.lowest", &[("value", &percent(lowest, 0)), ("when", &when)]) }</p>
+                <p class="bc-compare-lowest">{ words.fill("compare.lowest", &[("value", &words.percent(lowest, 0)), ("when", &when)]) }</p>
             </li>
         })
     });

@@ -4,7 +4,7 @@
 //! the model's central insight once there is something to read it against,
 //! and the "model, not forecast" label.
 
-use super::format::{fixed, percent};
+use super::format::fixed;
 use super::meter::Meter;
 use super::metric::Output;
 use super::use_words;
@@ -69,15 +69,15 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
         words.fill(
             "effects.leak_risk",
             &[
-                ("value", &percent(o.leak_risk, 0)),
-                ("ratio", &fixed(ratio, 1)),
-                ("baseline", &percent(b.leak_risk, 0)),
+                ("value", &words.percent(o.leak_risk, 0)),
+                ("ratio", &words.number(&fixed(ratio, 1))),
+                ("baseline", &words.percent(b.leak_risk, 0)),
             ],
         )
     } else {
         words.fill(
             "effects.leak_risk_base",
-            &[("value", &percent(b.leak_risk, 0))],
+            &[("value", &words.percent(b.leak_risk, 0))],
         )
     };
     // The insight needs something to explain: a post, and a day after it.
@@ -94,13 +94,13 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
                 "effects.insight_small"
             },
             &[
-                ("trust0", &percent(b.trust, 0)),
-                ("trust", &percent(o.trust, 0)),
-                ("withheld", &percent(withheld, 0)),
-                ("candor0", &percent(b.candor, 0)),
-                ("candor", &percent(o.candor, 0)),
-                ("compromise0", &percent(b.compromise, 0)),
-                ("compromise", &percent(o.compromise, 0)),
+                ("trust0", &words.percent(b.trust, 0)),
+                ("trust", &words.percent(o.trust, 0)),
+                ("withheld", &words.percent(withheld, 0)),
+                ("candor0", &words.percent(b.candor, 0)),
+                ("candor", &words.percent(o.candor, 0)),
+                ("compromise0", &words.percent(b.compromise, 0)),
+                ("compromise", &words.percent(o.compromise, 0)),
             ],
         )
     });

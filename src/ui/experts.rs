@@ -2,11 +2,13 @@
 //! outputs each prediction maps to, read at the timeline's day. An expert
 //! mapped to `sensitivity` shows the sensitivity the model gives each text.
 
-use super::format::{fixed, percent};
+use super::format::fixed;
 use super::metric::{Output, StoryRef};
+use super::quote::translation;
 use super::use_words;
 use crate::model::Outputs;
 use crate::story::check::SENSITIVITY;
+use crate::story::quote_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -77,8 +79,8 @@ fn ExpertCard(props: &CardProps) -> Html {
             <li>
                 <span class="bc-expert-metric">{ words.get(&format!("meter.{}", m.name())) }</span>
                 { " " }
-                <strong>{ percent(now, 0) }</strong>
-                <span class="bc-expert-base">{ format!(" ({})", words.fill("effects.baseline", &[("value", &percent(base, 0))])) }</span>
+                <strong>{ words.percent(now, 0) }</strong>
+                <span class="bc-expert-base">{ format!(" ({})", words.fill("effects.baseline", &[("value", &words.percent(base, 0))])) }</span>
             </li>
         }
     });
@@ -91,7 +93,7 @@ fn ExpertCard(props: &CardProps) -> Html {
                     "expert.sensitivity_item",
                     &[
                         ("label", words.get(&format!("message.{}.label", m.id))),
-                        ("value", &fixed(m.sensitivity, 2)),
+                        ("value", &words.number(&fixed(m.sensitivity, 2))),
                     ],
                 )
             })
@@ -107,11 +109,15 @@ fn ExpertCard(props: &CardProps) -> Html {
                 <h4 class="bc-card-name">{ e.name.clone() }</h4>
                 <p class="bc-card-role">{ role }</p>
             </header>
-            { for e.quotes.iter().map(|q| html! { <blockquote class="bc-quote">{ format!("“{}”", q.text) }</blockquote> }) }
-            { for e.reported.iter().map(|r| html! {
-                <p class="bc-reported"><span class="bc-reported-label">{ words.get("expert.reported") }{ ": " }</span>{ r.text.clone() }</p>
-            }) }
-            <p class="bc-card-source">{ words.fill("expert.sources", &[("sources", &sources.join("; "))]) }</p>
+            { for e.quotes.iter().enumerate().map(|(i, q)| html! { <>
+                <blockquote class="bc-quote" lang={quote_lang(&q.lang).to_string()}>{ words.fill("quote.marks", &[("text", &q.text)]) }</blockquote>
+                { translation(&words, &format!("expert.{}.quote.{}", e.id, i + 1)) }
+            </> }) }
+            { for e.reported.iter().enumerate().map(|(i, r)| html! { <>
+                <p class="bc-reported"><span class="bc-reported-label">{ words.fill("label.colon", &[("label", words.get("expert.reported"))]) }</span><span lang={quote_lang(&r.lang).to_string()}>{ r.text.clone() }</span></p>
+                { translation(&words, &format!("expert.{}.reported.{}", e.id, i + 1)) }
+            </> }) }
+            <p class="bc-card-source">{ words.fill("expert.sources", &[("sources", &sources.join(words.get("sources.sep")))]) }</p>
             <p class="bc-predicts">{ words.get(&format!("expert.{}.predicts", e.id)) }</p>
             <div class="bc-expert-model">
                 <span class="bc-badge bc-badge-model">{ words.get("badge.model") }</span>

@@ -12,6 +12,7 @@ pub use shortcuts::shortcut;
 
 use super::about::About;
 use super::beats::{Pager, StepList};
+use super::language::Language;
 use super::playback::use_playback;
 use super::views::{view, Ctx};
 use crate::state::Action;
@@ -21,7 +22,7 @@ use std::rc::Rc;
 use web_sys::Element;
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
+#[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
     /// This explainer's state, shared with the host page's handle.
     pub store: Store,
@@ -32,6 +33,10 @@ pub struct AppProps {
     /// Called once, when the explainer is first on screen and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
+    /// Called with a language code when the reader chooses one: the host
+    /// side loads its strings and hands new `words` down.
+    #[prop_or_default]
+    pub on_language: Callback<String>,
 }
 
 /// One explainer.
@@ -108,9 +113,18 @@ pub fn App(props: &AppProps) -> Html {
     html! {
         <ContextProvider<Rc<Words>> context={words.clone()}>
             <section class={classes!("bc-root", props.theme, f.public.then_some("is-public"))}
-                aria-label={words.get("explainer.region").to_string()} {onkeydown}>
+                lang={f.lang.clone()} aria-label={words.get("explainer.region").to_string()} {onkeydown}>
                 <header class="bc-head">
+                    // Room for the language control, which is placed over it
+                    // (CSS): floated, it narrows only the title's first line,
+                    // so a phone's first screen keeps the switch, while the
+                    // control itself comes after the heading for readers.
+                    if f.languages.len() > 1 {
+                        <span class="bc-lang-room" aria-hidden="true"></span>
+                    }
                     <h2 class="bc-title">{ words.get("explainer.title") }</h2>
+                    <Language current={f.lang.clone()} languages={f.languages.clone()}
+                        error={f.language_error.clone()} on_change={props.on_language.clone()} />
                     <p class="bc-intro">{ words.get("explainer.intro") }</p>
                 </header>
                 <StepList titles={labels.titles.clone()} current={f.beat} on_go={on_beat.clone()} />

@@ -96,10 +96,10 @@ pub fn Lab(props: &LabProps) -> Html {
                     </select>
                 </label>
                 <label class="bc-field">
-                    <span>{ words.get("lab.sensitivity") }{ ": " }<strong class="bc-num">{ fixed(props.lab.sensitivity, 2) }</strong></span>
+                    <span>{ words.fill("label.colon", &[("label", words.get("lab.sensitivity"))]) }<strong class="bc-num">{ words.number(&fixed(props.lab.sensitivity, 2)) }</strong></span>
                     <input type="range" class="bc-range" min="0" max="1" step="0.05"
                         value={short(props.lab.sensitivity)} oninput={on_sensitivity}
-                        aria-valuetext={fixed(props.lab.sensitivity, 2)} />
+                        aria-valuetext={words.number(&fixed(props.lab.sensitivity, 2))} />
                     <span class="bc-hint">{ words.get("lab.sensitivity.hint") }</span>
                 </label>
                 <div class="bc-lab-buttons">
@@ -121,7 +121,7 @@ pub fn Lab(props: &LabProps) -> Html {
                             <li>{ words.fill("lab.event", &[
                                 ("date", &story.date(e.day.floor() as u32).label(&words)),
                                 ("name", &sender_label(story, &words, e.sender)),
-                                ("sensitivity", &fixed(e.sensitivity, 2)),
+                                ("sensitivity", &words.number(&fixed(e.sensitivity, 2))),
                             ]) }</li>
                         }) }
                     </ul>

@@ -5,7 +5,9 @@
 //! right under the bubble, so the act and its object share one screen.
 
 use super::metric::StoryRef;
+use super::quote::{source, translation_disclosure};
 use super::use_words;
+use crate::story::quote_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -39,6 +41,7 @@ pub fn MessageCard(props: &MessageProps) -> Html {
         .senders
         .get(m.sender_index)
         .map_or(m.sender.as_str(), |s| s.name.as_str());
+    let stem = format!("message.{}", m.id);
     let sent = match m.sent {
         Some(date) => date.label(&words),
         None => words.fill("message.sent_before", &[("date", &m.posted.label(&words))]),
@@ -56,7 +59,7 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                         { words.fill("post.platform", &[("platform", &m.platform)]) }
                     </span>
                     if !m.caption.is_empty() {
-                        <p class="bc-post-caption">{ m.caption.clone() }</p>
+                        <p class="bc-post-caption" lang={quote_lang(&m.lang).to_string()}>{ m.caption.clone() }</p>
                     }
                 </div>
             } else {
@@ -78,15 +81,17 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                     <p class="bc-bubble-label">{ words.get("post.screenshot") }</p>
                 }
                 <p class="bc-bubble-sender">{ sender }</p>
-                <blockquote class="bc-bubble-text">{ m.text.clone() }</blockquote>
+                <blockquote class="bc-bubble-text" lang={quote_lang(&m.lang).to_string()}>{ m.text.clone() }</blockquote>
             </div>
             <p class={classes!("bc-cue", if public { "is-public" } else { "is-private" })}>
                 { if public { words.get("post.public_cue") } else { words.get("message.private_cue") } }
             </p>
             { props.children.clone() }
+            { translation_disclosure(&words, &stem) }
             <figcaption class="bc-message-foot">
                 <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
-                { format!(" {}: {}", words.get("source.label"), m.source) }
+                { " " }{ words.fill("label.colon", &[("label", words.get("source.label"))]) }
+                { source(&words, &stem, &m.source) }
             </figcaption>
         </figure>
     }

@@ -1,7 +1,6 @@
 //! One predicted effect as a meter: its value now, its no-leak baseline, and
 //! an accessible name and value text for screen readers.
 
-use super::format::percent;
 use super::use_words;
 use yew::prelude::*;
 
@@ -23,8 +22,8 @@ pub fn Meter(props: &MeterProps) -> Html {
     let name = words.get(&props.key_name).to_string();
     let hint = words.get(&format!("{}.hint", props.key_name)).to_string();
     // Whole percents: the model supports no finer reading.
-    let value = percent(props.value, 0);
-    let baseline = percent(props.baseline, 0);
+    let value = words.percent(props.value, 0);
+    let baseline = words.percent(props.baseline, 0);
     let valuetext = words.fill(
         "meter.valuetext",
         &[("value", &value), ("baseline", &baseline)],

@@ -7,7 +7,6 @@
 //! Drawn in a 260-unit viewBox that scales with the container; widths are SVG
 //! attributes and classes, never inline styles (strict CSP).
 
-use super::format::percent;
 use super::use_words;
 use crate::model::SenderOutputs;
 use crate::words::Words;
@@ -72,7 +71,7 @@ pub fn Network(props: &NetworkProps) -> Html {
         .map(|i| sender_name(&words, &props.senders, i))
         .collect();
     let exposed = exposed(&props.channels, props.leak_risk0);
-    let rerouted_text = percent(crate::num::clamp(props.rerouted, 0.0, 1.0), 0);
+    let rerouted_text = words.percent(crate::num::clamp(props.rerouted, 0.0, 1.0), 0);
 
     let ally_width = ally_width(props.rerouted);
     let ring = ring_pairs(n).into_iter().map(|(a, b)| {
@@ -114,14 +113,14 @@ pub fn Network(props: &NetworkProps) -> Html {
         .zip(&names)
         .zip(&exposed)
         .map(|((c, name), &exposed)| {
-            let candor = percent(c.candor, 0);
+            let candor = words.percent(c.candor, 0);
             if exposed {
                 words.fill(
                     "network.channel_exposed",
                     &[
                         ("name", name),
                         ("candor", &candor),
-                        ("risk", &percent(c.leak_risk, 1)),
+                        ("risk", &words.percent(c.leak_risk, 1)),
                     ],
                 )
             } else {

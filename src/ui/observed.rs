@@ -2,7 +2,9 @@
 //! sources, badged *Observed*, apart from predictions and from the model.
 
 use super::metric::StoryRef;
+use super::quote::{source, translation};
 use super::use_words;
+use crate::story::quote_lang;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -29,6 +31,7 @@ pub fn ObservedFacts(props: &ObservedProps) -> Html {
     html! {
         <ul class="bc-observed">
             { for facts.map(|f| {
+                let stem = format!("observed.{}", f.id);
                 let date = f.date.label(&words);
                 let date = if f.approximate { words.fill("observed.about", &[("date", &date)]) } else { date };
                 html! {
@@ -38,8 +41,11 @@ pub fn ObservedFacts(props: &ObservedProps) -> Html {
                             <span class="bc-fact-date">{ date }</span>
                         </p>
                         <p>{ words.get(&format!("observed.{}.text", f.id)) }</p>
-                        { (!f.quote.is_empty()).then(|| html! { <blockquote class="bc-quote">{ format!("“{}”", f.quote) }</blockquote> }) }
-                        <p class="bc-source">{ words.fill("observed.source", &[("source", &f.source)]) }</p>
+                        if !f.quote.is_empty() {
+                            <blockquote class="bc-quote" lang={quote_lang(&f.lang).to_string()}>{ words.fill("quote.marks", &[("text", &f.quote)]) }</blockquote>
+                            { translation(&words, &stem) }
+                        }
+                        <p class="bc-source">{ words.fill("observed.source", &[("source", source(&words, &stem, &f.source))]) }</p>
                     </li>
                 }
             }) }

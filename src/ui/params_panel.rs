@@ -6,6 +6,7 @@ use super::format::short;
 use super::use_words;
 use crate::model::{ParamDescriptor, Params, DESCRIPTORS};
 use crate::state::Action;
+use crate::words::Words;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -45,12 +46,17 @@ pub fn show(value: f64) -> String {
     }
 }
 
-/// A value with its unit, if any ("0.05", "365 days").
-pub fn with_unit(value: f64, unit: &str) -> String {
+/// A value with its unit, if any, as the locale writes them ("0.05",
+/// "365 days", "0,05 par jour"): units are locale keys (`unit.per_day`).
+pub fn with_unit(words: &Words, value: f64, unit: &str) -> String {
+    let value = words.number(&show(value));
     if unit.is_empty() {
-        show(value)
+        value
     } else {
-        format!("{} {unit}", show(value))
+        words.fill(
+            &format!("unit.{}", unit.replace(' ', "_")),
+            &[("value", &value)],
+        )
     }
 }
 
@@ -71,24 +77,21 @@ pub fn ParamsPanel(props: &ParamsPanelProps) -> Html {
                 }
             })
         };
-        let label = words
-            .try_get(&format!("param.{}", d.key))
-            .unwrap_or(d.label)
-            .to_string();
+        let label = words.get(&format!("param.{}", d.key)).to_string();
         let value = props.params.get(id);
         html! {
             <li class="bc-param">
                 <label class="bc-field">
                     <span class="bc-param-head">
                         <span>{ label }{ " " }<span class="bc-symbol">{ format!("({})", d.symbol) }</span></span>
-                        <strong class="bc-param-value bc-num">{ with_unit(value, d.unit) }</strong>
+                        <strong class="bc-param-value bc-num">{ with_unit(&words, value, d.unit) }</strong>
                     </span>
                     <input type="range" class="bc-range" min={short(d.min)} max={short(d.max)}
                         step={short(step(d))} value={short(value)} {oninput} />
                 </label>
                 <p class="bc-hint">
-                    <span class="bc-num">{ words.fill("params.default", &[("value", &show(d.default))]) }</span>
-                    { format!(" · {}", d.source) }
+                    <span class="bc-num">{ words.fill("params.default", &[("value", &words.number(&show(d.default)))]) }</span>
+                    { format!(" · {}", words.get(&format!("param.{}.source", d.key))) }
                 </p>
             </li>
         }
@@ -123,7 +126,9 @@ mod tests {
         }
         assert_eq!(show(0.05), "0.05");
         assert_eq!(show(365.0), "365");
-        assert_eq!(with_unit(365.0, "days"), "365 days");
-        assert_eq!(with_unit(0.5, ""), "0.5");
+        let w = crate::words::Words::english();
+        assert_eq!(with_unit(&w, 365.0, "days"), "365 days");
+        assert_eq!(with_unit(&w, 0.5, ""), "0.5");
+        assert_eq!(with_unit(&w, 0.5, "per day"), "0.5 per day");
     }
 }

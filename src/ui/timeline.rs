@@ -80,7 +80,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
                     <span>{ words.get("timeline.speed") }</span>
                     <select {onchange}>
                         { for SPEEDS.iter().map(|s| html! {
-                            <option value={short(*s)} selected={*s == props.speed}>{ format!("{}×", short(*s)) }</option>
+                            <option value={short(*s)} selected={*s == props.speed}>{ format!("{}×", words.number(&short(*s))) }</option>
                         }) }
                     </select>
                 </label>

@@ -74,7 +74,10 @@ test('the editor lists the same problems as validate-pack for every broken pack'
     const text = broken(c.edits);
     await type(page, text);
     const paths = await page.locator('#problems button').allTextContents();
-    assert.deepEqual(paths, c.expect, c.name);
+    // The table's order is that of a pack whose keys serde_json sorted
+    // (tests/packs.rs); this text keeps the file's order, which the editor
+    // follows, as validate-pack does on the same text (checked just below).
+    assert.deepEqual([...paths].sort(), [...c.expect].sort(), c.name);
     const shown = await page.locator('#problems li').evaluateAll((items) =>
       items.map((li) => `${li.querySelector('button').textContent}:${li.textContent.slice(li.querySelector('button').textContent.length)}`),
     );

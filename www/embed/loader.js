@@ -12,6 +12,10 @@ const GLUE = '__BACKCHANNEL_GLUE__';
 const WASM = '__BACKCHANNEL_WASM__';
 const CSS = '__BACKCHANNEL_CSS__';
 const FALLBACK = __BACKCHANNEL_FALLBACK__;
+// The languages fetched when used (English is inside the wasm).
+const LOCALES = '__BACKCHANNEL_LOCALES__';
+// The languages the built-in story is told in.
+const BUILTIN_LANGUAGES = ['en', ...LOCALES];
 
 const here = new URL('.', import.meta.url);
 
@@ -150,6 +154,61 @@ async function readInputs(host) {
   return out;
 }
 
+/**
+ * A language other than English (its interface strings and the built-in
+ * story's), fetched once per page from beside the loader
+ * (locales/<code>.json) when a reader or the host first asks for it. The
+ * explainer reads a fetched file's text with `localeText`; `fetchLocale`
+ * resolves to it.
+ */
+const localeTexts = new Map();
+const localesLoading = new Map();
+function fetchLocale(code) {
+  if (!localesLoading.has(code)) {
+    const url = new URL(`locales/${code}.json`, here);
+    const text = fetch(url).then((response) => {
+      if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
+      return response.text();
+    });
+    text.then(
+      (t) => localeTexts.set(code, t),
+      // A failure is not kept: the next attempt fetches again.
+      () => localesLoading.delete(code),
+    );
+    localesLoading.set(code, text);
+  }
+  return localesLoading.get(code);
+}
+
+const localeText = (code) => localeTexts.get(code);
+
+function forgetLocale(code) {
+  localeTexts.delete(code);
+  localesLoading.delete(code);
+}
+
+/**
+ * The language the explainer will start in, by its own rule (the `lang`
+ * attribute's primary subtag, else the config's `lang`, among the story's
+ * languages; else the story's first), so its strings load with the wasm
+ * rather than after it. A guess: when it is wrong the explainer shows
+ * English and asks for the right file itself.
+ */
+function startLanguage(host, inputs) {
+  const parse = (text) => {
+    try {
+      return text ? JSON.parse(text) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const pack = parse(inputs.pack);
+  const told = pack?.strings && typeof pack.strings === 'object' ? Object.keys(pack.strings) : BUILTIN_LANGUAGES;
+  const attribute = host.getAttribute('lang')?.split('-')[0].toLowerCase();
+  const wanted = [attribute, parse(inputs.config)?.lang].find((code) => told.includes(code));
+  return wanted ?? told[0];
+}
+
 function report(host, message, field) {
   console.error(`backchannel: ${message}`);
   host.dispatchEvent(
@@ -269,9 +328,21 @@ function release(host) {
   host.style.removeProperty('display');
 }
 
+/** What the element asks for, and the strings of the language it starts in. */
+async function readAll(host) {
+  const inputs = await readInputs(host);
+  const lang = startLanguage(host, inputs);
+  if (LOCALES.includes(lang)) {
+    // Without it the explainer starts in English and tries again.
+    const text = await fetchLocale(lang).catch(() => undefined);
+    if (text !== undefined) Object.assign(inputs, { locale: text, localeLang: lang });
+  }
+  return inputs;
+}
+
 async function start(entry) {
   const { host, shadow, hold } = entry;
-  const [instance, inputs] = await Promise.all([acquire(), readInputs(host)]).catch((error) => {
+  const [instance, inputs] = await Promise.all([acquire(), readAll(host)]).catch((error) => {
     cannotStart(entry, error.message ?? String(error));
     return [];
   });
@@ -296,6 +367,25 @@ async function start(entry) {
       // loader's part goes with it.
       onDestroy: () => forget(entry),
       onPanic: (message) => crashed(entry, message),
+      // A language not at hand yet: fetched here, then handed over (the
+      // explainer shows it if nobody asked for another meanwhile). A file
+      // that does not read is forgotten, so the next attempt fetches again.
+      loadLocale: (code) =>
+        fetchLocale(code).then(
+          () => {
+            try {
+              host.backchannel?.__languageLoaded(code);
+            } catch (error) {
+              forgetLocale(code);
+              throw error;
+            }
+          },
+          (error) => {
+            host.backchannel?.__languageFailed(code, error.message);
+            throw error;
+          },
+        ),
+      localeText,
     });
     hold.remove();
   } catch (error) {

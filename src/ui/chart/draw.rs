@@ -6,7 +6,7 @@ use super::annotations::{Annotations, ROW};
 use super::labels::{bold_width, meet, text_width, LabelBox, GAP, MIN_WIDTH};
 use super::scale::{frac, x_pct, x_share, y_in_plot, Y_TICKS};
 use super::{px, TOP};
-use crate::ui::format::percent;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// One labelled line end: its class, text and baseline (px).
@@ -61,11 +61,11 @@ pub fn annotations(notes: &Annotations, last: u32, plot_top: f64, plot_bottom: f
 
 /// Gridlines with their labels above them, at the left; a label gives way
 /// to the day's value or a line's end label where they would meet.
-pub fn grid(plot_top: f64, now_box: &LabelBox, ends: &[EndLabel]) -> Html {
+pub fn grid(plot_top: f64, now_box: &LabelBox, ends: &[EndLabel], words: &Words) -> Html {
     let y_px = |v: f64| plot_top + y_in_plot(v);
     let lines = Y_TICKS.iter().map(|t| {
         let y = y_px(*t);
-        let label = percent(*t, 0);
+        let label = words.percent(*t, 0);
         let tick = (
             0.0,
             y - 3.0 - TEXT_ASCENT,

@@ -2,11 +2,10 @@
 //! borrow: pure, so what the reader sees on each day is tested natively.
 
 use crate::model::{Event, Outputs, Params, SenderOutputs};
-use crate::state::{Announcement, Explainer, LabLeak};
+use crate::state::{Announcement, Explainer, LabLeak, COMPROMISE_MARKS};
 use crate::story::View;
 use crate::ui::effects::Phase;
 use crate::ui::elapsed::after_post;
-use crate::ui::format::percent;
 use crate::ui::metric::{RunRef, StoryRef};
 use crate::words::Words;
 use std::rc::Rc;
@@ -50,6 +49,11 @@ pub struct Frame {
     pub params: Params,
     pub param_error: Option<AttrValue>,
     pub announcement: String,
+    /// The language on screen, those the reader can switch to, and why the
+    /// last one chosen could not be loaded.
+    pub lang: AttrValue,
+    pub languages: Vec<&'static str>,
+    pub language_error: Option<AttrValue>,
 }
 
 impl Frame {
@@ -65,8 +69,8 @@ impl Frame {
                 .fill(
                     "nav.readout",
                     &[
-                        ("trust", &percent(outputs.trust, 0)),
-                        ("compromise", &percent(outputs.compromise, 0)),
+                        ("trust", &words.percent(outputs.trust, 0)),
+                        ("compromise", &words.percent(outputs.compromise, 0)),
                     ],
                 )
                 .into()
@@ -104,6 +108,13 @@ impl Frame {
             params: *s.params(),
             param_error: s.param_error().map(|e| e.to_string().into()),
             announcement: announcement(s, words),
+            lang: AttrValue::from(s.lang().to_string()),
+            languages: s.languages(),
+            // The reason is for the console (in English); the reader gets
+            // a sentence in their language.
+            language_error: s
+                .language_error()
+                .map(|_| words.get("language.error").to_string().into()),
             story: StoryRef(story),
         }
     }
@@ -130,7 +141,20 @@ fn announcement(s: &Explainer, words: &Words) -> String {
             )],
         ),
         Announcement::LeakAdded(day) => words.fill("announce.leak", &[("date", &date(day))]),
+        Announcement::Compromise { day, mark, below } => words.fill(
+            if below {
+                "announce.compromise_below"
+            } else {
+                "announce.compromise_above"
+            },
+            &[
+                ("value", &words.percent(COMPROMISE_MARKS[mark], 0)),
+                ("date", &date(day)),
+            ],
+        ),
         Announcement::ParamsChanged => words.get("announce.params").to_string(),
+        Announcement::Language => words.get("announce.language").to_string(),
+        Announcement::LanguageFailed => words.get("language.error").to_string(),
         Announcement::Beat => {
             let (beat, b) = s.beat();
             words.fill(

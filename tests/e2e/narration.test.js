@@ -1,0 +1,39 @@
+// The live region during playback: a screen-reader user hears what matters
+// (the post, the room for compromise crossing a mark, the end), a few times
+// in 30 seconds, never every frame.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { open, ready, harness } from './support.js';
+
+const env = harness({
+  '/top.html': {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
+<script type="module" src="/backchannel.js"></script></head>
+<body style="margin:0"><backchannel-explainer></backchannel-explainer></body></html>`,
+  },
+});
+
+test('30 seconds of playback are announced a few times, in words that matter', async () => {
+  const { context, page, errors } = await open(env.browser, `${env.server.url}/top.html`, { viewport: { width: 390, height: 844 } });
+  await ready(page);
+  // Every text the polite live region takes, as a screen reader would hear it.
+  await page.evaluate(() => {
+    const live = document.querySelector('[data-backchannel]').shadowRoot.querySelector('[aria-live="polite"]');
+    window.heard = [];
+    new MutationObserver(() => {
+      const text = live.textContent.trim();
+      if (text && text !== window.heard.at(-1)) window.heard.push(text);
+    }).observe(live, { childList: true, characterData: true, subtree: true });
+  });
+  await page.getByRole('switch', { name: 'Make it public' }).click();
+  await page.waitForTimeout(30000);
+  const heard = await page.evaluate(() => window.heard);
+  assert.ok(heard.length >= 3 && heard.length <= 5, `announcements: ${JSON.stringify(heard)}`);
+  assert.match(heard[0], /now public/);
+  assert.ok(heard.some((t) => /room for compromise fell below 25%/.test(t)), JSON.stringify(heard));
+  assert.match(heard.at(-1), /Playback finished/);
+  assert.equal((await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.state())).playing, false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
