@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, ready, screenshot, state, harness, animationsDone, ROOT } from './support.js';
+import { open, ready, screenshot, state, harness, animationsDone, ROOT, explainerPage } from './support.js';
 
 const LANGS = ['en', 'fr', 'vi'];
 const locale = Object.fromEntries(
@@ -17,13 +17,7 @@ const locale = Object.fromEntries(
 const story = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.json'), 'utf8'));
 const DATE = { en: '20 Jan 2026', fr: '20 janv. 2026', vi: '20 thg 1, 2026' };
 
-const page = (attributes = '') => ({
-  body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<script type="module" src="/backchannel.js"></script></head>
-<body style="margin:0"><backchannel-explainer ${attributes}><p>Fallback</p></backchannel-explainer>
-<div style="height:2000px"></div></body></html>`,
-});
+const page = explainerPage;
 const pages = { '/en.html': page() };
 for (const l of ['fr', 'vi']) pages[`/${l}.html`] = page(`lang="${l}"`);
 pages['/fr-CA.html'] = page('lang="fr-CA"');

@@ -3,16 +3,9 @@
 // in 30 seconds, never every frame.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, ready, harness } from './support.js';
+import { open, ready, harness, explainerPage } from './support.js';
 
-const env = harness({
-  '/top.html': {
-    body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<script type="module" src="/backchannel.js"></script></head>
-<body style="margin:0"><backchannel-explainer></backchannel-explainer></body></html>`,
-  },
-});
+const env = harness({ '/top.html': explainerPage() });
 
 test('30 seconds of playback are announced a few times, in words that matter', async () => {
   const { context, page, errors } = await open(env.browser, `${env.server.url}/top.html`, { viewport: { width: 390, height: 844 } });

@@ -3,7 +3,7 @@
 // within thumb reach.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, ready, screenshot, state, runningAnimations, harness, goToBeatId } from './support.js';
+import { open, ready, screenshot, state, runningAnimations, harness, goToBeatId, explainerPage } from './support.js';
 
 const SCENARIOS = ['what-happened', 'only-macron', 'only-rutte', 'kept-private'];
 const VIEWPORTS = [
@@ -11,14 +11,7 @@ const VIEWPORTS = [
   { width: 1280, height: 800 },
 ];
 
-/** A page with the explainer at its top, as a reader who scrolled to it sees it. */
-const page = (attributes = '') => ({
-  body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">
-<script type="module" src="/backchannel.js"></script></head>
-<body style="margin:0"><backchannel-explainer ${attributes}><p>Fallback</p></backchannel-explainer>
-<div style="height:2000px"></div></body></html>`,
-});
+const page = explainerPage;
 
 const pages = {
   '/top.html': page(),

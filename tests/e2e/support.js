@@ -51,6 +51,19 @@ export async function serve(dir = DIST, headers = {}, pages = {}) {
   return { url: `http://127.0.0.1:${port}`, close: () => new Promise((ok) => server.close(ok)) };
 }
 
+/**
+ * A test page with one explainer at its top, as a reader who scrolled to it
+ * sees it: `attributes` on the element, `head` before the loader, and a
+ * tall spacer after it.
+ */
+export const explainerPage = (attributes = '', head = '') => ({
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">${head}
+<script type="module" src="/backchannel.js"></script></head>
+<body style="margin:0"><backchannel-explainer ${attributes}><p>Fallback</p></backchannel-explainer>
+<div style="height:2000px"></div></body></html>`,
+});
+
 /** Launches Debian's Chromium headless with the flags this closed network needs. */
 export function launch() {
   return chromium.launch({

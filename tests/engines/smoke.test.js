@@ -8,7 +8,12 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
-import { serve, DIST } from '../e2e/support.js';
+import { serve, DIST, explainerPage } from '../e2e/support.js';
+
+/** A page of the host's own, with the error catcher first. */
+const framePage = (body) => ({
+  body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,">${CATCH}</head><body>${body}</body></html>`,
+});
 import { startDriver, Session } from './webdriver.js';
 
 // Errors the page reports, collected before anything of ours runs (classic
@@ -21,15 +26,9 @@ addEventListener('error', (e) => __errors.push('error: ' + e.message));
 addEventListener('unhandledrejection', (e) => __errors.push('rejection: ' + (e.reason && e.reason.message || e.reason)));
 </script>`;
 
-const page = (body) => ({
-  body: `<!doctype html><html lang="en"><head><meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,">${CATCH}
-<script type="module" src="/backchannel.js"></script></head><body>${body}</body></html>`,
-});
-
 const pages = {
-  '/smoke.html': page('<backchannel-explainer><p>Fallback</p></backchannel-explainer><div style="height:1500px"></div>'),
-  '/frame.html': page(`<iframe id="f" title="Backchannel" src="/embed.html?childId=smoke" width="100%" height="200"></iframe>
+  '/smoke.html': explainerPage('', CATCH),
+  '/frame.html': framePage(`<iframe id="f" title="Backchannel" src="/embed.html?childId=smoke" width="100%" height="200"></iframe>
 <script>window.heights = []; addEventListener('message', (e) => { const d = e.data;
 if (typeof d === 'string' && d.startsWith('pymxPYMxsmokexPYMxheightxPYMx')) heights.push(Number(d.split('xPYMx').pop())); });</script>`),
 };
