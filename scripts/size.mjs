@@ -11,16 +11,18 @@ const dist = resolve(import.meta.dirname, '../dist');
 // 140 KB, CEILING holds what it has reached: no change may grow it unless
 // the closing note says what it bought and what it cost, and each saving
 // lowers it (edit it down with the saving's commit). It sits 0.5 KB above
-// the last measurement (183.7 KB). Issue 11 cost 9.8 KB of it (173.9
+// the last measurement (186.1 KB). Issue 11 cost 12.2 KB of it (173.9
 // before): the language switch and its control, translations beside
 // quotations, locale-formatted numbers, the language files' reader, the
-// packs' translation checks, and the live region's compromise crossings; the
+// packs' translation checks (9.1), the live region's compromise crossings
+// (0.7), and each chart's data as a table on demand (2.4; rows built only
+// when opened, 0.7 of that); the
 // French and Vietnamese strings themselves stay out of the first download
 // (dist/locales/). One clone once measured 0.2 KB more
 // than the working copy: vendored crates' panic locations carry the path.
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 184.2 * 1024;
+const CEILING = 186.6 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.

@@ -19,6 +19,7 @@ mod draw;
 mod labels;
 mod scale;
 mod summary;
+mod table;
 mod time_axis;
 
 pub use scale::MAX_POINTS;
@@ -32,6 +33,7 @@ use labels::{bold_width, end_label_ys, LabelBox};
 use scale::{frac, view_box, x_pct, x_share, y_in_plot, Line, PLOT_HEIGHT};
 use std::rc::Rc;
 use summary::{summary, Summary};
+use table::DataTable;
 use time_axis::{firsts_of_months, x_ticks};
 use yew::prelude::*;
 
@@ -226,6 +228,9 @@ pub fn Chart(props: &ChartProps) -> Html {
                         text-anchor={now_box.anchor.attr()}>{ now_text }</text>
                 </g>
             </svg>
+            <DataTable metric={metric} run={props.run.clone()} baseline={props.baseline.clone()}
+                compare={props.compare.clone()} run_name={AttrValue::from(run_name.clone())}
+                compare_name={AttrValue::from(compare_name.clone())} day0={props.day0} {last} />
         </figure>
     }
 }

@@ -188,3 +188,48 @@ async function screenshotPath(name) {
   await mkdir(dir, { recursive: true });
   return join(dir, `${name}.png`);
 }
+
+test('each chart gives its data as a real table on demand, in the reader\'s language; axe clean open', async () => {
+  const AxeBuilder = (await import('@axe-core/playwright')).default;
+  const { context, page, errors } = await open(env.browser, env.server.url, { viewport: { width: 1280, height: 800 } });
+  await ready(page);
+  await goToBeatId(page, 'lab');
+  await handle(page, 'selectScenario', 'only-macron');
+  await frames(page);
+  const charts = page.locator('.bc-chart');
+  const n = await charts.count();
+  assert.ok(n >= 4, `${n} charts`);
+  const chart = page.locator('.bc-chart', { has: page.locator('figcaption', { hasText: 'Room for compromise' }) });
+  const disclosure = chart.locator('details.bc-data');
+  assert.equal(await disclosure.locator('tbody tr').count(), 0, 'no rows are built while closed');
+  await disclosure.locator('summary').click();
+  const table = disclosure.locator('table');
+  assert.equal(await table.locator('caption').textContent(), 'Room for compromise: the model on the first of each month');
+  const headers = await table.locator('thead th').allTextContents();
+  assert.deepEqual(headers, ['Date', 'Room for compromise', 'Baseline (no leak)']);
+  const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
+  assert.ok(rows.length >= 12, `${rows.length} rows`);
+  assert.equal(rows[0][0], '1 Jul 2025', 'the first of the first month after day 0 (24 June 2025)');
+  for (const [, value, baseline] of rows) {
+    assert.match(value, /^\d+%$/);
+    assert.match(baseline, /^\d+%$/);
+  }
+  // After Macron's post the run sits below the baseline.
+  const feb = rows.find((r) => r[0] === '1 Feb 2026');
+  assert.ok(parseInt(feb[1], 10) < parseInt(feb[2], 10), JSON.stringify(feb));
+  assert.ok(await table.locator('tbody th[scope="row"]').count() === rows.length);
+  const axe = await new AxeBuilder({ page }).include('[data-backchannel]').analyze();
+  assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((x) => x.target).join(' ')}`), []);
+  await screenshot(page, 'chart-table-1280');
+  // In French: the same table, its words and dates.
+  await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.setLanguage('fr'));
+  await frames(page);
+  const fr = page
+    .locator('.bc-chart', { has: page.locator('figcaption', { hasText: 'Marge de compromis' }) })
+    .locator('details.bc-data table');
+  assert.equal(await fr.locator('caption').textContent(), 'Marge de compromis\u202f: le modèle au premier de chaque mois');
+  assert.equal(await fr.locator('tbody th').first().textContent(), '1 juil. 2025');
+  assert.match(await fr.locator('tbody td').first().textContent(), /^\d+\u202f%$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
