@@ -34,7 +34,9 @@ pub fn DataTable(props: &DataTableProps) -> Html {
             open.set(details.has_attribute("open"));
         })
     };
-    let name = words.get(&format!("meter.{}", props.metric.name())).to_string();
+    let name = words
+        .get(&format!("meter.{}", props.metric.name()))
+        .to_string();
     let caption = words.fill("chart.table_caption", &[("name", &name)]);
     let value = |r: &RunRef, day: u32| words.percent(props.metric.value(r.0.at(day as usize)), 0);
     let rows = (*open).then(|| {
