@@ -23,6 +23,7 @@ serve: setup
 # would leave it in dist/. Remove it on failure; size.mjs fails if one is left.
 dist: setup
 	trunk build --release || { rm -rf dist/.stage; exit 1; }
+	cargo run --quiet --release --bin story -- dist
 
 lint:
 	cargo fmt --check

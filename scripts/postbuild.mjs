@@ -83,7 +83,12 @@ const loader = readFileSync(join(www, 'embed/loader.js'), 'utf8')
   .replace('__BACKCHANNEL_FALLBACK__', JSON.stringify(fallback));
 writeFileSync(join(out, 'backchannel.js'), minify(loader, 'js'));
 
-copyFileSync(join(www, 'embed/embed.html'), join(out, 'embed.html'));
+// The iframe page links the component's stylesheet for its static story
+// (written in by `cargo run --bin story` after the build; make dist).
+writeFileSync(
+  join(out, 'embed.html'),
+  readFileSync(join(www, 'embed/embed.html'), 'utf8').replace('__BACKCHANNEL_CSS__', `./${cssName}`),
+);
 writeFileSync(join(out, 'embed.js'), minify(readFileSync(join(www, 'embed/frame.js'), 'utf8'), 'js'));
 copyFileSync(join(www, 'embed/embed.css'), join(out, 'embed.css'));
 copyFileSync(join(www, 'embed/embed-codes.html'), join(out, 'embed-codes.html'));

@@ -24,6 +24,7 @@ pub mod observed;
 pub mod params_panel;
 pub mod playback;
 pub mod quote;
+pub mod static_story;
 pub mod switch;
 pub mod timeline;
 pub mod views;

@@ -46,8 +46,11 @@ impl Locales {
 
     /// Reads a language's file and keeps it.
     fn add(&mut self, code: &str, text: &str) -> Result<(), InputError> {
-        let bundle =
-            Words::parse_bundle(text).map_err(|e| e.at(&format!("locales/{code}.json")))?;
+        // Named by its file: `locales/fr.json`, `locales/fr.json.key`.
+        let bundle = Words::parse_bundle(text).map_err(|e| {
+            let inner = e.path.strip_prefix("locale").unwrap_or(&e.path);
+            InputError::new(format!("locales/{code}.json{inner}"), e.problem)
+        })?;
         self.0.push(Locale {
             code: code.to_string(),
             interface: Rc::new(bundle.interface),

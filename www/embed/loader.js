@@ -261,7 +261,9 @@ function fallback(theme, ownStory) {
 /** Whether the host has children a reader sees (its own fallback). */
 function hasOwnFallback(host) {
   return [...host.childNodes].some((n) =>
-    n.nodeType === Node.ELEMENT_NODE ? n.localName !== 'script' : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
+    n.nodeType === Node.ELEMENT_NODE
+      ? n.localName !== 'script' && n.localName !== 'noscript'
+      : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
   );
 }
 
@@ -406,6 +408,15 @@ function cannotStart(entry, why) {
   report(entry.host, `could not start (${why})`, 'wasm');
   if (entry.done) return;
   release(entry.host);
+  // A static story for readers without JavaScript (embed.html's, in
+  // <noscript>): the whole story as text is the best fallback there is.
+  const noscript = entry.host.querySelector(':scope > noscript');
+  if (noscript && noscript.textContent.includes('bc-static')) {
+    const story = document.createElement('template');
+    story.innerHTML = noscript.textContent;
+    entry.host.replaceChildren(story.content);
+    return;
+  }
   // The built-in box says it already; under the host's own, say it once.
   if (hasOwnFallback(entry.host) && entry.hold.isConnected) entry.hold.append(note(FALLBACK.plain));
 }

@@ -1,0 +1,88 @@
+//! Renders the static story, the explainer's whole story as HTML for readers
+//! without JavaScript and for print, with yew's server renderer and the same
+//! components as the live explainer (src/ui/static_story.rs).
+//!
+//! `story DIR` writes `DIR/story.<lang>.html` for every language (a page
+//! that links the component's stylesheet found in DIR), and puts the English
+//! story into `DIR/embed.html` as the explainer element's fallback. `make
+//! dist` runs it after the build.
+
+use backchannel::story::Story;
+use backchannel::ui::static_story::render;
+use backchannel::words::{Words, LOCALE_FILES};
+use std::path::Path;
+use std::process::ExitCode;
+use std::rc::Rc;
+
+/// What the story replaces in embed.html: the sentence `make serve` shows.
+const SLOT: (&str, &str) = ("<!-- static story -->", "<!-- /static story -->");
+
+fn main() -> ExitCode {
+    let Some(dir) = std::env::args().nth(1) else {
+        eprintln!("usage: story DIR (the dist directory)");
+        return ExitCode::from(2);
+    };
+    match run(Path::new(&dir)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("story: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(dir: &Path) -> Result<(), String> {
+    let story = Rc::new(Story::builtin().map_err(|p| p.summary().to_string())?);
+    let css = std::fs::read_dir(dir)
+        .map_err(|e| format!("{}: {e}", dir.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .find(|n| n.starts_with("backchannel-") && n.ends_with(".css"))
+        .ok_or_else(|| {
+            format!(
+                "no backchannel-*.css in {} (run trunk build first)",
+                dir.display()
+            )
+        })?;
+    for (lang, text) in LOCALE_FILES {
+        let interface = Words::parse(text).map_err(|e| e.to_string())?;
+        let words = Rc::new(Words::for_story(&interface, &story, lang));
+        let html = render(story.clone(), words.clone(), lang);
+        let title = words.get("explainer.title");
+        let page = format!(
+            "<!doctype html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{title}</title>\n<link rel=\"icon\" href=\"data:,\">\n\
+             <link rel=\"stylesheet\" href=\"{css}\">\n</head>\n<body>\n{html}\n</body>\n</html>\n"
+        );
+        write(&dir.join(format!("story.{lang}.html")), &page)?;
+        if lang == "en" {
+            let embed = dir.join("embed.html");
+            let page =
+                std::fs::read_to_string(&embed).map_err(|e| format!("{}: {e}", embed.display()))?;
+            let (Some(start), Some(end)) = (page.find(SLOT.0), page.find(SLOT.1)) else {
+                return Err(format!(
+                    "{} has no {} … {} to fill",
+                    embed.display(),
+                    SLOT.0,
+                    SLOT.1
+                ));
+            };
+            // In <noscript>, after the sentence the element held: a reader
+            // with JavaScript sees the sentence while the explainer loads,
+            // as before, and never the story (nothing jumps); the loader
+            // shows the story if the explainer cannot start.
+            let sentence = &page[start + SLOT.0.len()..end];
+            let page = format!(
+                "{}{sentence}<noscript>{html}</noscript>{}",
+                &page[..start],
+                &page[end + SLOT.1.len()..]
+            );
+            write(&embed, &page)?;
+        }
+    }
+    Ok(())
+}
+
+fn write(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("{}: {e}", path.display()))
+}
