@@ -59,7 +59,7 @@ async function openLab(p) {
     for (const d of root.querySelectorAll('details.bc-params, details.bc-about')) d.open = true;
   });
   await p.locator('.bc-param-list').waitFor();
-  await p.locator('.bc-table').waitFor();
+  await p.locator('.bc-about .bc-table').waitFor();
 }
 
 /** Boxes of the controls, and every number that the browser broke over two lines. */
