@@ -512,6 +512,16 @@ impl Story {
         out
     }
 
+    /// The languages a reader can switch between: the interface's that the
+    /// story is told in, in the interface's order.
+    pub fn interface_languages(&self) -> Vec<&'static str> {
+        crate::words::LANGUAGES
+            .iter()
+            .copied()
+            .filter(|l| self.speaks(l))
+            .collect()
+    }
+
     /// Whether the story can be told in `lang` (its strings here, or to come).
     pub fn speaks(&self, lang: &str) -> bool {
         self.strings.get(lang).is_some() || self.deferred.iter().any(|l| l == lang)

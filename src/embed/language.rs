@@ -69,7 +69,8 @@ impl Locales {
             (None, Some((id, strings))) if *id == story.id => {
                 Words::with_story(&locale.interface, strings)
             }
-            (None, _) => Words::for_story(&locale.interface, story, code),
+            // A story not told in `code` (switch refuses that first).
+            (None, _) => Words::with_story(&locale.interface, &[]),
         })
     }
 }

@@ -482,7 +482,7 @@ fn a_language_the_interface_or_the_story_lacks_is_refused_by_name() {
     let mut story = Story::builtin().unwrap();
     story.strings.0.retain(|(l, _)| l == "en");
     let mut e = Explainer::new(Rc::new(story), Params::default(), false).unwrap();
-    assert_eq!(e.languages(), ["en"]);
+    assert_eq!(e.story().interface_languages(), ["en"]);
     let err = e.reduce(Action::SetLanguage("vi".into())).unwrap_err();
     assert!(err.problem.contains("no strings in \"vi\""), "{err}");
     assert_eq!(e.snapshot().lang, "en");

@@ -45,16 +45,6 @@ impl Explainer {
         self.language_error.as_deref()
     }
 
-    /// The languages the reader can switch to: the interface's that the
-    /// story has strings in, in the interface's order.
-    pub fn languages(&self) -> Vec<&'static str> {
-        crate::words::LANGUAGES
-            .iter()
-            .copied()
-            .filter(|l| self.story.speaks(l))
-            .collect()
-    }
-
     /// Whether playback runs.
     pub fn playing(&self) -> bool {
         self.playing

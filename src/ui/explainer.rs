@@ -119,11 +119,11 @@ pub fn App(props: &AppProps) -> Html {
                     // (CSS): floated, it narrows only the title's first line,
                     // so a phone's first screen keeps the switch, while the
                     // control itself comes after the heading for readers.
-                    if f.languages.len() > 1 {
+                    if labels.languages.len() > 1 {
                         <span class="bc-lang-room" aria-hidden="true"></span>
                     }
                     <h2 class="bc-title">{ words.get("explainer.title") }</h2>
-                    <Language current={f.lang.clone()} languages={f.languages.clone()}
+                    <Language current={f.lang.clone()} languages={labels.languages.clone()}
                         error={f.language_error.clone()} on_change={props.on_language.clone()} />
                     <p class="bc-intro">{ words.get("explainer.intro") }</p>
                 </header>

@@ -49,10 +49,9 @@ pub struct Frame {
     pub params: Params,
     pub param_error: Option<AttrValue>,
     pub announcement: String,
-    /// The language on screen, those the reader can switch to, and why the
-    /// last one chosen could not be loaded.
+    /// The language on screen, and why the last one chosen could not be
+    /// loaded.
     pub lang: AttrValue,
-    pub languages: Vec<&'static str>,
     pub language_error: Option<AttrValue>,
 }
 
@@ -109,7 +108,6 @@ impl Frame {
             param_error: s.param_error().map(|e| e.to_string().into()),
             announcement: announcement(s, words),
             lang: AttrValue::from(s.lang().to_string()),
-            languages: s.languages(),
             // The reason is for the console (in English); the reader gets
             // a sentence in their language.
             language_error: s

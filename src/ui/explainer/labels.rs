@@ -18,6 +18,9 @@ pub struct Labels {
     /// For each beat that compares two texts (by beat index), what its
     /// charts say about them.
     pub comparisons: Vec<Option<Comparison>>,
+    /// The languages the reader can switch between (the story's, not the
+    /// day's: worked out here once, not in every frame).
+    pub languages: Vec<&'static str>,
 }
 
 /// What a comparison's charts say: each text's line label ("<name>'s text
@@ -31,6 +34,7 @@ pub struct Comparison {
 impl Labels {
     pub fn new(story: &Story, words: &Words) -> Labels {
         Labels {
+            languages: story.interface_languages(),
             titles: story
                 .beats
                 .iter()
