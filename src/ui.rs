@@ -20,6 +20,7 @@ pub mod metric;
 #[cfg(target_arch = "wasm32")]
 pub mod motion;
 pub mod network;
+pub mod network_table;
 pub mod observed;
 pub mod params_panel;
 pub mod playback;

@@ -12,7 +12,12 @@ use std::rc::Rc;
 /// languages' files stay out of the wasm: the loader fetches the one a
 /// reader asks for (`locales/<code>.json` beside it), so nobody downloads a
 /// language they do not read.
+#[cfg(not(target_arch = "wasm32"))]
 const EN: &str = include_str!("../www/locales/en.json");
+/// In the wasm, without the strings only the loader and the native static
+/// render use (build.rs).
+#[cfg(target_arch = "wasm32")]
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en-wasm.json"));
 
 /// The languages the interface speaks, English first (the built-in one).
 pub const LANGUAGES: [&str; 3] = ["en", "fr", "vi"];

@@ -356,6 +356,7 @@ fn network_props(run: &Trajectory, day: usize) -> NetworkProps {
         candor0: 0.8,
         rerouted: run.at(day).rerouted,
         leak_risk0: 0.05,
+        date: "1 Jan 2026".into(),
     }
 }
 
@@ -425,4 +426,56 @@ async fn the_network_thins_the_exposed_channel_and_reroutes_around_him() {
     }
     assert!(find_all(&host, ".is-exposed").is_empty());
     assert!(find_all(&host, "[style]").is_empty());
+}
+
+#[wasm_bindgen_test]
+async fn the_network_table_lists_each_ally_on_the_day_shown_once_opened() {
+    let leaked = run("only-macron");
+    let host = host();
+    let mut app =
+        yew::Renderer::<Network>::with_root_and_props(host.clone(), network_props(&leaked, 300))
+            .render();
+    settle().await;
+    let caption = find(&host, ".bc-data caption").text_content().unwrap();
+    assert_eq!(
+        caption,
+        "The channels to Donald Trump on 1 Jan 2026: the model"
+    );
+    assert!(
+        find_all(&host, ".bc-data tbody tr").is_empty(),
+        "no rows while closed"
+    );
+    find(&host, "details.bc-data")
+        .set_attribute("open", "")
+        .unwrap();
+    // The browser fires `toggle` as a task after the attribute changes.
+    settle().await;
+    settle().await;
+    let rows = find_all(&host, ".bc-data tbody tr");
+    assert_eq!(rows.len(), 6);
+    let cells = |row: &Element| -> Vec<String> {
+        find_all(row, "th, td")
+            .iter()
+            .map(|c| c.text_content().unwrap())
+            .collect()
+    };
+    let channels = leaked.senders_at(300);
+    assert_eq!(
+        cells(&rows[0]),
+        [
+            "Macron".to_string(),
+            percent(channels[0].candor, 0),
+            percent(channels[0].leak_risk, 1)
+        ]
+    );
+    assert_eq!(cells(&rows[2])[0], "Ally 3");
+    // The rows follow the day.
+    app.update(network_props(&leaked, 30));
+    settle().await;
+    let early = leaked.senders_at(30);
+    assert_eq!(
+        cells(&find_all(&host, ".bc-data tbody tr")[0])[1],
+        percent(early[0].candor, 0)
+    );
+    assert_ne!(percent(early[0].candor, 0), percent(channels[0].candor, 0));
 }

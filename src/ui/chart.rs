@@ -19,7 +19,7 @@ mod draw;
 mod labels;
 mod scale;
 mod summary;
-mod table;
+pub mod table;
 mod time_axis;
 
 pub use scale::MAX_POINTS;

@@ -7,6 +7,7 @@
 //! Drawn in a 260-unit viewBox that scales with the container; widths are SVG
 //! attributes and classes, never inline styles (strict CSP).
 
+use super::network_table::NetworkTable;
 use super::use_words;
 use crate::model::SenderOutputs;
 use crate::words::Words;
@@ -59,6 +60,8 @@ pub struct NetworkProps {
     /// learns from a leak (γ), so all may rise above it; the one (or ones)
     /// whose risk rose most is highlighted.
     pub leak_risk0: f64,
+    /// The day shown, as a date (the data table's caption).
+    pub date: AttrValue,
 }
 
 /// The network of private channels around the leaker.
@@ -67,9 +70,11 @@ pub fn Network(props: &NetworkProps) -> Html {
     let words = use_words();
     let n = props.channels.len();
     let nodes: Vec<(f64, f64)> = (0..n).map(|i| ring_position(i, n)).collect();
-    let names: Vec<String> = (0..n)
-        .map(|i| sender_name(&words, &props.senders, i))
-        .collect();
+    let names: Rc<Vec<String>> = Rc::new(
+        (0..n)
+            .map(|i| sender_name(&words, &props.senders, i))
+            .collect(),
+    );
     let exposed = exposed(&props.channels, props.leak_risk0);
     let rerouted_text = words.percent(crate::num::clamp(props.rerouted, 0.0, 1.0), 0);
 
@@ -90,7 +95,7 @@ pub fn Network(props: &NetworkProps) -> Html {
     });
     let allies = nodes
         .iter()
-        .zip(&names)
+        .zip(names.iter())
         .zip(&exposed)
         .enumerate()
         .map(|(i, ((&(x, y), name), &exposed))| {
@@ -110,7 +115,7 @@ pub fn Network(props: &NetworkProps) -> Html {
     let channels: Vec<String> = props
         .channels
         .iter()
-        .zip(&names)
+        .zip(names.iter())
         .zip(&exposed)
         .map(|((c, name), &exposed)| {
             let candor = words.percent(c.candor, 0);
@@ -155,6 +160,7 @@ pub fn Network(props: &NetworkProps) -> Html {
                 </g>
             </svg>
             <figcaption class="bc-network-key" aria-hidden="true">{ key }</figcaption>
+            <NetworkTable leaker={props.leaker.clone()} {names} channels={props.channels.clone()} date={props.date.clone()} />
         </figure>
     }
 }

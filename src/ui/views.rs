@@ -98,7 +98,7 @@ fn network(c: &Ctx) -> Html {
     let f = c.f;
     html! {
         <Network leaker={f.story.leaker.clone()} senders={c.labels.sender_names.clone()} channels={f.channels.clone()}
-            candor0={f.candor0} rerouted={f.outputs.rerouted} leak_risk0={f.params.p0} />
+            candor0={f.candor0} rerouted={f.outputs.rerouted} leak_risk0={f.params.p0} date={f.date.clone()} />
     }
 }
 
