@@ -20,12 +20,19 @@ if (!glue || !wasm) throw new Error(`postbuild: no backchannel-<hash>.js and _bg
 
 // What a reader downloads is minified (esbuild: whitespace, comments, local
 // names; about 4.5 KB brotli less across the glue, the loader and the CSS).
-// The sources in www/ stay readable.
-const minify = (code, loader) => transformSync(code, { loader, minify: true, format: loader === 'js' ? 'esm' : undefined, target: 'es2022', legalComments: 'none' }).code;
+// The sources in www/ stay readable. Scripts keep UTF-8 as is (module
+// scripts are always read as UTF-8; \u escapes made the loader's French and
+// Vietnamese fallback words compress far worse); CSS stays ASCII, whatever
+// charset a CDN sends with it.
+const minify = (code, loader) => transformSync(code, { loader, minify: true, charset: loader === 'js' ? 'utf8' : 'ascii', format: loader === 'js' ? 'esm' : undefined, target: 'es2022', legalComments: 'none' }).code;
 
 const css = readFileSync(join(www, 'backchannel.css'));
 const cssName = `backchannel-${createHash('sha256').update(css).digest('hex').slice(0, 16)}.css`;
-writeFileSync(join(out, cssName), minify(css.toString(), 'css'));
+const cssMin = minify(css.toString(), 'css');
+writeFileSync(join(out, cssName), cssMin);
+// The same sheet under a name that stays, for the static story inside an
+// embed code (read by readers without JavaScript; embed codes outlive builds).
+writeFileSync(join(out, 'backchannel.css'), cssMin);
 // Trunk's wasm-bindgen glue, minified in place (its name keeps Trunk's hash),
 // and the demo page's preload of it given the new content's integrity.
 const glueMin = minify(readFileSync(join(out, glue), 'utf8'), 'js');
@@ -42,16 +49,30 @@ writeFileSync(
 
 // The built-in story pack's first message is what the fallback quotes (for
 // an element that names another pack, the fallback is the sentence alone).
+// In English here; in another language the loader takes the words from
+// that language's file (the quotation stays in its own language, with our
+// translation beside it).
 const story = JSON.parse(readFileSync(join(www, 'packs/greenland-2026.json'), 'utf8'));
 const words = JSON.parse(readFileSync(join(www, 'locales/en.json'), 'utf8'));
 const lead = story.messages[0];
 const sender = story.senders.find((s) => s.id === lead.sender);
 const fallback = {
+  lang: 'en',
+  loading: words['fallback.loading'],
+  loadingPlain: words['fallback.loading_plain'],
   sentence: words['fallback.sentence'],
   plain: words['fallback.plain'],
   stopped: words['fallback.stopped'],
   message: lead.text,
-  attribution: `${sender.name} to ${lead.recipient}. Source: ${lead.source}.`,
+  quoteLang: lead.lang ?? 'en',
+  lead: lead.id,
+  sender: sender.name,
+  recipient: lead.recipient,
+  source: lead.source,
+  attribution: words['fallback.attribution']
+    .replace('{sender}', sender.name)
+    .replace('{recipient}', lead.recipient)
+    .replace('{source}', lead.source),
 };
 
 // Every language but English (which ships inside the wasm) is a file the
@@ -92,6 +113,11 @@ writeFileSync(
 writeFileSync(join(out, 'embed.js'), minify(readFileSync(join(www, 'embed/frame.js'), 'utf8'), 'js'));
 copyFileSync(join(www, 'embed/embed.css'), join(out, 'embed.css'));
 copyFileSync(join(www, 'embed/embed-codes.html'), join(out, 'embed-codes.html'));
+// The AMP article to copy from, pointing where dist/ is served when known.
+writeFileSync(
+  join(out, 'amp.html'),
+  readFileSync(join(www, 'embed/amp.html'), 'utf8').replaceAll('https://example.org/backchannel/', publicUrl || 'https://example.org/backchannel/'),
+);
 copyFileSync(join(www, 'embed/embed-codes.css'), join(out, 'embed-codes.css'));
 copyFileSync(join(www, 'config.schema.json'), join(out, 'config.schema.json'));
 copyFileSync(join(www, 'pack.schema.json'), join(out, 'pack.schema.json'));

@@ -11,18 +11,23 @@ const dist = resolve(import.meta.dirname, '../dist');
 // 140 KB, CEILING holds what it has reached: no change may grow it unless
 // the closing note says what it bought and what it cost, and each saving
 // lowers it (edit it down with the saving's commit). It sits 0.4 KB above
-// the last measurement (186.2 KB in this checkout; 186.3 in a clean clone,
-// whose vendored crates' panic locations carry a longer path).
-// Issue 11 cost 12.3 KB of it (173.9 before): languages 8.6 as first built
+// the last measurement (187.7 KB in this checkout; about 0.1 more in a clean
+// clone, whose vendored crates' panic locations carry a longer path).
+// Issue 11 cost 13.8 KB of it (173.9 before): languages 8.6 as first built
 // (the switch and its control, translations beside quotations,
 // locale-formatted numbers, the language files' reader, the packs'
 // translation checks); the review's fixes and the live region's compromise
 // crossings 1.2 together; each chart's data table on demand 2.4 (rows built
-// only when opened: 0.7 of that); print CSS 0.1. The French and Vietnamese
+// only when opened: 0.7 of that); print and static-story CSS 0.2; the network's data table
+// 0.7 (1.1, less 0.4 saved by leaving the loader's and the static render's
+// strings out of the wasm's English); the loader 0.5 (its fallback box in
+// the element's language, read from that language's file, saying it is
+// loading until it knows it cannot start, shown only once styled, and the
+// static story shown inside the element). The French and Vietnamese
 // strings themselves stay out of the first download (dist/locales/).
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 186.6 * 1024;
+const CEILING = 188.0 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
@@ -37,7 +42,9 @@ if (hidden.length > 0 || wasms.length !== 1) {
 const files = readdirSync(dist, { recursive: true })
   .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
   // The demo article's CSS, the embed-codes page and the pack editor are not the component.
-  .filter((f) => !/^(demo-|embed-codes|pack-editor)/.test(f))
+  // backchannel.css is the stable-named copy of the sheet that only readers
+  // without JavaScript load (the static story in an embed code).
+  .filter((f) => !/^(demo-|embed-codes|pack-editor)/.test(f) && f !== 'backchannel.css')
   .sort();
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
 let total = { raw: 0, gzip: 0, brotli: 0 };

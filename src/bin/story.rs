@@ -3,7 +3,9 @@
 //! components as the live explainer (src/ui/static_story.rs).
 //!
 //! `story DIR` writes `DIR/story.<lang>.html` for every language (a page
-//! that links the component's stylesheet found in DIR), and puts the English
+//! that links the component's stylesheet found in DIR) and
+//! `DIR/embed-code.<lang>.txt` (the script embed with the story as its
+//! fallback), and puts the English
 //! story into `DIR/embed.html` as the explainer element's fallback. `make
 //! dist` runs it after the build.
 
@@ -13,6 +15,10 @@ use backchannel::words::{Words, LOCALE_FILES};
 use std::path::Path;
 use std::process::ExitCode;
 use std::rc::Rc;
+
+/// Where `dist/` is served, in the embed codes, unless
+/// `BACKCHANNEL_PUBLIC_URL` says (as for oembed.json).
+const PLACEHOLDER_URL: &str = "https://example.org/backchannel/";
 
 /// What the story replaces in embed.html: the sentence `make serve` shows.
 const SLOT: (&str, &str) = ("<!-- static story -->", "<!-- /static story -->");
@@ -43,6 +49,10 @@ fn run(dir: &Path) -> Result<(), String> {
                 dir.display()
             )
         })?;
+    let base = std::env::var("BACKCHANNEL_PUBLIC_URL")
+        .ok()
+        .filter(|url| !url.is_empty())
+        .unwrap_or_else(|| PLACEHOLDER_URL.to_string());
     for (lang, text) in LOCALE_FILES {
         let interface = Words::parse(text).map_err(|e| e.to_string())?;
         let words = Rc::new(Words::for_story(&interface, &story, lang));
@@ -55,6 +65,10 @@ fn run(dir: &Path) -> Result<(), String> {
              <link rel=\"stylesheet\" href=\"{css}\">\n</head>\n<body>\n{html}\n</body>\n</html>\n"
         );
         write(&dir.join(format!("story.{lang}.html")), &page)?;
+        write(
+            &dir.join(format!("embed-code.{lang}.txt")),
+            &embed_code(&base, lang, &html),
+        )?;
         if lang == "en" {
             let embed = dir.join("embed.html");
             let page =
@@ -81,6 +95,20 @@ fn run(dir: &Path) -> Result<(), String> {
         }
     }
     Ok(())
+}
+
+/// The script embed with the static story as the element's fallback: in
+/// `<noscript>`, so a reader with JavaScript downloads it with the article
+/// but never has it painted (the explainer takes its place, and the loader
+/// shows it if the explainer cannot start), and with the stable-named sheet
+/// that only a reader without JavaScript loads.
+fn embed_code(base: &str, lang: &str, story: &str) -> String {
+    format!(
+        "<script type=\"module\" src=\"{base}backchannel.js\"></script>\n\
+         <backchannel-explainer scenario=\"what-happened\" lang=\"{lang}\">\n\
+         <noscript><link rel=\"stylesheet\" href=\"{base}backchannel.css\">{story}</noscript>\n\
+         </backchannel-explainer>\n"
+    )
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -74,7 +74,8 @@ test('with JavaScript the static story is never painted and the explainer replac
   await broken.page.route('**/*.wasm', (route) => route.fulfill({ status: 404, body: 'gone' }));
   await broken.page.goto(`${env.server.url}/embed.html`);
   await broken.page.locator('.bc-static').waitFor({ state: 'visible' });
-  const text = await visibleText(broken.page);
+  // Inside the element's shadow root, in place of its fallback.
+  const text = await broken.page.locator('.bc-static').evaluate((el) => el.innerText.replace(/\s+/g, ' '));
   assert.ok(text.includes(squeeze(story.messages[0].text)));
   assert.ok(broken.errors.some((e) => /404/.test(e)), broken.errors.join('\n'));
   await screenshot(broken.page, 'static-embed-wasm-404-390');

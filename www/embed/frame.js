@@ -3,7 +3,8 @@
 // dialect newsrooms use, at once, and only when it changes:
 //   pym.js v1      "pymxPYMx{childId}xPYMxheightxPYMx{px}" (and answers "width")
 //   Datawrapper    { "datawrapper-height": { "<id>": px } }
-//   AMP            { sentinel: "amp", type: "embed-size", height }
+//   AMP            { sentinel: "amp", type: "embed-size", height } (and
+//                  { sentinel: "amp", type: "embed-ready" } once laid out)
 //   Flourish-style JSON.stringify({ sender, context: "iframe.resize", method: "resize", height, src })
 // The first message waits until the explainer has laid out (its
 // backchannel:ready, or backchannel:error, plus a frame): every parent resizes
@@ -52,6 +53,8 @@ function settle() {
   const open = () => {
     if (laidOut) return;
     laidOut = true;
+    // AMP's amp-iframe hides its placeholder at this (or at the frame's load).
+    post({ sentinel: 'amp', type: 'embed-ready' });
     send();
   };
   // A frame, so the explainer's first render and the loader's release of the

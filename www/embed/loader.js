@@ -235,26 +235,81 @@ function inlineField(host, name) {
   }
 }
 
+/** The primary subtag of the host's language (its `lang`, else an inline config's). */
+const hostLanguage = (host) => (host.getAttribute('lang') ?? inlineField(host, 'lang') ?? '').split('-')[0].toLowerCase();
+
+/**
+ * The fallback's words in the host's language, from that language's file
+ * (fetched by `upgrade`: locale data for languages not in use never ships
+ * in the loader); English while it is not there, or in a language the
+ * build does not have.
+ */
+function fallbackWords(host) {
+  const text = localeText(hostLanguage(host));
+  if (text === undefined) return FALLBACK;
+  let b;
+  try {
+    b = JSON.parse(text);
+  } catch {
+    return FALLBACK;
+  }
+  const get = (key) => b[key] ?? b[`story:${key}`];
+  const fill = (key, values) => Object.entries(values).reduce((t, [k, v]) => t.replaceAll(`{${k}}`, v), get(key) ?? '');
+  const translation = get(`message.${FALLBACK.lead}.translation`);
+  const words = {
+    lang: hostLanguage(host),
+    loading: get('fallback.loading'),
+    loadingPlain: get('fallback.loading_plain'),
+    sentence: get('fallback.sentence'),
+    plain: get('fallback.plain'),
+    stopped: get('fallback.stopped'),
+    translation: translation && fill('label.colon', { label: get('translation.label') }) + translation,
+    attribution:
+      get('fallback.attribution') &&
+      fill('fallback.attribution', {
+        sender: FALLBACK.sender,
+        recipient: FALLBACK.recipient,
+        source: get(`message.${FALLBACK.lead}.source`) ?? FALLBACK.source,
+      }),
+  };
+  // Whatever the file lacks stays English.
+  for (const [key, value] of Object.entries(words)) if (!value) delete words[key];
+  return { ...FALLBACK, translation: undefined, ...words };
+}
+
 /**
  * The fallback shown while loading and kept if the wasm cannot start: the
  * built-in story's message, or for an element that tells another story
  * (a `pack`, or a config that may name one) the sentence alone.
  */
-function fallback(theme, ownStory) {
+function fallback(host, ownStory) {
+  const w = fallbackWords(host);
   const box = document.createElement('div');
-  box.className = `bc-fallback bc-theme-${theme}`;
+  box.className = `bc-fallback bc-theme-${themeOf(host)}`;
+  box.lang = w.lang;
+  // Says it is loading, until the loader knows it cannot start (cannotStart).
   const note = document.createElement('p');
+  note.className = 'bc-fallback-lead';
+  note.textContent = ownStory ? w.loadingPlain : w.loading;
+  note.dataset.failed = ownStory ? w.plain : w.sentence;
   if (ownStory) {
-    note.textContent = FALLBACK.plain;
     box.append(note);
     return box;
   }
-  note.textContent = FALLBACK.sentence;
   const quote = document.createElement('blockquote');
-  quote.textContent = FALLBACK.message;
+  quote.textContent = w.message;
+  quote.lang = w.quoteLang;
+  box.append(note, quote);
+  // Beside the quotation, never inside it: our translation, marked so.
+  if (w.translation && w.lang !== w.quoteLang) {
+    const translation = document.createElement('p');
+    translation.className = 'bc-fallback-translation';
+    translation.textContent = w.translation;
+    box.append(translation);
+  }
   const source = document.createElement('p');
-  source.textContent = FALLBACK.attribution;
-  box.append(note, quote, source);
+  source.textContent = w.attribution;
+  box.append(source);
   return box;
 }
 
@@ -281,10 +336,12 @@ function placeholder(host) {
   hold.className = 'bc-hold';
   hold.append(slot);
   const seen = hasOwnFallback(host);
-  const ownStory = host.hasAttribute('pack') || typeof inlineField(host, 'pack') === 'string';
-  (seen || !host.hasChildNodes() ? slot : hold).append(fallback(themeOf(host), ownStory));
+  (seen || !host.hasChildNodes() ? slot : hold).append(fallback(host, tellsOwnStory(host)));
   return hold;
 }
+
+/** Whether the element names another story than the built-in one. */
+const tellsOwnStory = (host) => host.hasAttribute('pack') || typeof inlineField(host, 'pack') === 'string';
 
 /**
  * Heights of the explainer's first view at some widths, measured in headless
@@ -401,24 +458,30 @@ async function start(entry) {
 
 /**
  * The wasm could not start at all: the fallback stays (the host's own, or
- * the built-in box, which already says so), with one sentence under the
+ * the built-in box, whose first line now says so), with one sentence under the
  * host's own fallback; the console and a `backchannel:error` say why.
  */
 function cannotStart(entry, why) {
   report(entry.host, `could not start (${why})`, 'wasm');
   if (entry.done) return;
   release(entry.host);
-  // A static story for readers without JavaScript (embed.html's, in
-  // <noscript>): the whole story as text is the best fallback there is.
+  // A static story for readers without JavaScript (in a <noscript> of the
+  // element: embed.html's, or an embed code's): the whole story as text is
+  // the best fallback there is. It goes in the shadow root, in place of the
+  // fallback, so the component's sheet styles it and the page's does not
+  // (its own <link> is for readers without JavaScript: the sheet is here).
   const noscript = entry.host.querySelector(':scope > noscript');
-  if (noscript && noscript.textContent.includes('bc-static')) {
+  if (noscript && noscript.textContent.includes('bc-static') && entry.hold.isConnected) {
     const story = document.createElement('template');
     story.innerHTML = noscript.textContent;
-    entry.host.replaceChildren(story.content);
+    for (const link of story.content.querySelectorAll('link')) link.remove();
+    entry.hold.replaceWith(story.content);
     return;
   }
-  // The built-in box says it already; under the host's own, say it once.
-  if (hasOwnFallback(entry.host) && entry.hold.isConnected) entry.hold.append(note(FALLBACK.plain));
+  const lead = entry.shadow.querySelector('.bc-fallback-lead');
+  if (lead) lead.textContent = lead.dataset.failed;
+  // The built-in box says it now; under the host's own, say it once.
+  if (hasOwnFallback(entry.host) && entry.hold.isConnected) entry.hold.append(note(fallbackWords(entry.host).plain));
 }
 
 function note(text) {
@@ -451,7 +514,7 @@ function crashed(entry, message) {
   box.setAttribute('role', 'alert');
   const title = document.createElement('p');
   title.className = 'bc-failure-title';
-  title.textContent = FALLBACK.stopped;
+  title.textContent = fallbackWords(host).stopped;
   const detail = document.createElement('p');
   detail.className = 'bc-failure-message';
   detail.textContent = message;
@@ -483,6 +546,24 @@ export function upgrade(host) {
   // replaces it. A shadow root cannot be removed: one left by a torn-down
   // explainer is emptied and reused.
   const hold = placeholder(host);
+  // Unseen until the sheet is in, and the words of the host's language:
+  // the built-in box drawn unstyled and then styled moved its own lines on
+  // a phone (a layout shift of 0.08), and a box in English before French
+  // would be worse. The language file is needed anyway to start.
+  hold.style.visibility = 'hidden';
+  let waiting = 1;
+  const shown = () => --waiting === 0 && hold.style.removeProperty('visibility');
+  link.addEventListener('load', shown, { once: true });
+  link.addEventListener('error', shown, { once: true });
+  const lang = hostLanguage(host);
+  if (LOCALES.includes(lang) && localeText(lang) === undefined) {
+    waiting += 1;
+    const rewrite = () => {
+      hold.querySelector('.bc-fallback')?.replaceWith(fallback(host, tellsOwnStory(host)));
+      shown();
+    };
+    fetchLocale(lang).then(rewrite, shown);
+  }
   shadow.replaceChildren(link, hold);
   reserve(host);
 
