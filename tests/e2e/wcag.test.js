@@ -189,3 +189,88 @@ test('reduced motion: no animation runs after anything the reader does', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+// Graphics a reader needs and the parts of controls (WCAG 1.4.11): at least
+// 3:1 against what they are drawn on. Grid lines, the idle ring (its
+// "nothing rerouted" is said in the key beside it) and the meters' empty
+// track are decoration. Each entry: a selector and the property that colours it.
+const GRAPHICS = [
+  ['.bc-chart-run', 'stroke'],
+  ['.bc-chart-compare', 'stroke'],
+  ['.bc-chart-baseline', 'stroke'],
+  ['.bc-chart-event-line', 'stroke'],
+  ['.bc-chart-now line', 'stroke'],
+  ['.bc-chart-dot', 'fill'],
+  ['.bc-chart-dot-compare', 'fill'],
+  ['.bc-net-link', 'stroke'],
+  ['.bc-net-ally:not(.is-idle)', 'stroke'],
+  ['.bc-net-node', 'fill'],
+  ['.bc-net-exposed', 'stroke'],
+  ['.bc-net-leaker rect', 'stroke'],
+  ['.bc-meter-fill', 'fill'],
+  ['.bc-meter-mark', 'stroke'],
+  ['.bc-scrub-mark', 'stroke'],
+  ['.bc-switch-track', 'background-color'],
+];
+
+/** Each visible graphic's contrast against the first opaque background behind it. */
+const graphicContrasts = (page, graphics) =>
+  page.evaluate((graphics) => {
+    const rgb = (c) => c.match(/[\d.]+/g)?.map(Number) ?? [];
+    const lum = ([r, g, b]) => {
+      const f = (v) => ((v /= 255) <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4);
+      return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const behind = (el) => {
+      for (let x = el.parentElement ?? el.getRootNode().host; x; x = x.parentElement ?? x.getRootNode().host) {
+        const c = rgb(getComputedStyle(x).backgroundColor);
+        if (c.length === 3 || (c.length === 4 && c[3] === 1)) return c.slice(0, 3);
+      }
+      return [255, 255, 255];
+    };
+    const root = document.querySelector('[data-backchannel]').shadowRoot;
+    const found = [];
+    for (const [selector, property] of graphics) {
+      for (const el of root.querySelectorAll(selector)) {
+        if (!el.getClientRects().length) continue;
+        const colour = rgb(getComputedStyle(el).getPropertyValue(property)).slice(0, 3);
+        const [a, b] = [lum(colour), lum(behind(el))].sort((x, y) => y - x);
+        found.push({ selector, ratio: (a + 0.05) / (b + 0.05) });
+      }
+    }
+    return found;
+  }, graphics);
+
+test('non-text contrast: chart lines, the network, meters, marks and the switch at least 3:1, light and dark', async () => {
+  for (const theme of THEMES) {
+    const { context, page, errors } = await open(env.browser, `${env.server.url}/en-${theme}.html`, {
+      viewport: { width: 1280, height: 800 },
+      colorScheme: theme,
+    });
+    await ready(page);
+    const seen = new Set();
+    const lowest = {};
+    const beats = await beatIds(page);
+    for (const [n, id] of beats.entries()) {
+      await handle(page, 'goToBeat', n);
+      await page.locator(`.bc-beat-${id}`).waitFor();
+      if (n === 0) {
+        await handle(page, 'setPublic', true);
+        await handle(page, 'pause');
+        await handle(page, 'seek', 300);
+      }
+      await animationsDone(page, 3000);
+      for (const { selector, ratio } of await graphicContrasts(page, GRAPHICS)) {
+        seen.add(selector);
+        assert.ok(ratio >= 3, `${theme}, ${id}: ${selector} at ${ratio.toFixed(2)}:1`);
+        lowest[selector] = Math.min(lowest[selector] ?? Infinity, ratio);
+      }
+    }
+    // Each kind was on screen somewhere (a renamed class would check nothing).
+    const unseen = GRAPHICS.map(([s]) => s).filter((s) => !seen.has(s));
+    assert.deepEqual(unseen, [], `${theme}: graphics never found`);
+    console.log(`${theme}: lowest contrast ${Object.entries(lowest).map(([s, r]) => `${s} ${r.toFixed(2)}`).join(', ')}`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
