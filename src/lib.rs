@@ -8,6 +8,7 @@
 pub mod config;
 pub mod dates;
 pub mod error;
+pub mod export;
 pub mod math;
 pub mod model;
 pub mod num;

@@ -136,6 +136,10 @@ impl Explainer {
                 return Ok(true);
             }
             Action::AddLeak => self.add_leak()?,
+            Action::Exported => {
+                self.announcement = Announcement::Exported(self.day());
+                return Ok(true);
+            }
             Action::ClearLeaks => self.clear_leaks()?,
             Action::SetLanguage(lang) => {
                 if lang == self.lang {

@@ -6,6 +6,8 @@ pub mod about;
 pub mod beats;
 pub mod chart;
 pub mod compare;
+#[cfg(target_arch = "wasm32")]
+pub mod download;
 pub mod effects;
 pub mod elapsed;
 pub mod experts;

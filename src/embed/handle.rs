@@ -7,6 +7,7 @@
 use super::language::{self, Locales};
 use super::options::Options;
 use super::{refuse, show, start};
+use crate::export::{svg, Size, Theme};
 use crate::model::ParamId;
 use crate::state::Action;
 use crate::store::Store;
@@ -60,6 +61,14 @@ impl Live {
         }
         self.props = None;
     }
+}
+
+/// What `exportSvg` may be asked for.
+#[derive(serde::Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+struct ExportOptions {
+    theme: Option<String>,
+    size: Option<String>,
 }
 
 /// Shared between the handle and `mount`.
@@ -160,6 +169,47 @@ impl Handle {
     /// Stops playback.
     pub fn pause(&self) -> Result<(), JsError> {
         self.act(Action::Pause)
+    }
+
+    /// The view on screen as SVG text (src/export.rs): `{ theme, size }`,
+    /// both optional: `light` or `dark` (the explainer's theme by default),
+    /// `social` (1200 × 675, the default) or `column` (600 wide). The same
+    /// state gives the same bytes as `cargo run --bin render`.
+    #[wasm_bindgen(js_name = exportSvg)]
+    pub fn export_svg(&self, options: JsValue) -> Result<String, JsError> {
+        let store = self.store()?;
+        let asked: ExportOptions = if options.is_undefined() || options.is_null() {
+            ExportOptions::default()
+        } else {
+            serde_wasm_bindgen::from_value(options)
+                .map_err(|e| JsError::new(&format!("backchannel: exportSvg: {e}")))?
+        };
+        let (words, shown) = {
+            let live = self.live.borrow();
+            let props = live.as_ref().and_then(|l| l.props.as_ref());
+            (
+                props.map(|p| p.words.clone()),
+                props.map_or("bc-theme-light", |p| p.theme),
+            )
+        };
+        let words = words.ok_or_else(|| JsError::new("backchannel: no story is shown"))?;
+        let theme = match asked.theme.as_deref() {
+            Some(t) => Theme::parse(t).ok_or_else(|| {
+                JsError::new(&format!(
+                    "backchannel: exportSvg: theme {t:?} is not light or dark"
+                ))
+            })?,
+            None => crate::ui::download::image_theme(shown),
+        };
+        let size = match asked.size.as_deref() {
+            Some(s) => Size::parse(s).ok_or_else(|| {
+                JsError::new(&format!(
+                    "backchannel: exportSvg: size {s:?} is not social or column"
+                ))
+            })?,
+            None => Size::Social,
+        };
+        Ok(store.read(|e| svg(e, &words, theme, size)))
     }
 
     /// Shows the explainer in another language (`en`, `fr`, `vi`, among those

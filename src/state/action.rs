@@ -60,6 +60,8 @@ pub enum Action {
     /// Another language's strings could not be loaded (the reason); the
     /// language stays as it was.
     LanguageFailed(String),
+    /// The reader saved the view as an image (for the live region).
+    Exported,
 }
 
 /// What the live region should tell a screen-reader user after an action.
@@ -84,6 +86,8 @@ pub enum Announcement {
     Beat,
     /// The explainer now speaks another language.
     Language,
+    /// The view on that day was saved as an image.
+    Exported(u32),
     /// A language the reader chose could not be loaded.
     LanguageFailed,
 }

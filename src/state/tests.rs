@@ -546,3 +546,14 @@ fn playback_says_only_a_few_things_a_crossing_of_the_compromise_marks_among_them
     e.reduce(Action::Seek(f64::from(day - 1))).unwrap();
     assert!(e.outputs().compromise >= level);
 }
+
+#[test]
+fn saving_an_image_is_announced_with_the_day_and_changes_nothing_else() {
+    let mut e = explainer(true);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::Seek(240.0)).unwrap();
+    let before = (e.day(), e.events().to_vec());
+    assert!(e.reduce(Action::Exported).unwrap());
+    assert_eq!(e.announcement(), Announcement::Exported(240));
+    assert_eq!((e.day(), e.events().to_vec()), before);
+}

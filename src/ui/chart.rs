@@ -17,7 +17,7 @@
 mod annotations;
 mod draw;
 mod labels;
-mod scale;
+pub mod scale;
 mod summary;
 pub mod table;
 mod time_axis;

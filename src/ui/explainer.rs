@@ -99,6 +99,22 @@ pub fn App(props: &AppProps) -> Html {
         })
     };
 
+    // The view as an image (src/export.rs), handed to the reader as a file.
+    let on_export = {
+        let (store, words, theme) = (store.clone(), words.clone(), props.theme);
+        Callback::from(move |_: MouseEvent| {
+            #[cfg(target_arch = "wasm32")]
+            {
+                let image = super::download::image_theme(theme);
+                let svg = store
+                    .read(|s| crate::export::svg(s, &words, image, crate::export::Size::Social));
+                super::download::save("backchannel.svg", "image/svg+xml", &svg);
+            }
+            #[cfg(not(target_arch = "wasm32"))]
+            let _ = (&words, theme);
+            let _ = store.dispatch(Action::Exported);
+        })
+    };
     let body = view(&Ctx {
         f: &f,
         words,
@@ -141,6 +157,11 @@ pub fn App(props: &AppProps) -> Html {
                     }
                     { body }
                 </div>
+                <p class="bc-export">
+                    <button type="button" class="bc-button bc-secondary" onclick={on_export}>
+                        { words.get("export.button") }
+                    </button>
+                </p>
                 <Pager title={beat_title} current={f.beat} total={labels.titles.len()}
                     readout={f.readout.clone()} on_go={on_beat} />
                 <About />

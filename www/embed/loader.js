@@ -68,9 +68,32 @@ async function acquire() {
   const url = new URL(GLUE, here);
   if (n > 0) url.searchParams.set('instance', String(n));
   const glue = await import(url.href);
+  glue.Handle.prototype.exportPng ??= exportPng;
   const instance = { glue, exports: await glue.default({ module_or_path: module }) };
   instances.push(instance);
   return instance;
+}
+
+/**
+ * The handle's `exportPng(scale, options)`: the view's SVG (`exportSvg`,
+ * the same options) drawn at `scale` (1 to 4, default 2) on an offscreen
+ * canvas, as a PNG Blob. Drawn by the browser from the SVG text, so the
+ * image and the SVG cannot disagree.
+ */
+async function exportPng(scale = 2, options) {
+  if (!(scale >= 1 && scale <= 4)) throw new Error(`backchannel: exportPng: scale ${scale} is not between 1 and 4`);
+  const svg = this.exportSvg(options);
+  const [, width, height] = svg.match(/viewBox="0 0 (\d+) (\d+)"/).map(Number);
+  const image = new Image();
+  image.src = `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}`;
+  await image.decode();
+  const [w, h] = [Math.round(width * scale), Math.round(height * scale)];
+  // OffscreenCanvas where there is one (Safari before 16.4 has none).
+  const canvas = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(w, h) : Object.assign(document.createElement('canvas'), { width: w, height: h });
+  canvas.getContext('2d').drawImage(image, 0, 0, w, h);
+  return canvas.convertToBlob
+    ? canvas.convertToBlob({ type: 'image/png' })
+    : new Promise((ok, fail) => canvas.toBlob((b) => (b ? ok(b) : fail(new Error('backchannel: exportPng: the canvas gave no image'))), 'image/png'));
 }
 
 /** Gives an instance back for the next explainer (a crashed one is no longer the entry's). */

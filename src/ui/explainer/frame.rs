@@ -152,6 +152,7 @@ fn announcement(s: &Explainer, words: &Words) -> String {
         ),
         Announcement::ParamsChanged => words.get("announce.params").to_string(),
         Announcement::Language => words.get("announce.language").to_string(),
+        Announcement::Exported(day) => words.fill("announce.exported", &[("date", &date(day))]),
         Announcement::LanguageFailed => words.get("language.error").to_string(),
         Announcement::Beat => {
             let (beat, b) = s.beat();

@@ -1,0 +1,505 @@
+//! A still image of what the reader sees, as SVG text: the message or the
+//! post, the four charts with their annotations and the day shown, the
+//! provenance labels, and a credit line with the sources and "model, not a
+//! forecast". One function of the explainer's state, run in the browser (the
+//! handle's `exportSvg`) and natively (`src/bin/render.rs`), so both give
+//! the same bytes. Real text in the system font stack (nothing embedded, no
+//! external reference), colours as attributes (converters such as rsvg and
+//! Inkscape read them without a stylesheet), and `title`/`desc` for screen
+//! readers.
+
+mod layout;
+mod palette;
+
+use crate::num::fixed;
+use crate::state::Explainer;
+use crate::ui::chart::scale::{frac, Line};
+use crate::ui::explainer::{markers, Frame};
+use crate::ui::metric::Output;
+use crate::words::Words;
+use layout::{escape, wrap};
+pub use palette::Theme;
+
+/// The image's width and, for a fixed frame, its height.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Size {
+    /// A social card, 1200 × 675, two columns.
+    Social,
+    /// A print column, 600 wide, as tall as its content.
+    Column,
+}
+
+impl Size {
+    pub fn parse(s: &str) -> Option<Size> {
+        match s {
+            "social" => Some(Size::Social),
+            "column" => Some(Size::Column),
+            _ => None,
+        }
+    }
+}
+
+/// The charts, as the explainer shows them.
+const CHARTS: [Output; 4] = [
+    Output::Trust,
+    Output::Compromise,
+    Output::Candor,
+    Output::Rhetoric,
+];
+const FONT: &str = "system-ui, -apple-system, &apos;Segoe UI&apos;, Roboto, sans-serif";
+/// The outer margin (written as `40` in the card's rect: formatting an f64
+/// with `{}` would link core's float printer, 14 KB of wasm).
+const MARGIN: f64 = 40.0;
+
+/// The SVG of the view the state shows, in the words given.
+pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String {
+    let f = Frame::read(state, words);
+    let c = palette::colours(theme);
+    let story = &f.story.0;
+    let message = &story.messages[f.message.min(story.messages.len() - 1)];
+    let sender = story
+        .senders
+        .get(message.sender_index)
+        .map_or(message.sender.as_str(), |s| s.name.as_str());
+    let (width, left_w, right_x, right_w) = match size {
+        Size::Social => (1200.0, 520.0, 600.0, 560.0),
+        Size::Column => (600.0, 520.0, MARGIN, 520.0),
+    };
+    let mut body = String::new();
+    // Title.
+    let mut y = MARGIN;
+    for line in wrap(words.get("explainer.title"), left_w, 26.0, true) {
+        y += 32.0;
+        body += &text(MARGIN, y, 26.0, c.ink, "700", &line);
+    }
+    // The message or post.
+    y += 24.0;
+    let card_top = y;
+    let head = if f.public {
+        format!(
+            "{} · {}",
+            words.fill("post.platform", &[("platform", &message.platform)]),
+            message.posted.label(words)
+        )
+    } else {
+        format!(
+            "{} · {sender} → {}",
+            words.get("message.lock"),
+            message.recipient
+        )
+    };
+    let cue = words.get(if f.public {
+        "post.public_cue"
+    } else {
+        "message.private_cue"
+    });
+    let accent = if f.public { c.public } else { c.private };
+    y += 28.0;
+    body += &text(MARGIN + 16.0, y, 14.0, c.muted, "400", &head);
+    y += 26.0;
+    body += &text(MARGIN + 16.0, y, 15.0, accent, "700", sender);
+    let quote_bottom = match size {
+        Size::Social => 540.0,
+        Size::Column => f64::INFINITY,
+    };
+    // The quotation in its own language; in another, our translation
+    // below it, marked so, both a little smaller to fit.
+    let translation = words
+        .try_get(&format!("message.{}.translation", message.id))
+        .filter(|_| message.lang.is_empty() || message.lang != f.lang.as_str())
+        .map(|t| {
+            format!(
+                "{}{t}",
+                words.fill("label.colon", &[("label", words.get("translation.label"))])
+            )
+        });
+    let (size_px, lead) = if translation.is_some() {
+        (14.0, 19.0)
+    } else {
+        (17.0, 24.0)
+    };
+    let quote_lines = wrap(&message.text, left_w - 32.0, size_px, false);
+    let translation_lines = translation
+        .as_deref()
+        .map_or(Vec::new(), |t| wrap(t, left_w - 32.0, size_px, false));
+    let room = ((quote_bottom - y - 60.0) / lead).floor().max(2.0) as usize;
+    // The translation gets what the quotation leaves, at least a third.
+    let quote_room = if translation_lines.is_empty() {
+        room
+    } else {
+        quote_lines
+            .len()
+            .min(room - (room / 3).max(1).min(translation_lines.len()))
+    };
+    let mut quote = String::new();
+    let quote_end = y + lines_into(
+        &mut quote,
+        &quote_lines,
+        quote_room,
+        MARGIN + 16.0,
+        y,
+        size_px,
+        lead,
+        c.ink,
+    );
+    body += &format!(
+        "<g lang=\"{}\">{quote}</g>",
+        escape(if message.lang.is_empty() {
+            "en"
+        } else {
+            &message.lang
+        })
+    );
+    y = quote_end;
+    if !translation_lines.is_empty() {
+        y += 8.0;
+        let mut t = String::new();
+        y += lines_into(
+            &mut t,
+            &translation_lines,
+            room - quote_room,
+            MARGIN + 16.0,
+            y,
+            size_px,
+            lead,
+            c.muted,
+        );
+        body += &t;
+    }
+    y += 30.0;
+    body += &text(MARGIN + 16.0, y, 14.0, accent, "700", cue);
+    y += 16.0;
+    body = format!(
+        "<rect x=\"40\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"12\" fill=\"{}\" stroke=\"{accent}\" stroke-width=\"1.5\"/>{body}",
+        fixed(card_top, 1),
+        fixed(left_w, 1),
+        fixed(y - card_top, 1),
+        c.card
+    );
+    // Provenance of the message.
+    y += 30.0;
+    // The source as the language on screen gives it (a pack may translate it).
+    let source_text = words
+        .try_get(&format!("message.{}.source", message.id))
+        .unwrap_or(&message.source)
+        .to_string();
+    let source = format!(
+        "{}{source_text}",
+        words.fill("label.colon", &[("label", words.get("source.label"))]),
+    );
+    let quoted = words.get("badge.quoted");
+    let indent = badge_width(quoted) + 10.0;
+    body += &badge(MARGIN, y, quoted, c.quoted, &c);
+    for (i, line) in wrap(&source, left_w - indent, 13.0, false)
+        .iter()
+        .take(2)
+        .enumerate()
+    {
+        body += &text(
+            MARGIN + indent,
+            y + 18.0 * i as f64,
+            13.0,
+            c.muted,
+            "400",
+            line,
+        );
+    }
+    let left_bottom = y + 24.0;
+
+    // The model: the day shown, then the four charts.
+    let mut y = match size {
+        Size::Social => MARGIN + 32.0,
+        Size::Column => left_bottom + 40.0,
+    };
+    body += &text(right_x, y, 20.0, c.ink, "700", &f.date);
+    let model = words.get("badge.model");
+    body += &badge(
+        right_x + right_w - badge_width(model),
+        y,
+        model,
+        c.model,
+        &c,
+    );
+    y += 22.0;
+    body += &text(right_x, y, 14.0, c.muted, "400", &f.when);
+    let marks = markers(story, words, &f.events);
+    // What the lines are, said once for the four charts.
+    let legend = words.fill(
+        "export.legend",
+        &[("baseline", words.get("chart.table_baseline"))],
+    );
+    for line in wrap(&legend, right_w, 12.0, false).iter().take(2) {
+        y += 17.0;
+        body += &text(right_x, y, 12.0, c.muted, "400", line);
+    }
+    y += 14.0;
+    let (chart_w, chart_h, gap) = ((right_w - 20.0) / 2.0, 200.0, 20.0);
+    for (i, metric) in CHARTS.into_iter().enumerate() {
+        let x = right_x + (i % 2) as f64 * (chart_w + gap);
+        let top = y + (i / 2) as f64 * (chart_h + gap);
+        body += &chart(&f, &marks, metric, words, (x, top, chart_w, chart_h), &c);
+    }
+    let right_bottom = y + 2.0 * chart_h + gap;
+
+    // Credit: sources and what the numbers are.
+    // The experts quoted by name (a pack's unnamed "experts" are reported, not quoted).
+    let experts: Vec<&str> = story
+        .experts
+        .iter()
+        .filter(|e| !e.quotes.is_empty())
+        .map(|e| e.name.as_str())
+        .collect();
+    let credit = words.fill(
+        "export.credit",
+        &[("source", &source_text), ("experts", &experts.join(", "))],
+    );
+    let mut y = match size {
+        Size::Social => 675.0 - MARGIN - 18.0,
+        Size::Column => left_bottom.max(right_bottom) + 30.0,
+    };
+    let credit_lines = match size {
+        Size::Social => 2,
+        Size::Column => 5,
+    };
+    for line in wrap(&credit, width - 2.0 * MARGIN, 12.0, false)
+        .iter()
+        .take(credit_lines)
+    {
+        body += &text(MARGIN, y, 12.0, c.muted, "400", line);
+        y += 16.0;
+    }
+    let height = match size {
+        Size::Social => 675.0,
+        Size::Column => y + MARGIN - 16.0,
+    };
+    let desc = words.fill(
+        "export.desc",
+        &[
+            ("date", &f.date),
+            ("sender", sender),
+            ("platform", &message.platform),
+        ],
+    );
+    format!(
+        "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 {w} {h}\" width=\"{w}\" height=\"{h}\" \
+         role=\"img\" aria-labelledby=\"bc-t bc-d\" font-family=\"{FONT}\" lang=\"{lang}\">\
+         <title id=\"bc-t\">{title}</title><desc id=\"bc-d\">{desc}</desc>\
+         <rect width=\"100%\" height=\"100%\" fill=\"{paper}\"/>{body}</svg>\n",
+        w = fixed(width, 0),
+        h = fixed(height, 0),
+        lang = escape(&f.lang),
+        title = escape(words.get("explainer.title")),
+        desc = escape(&desc),
+        paper = c.paper,
+    )
+}
+
+/// One chart: its name and value on the day shown, the run and the no-leak
+/// baseline, the days messages were posted, and the day shown.
+fn chart(
+    f: &Frame,
+    marks: &[crate::ui::metric::Marker],
+    metric: Output,
+    words: &Words,
+    (x, y, w, h): (f64, f64, f64, f64),
+    c: &palette::Colours,
+) -> String {
+    let name = words.get(&format!("meter.{}", metric.name())).to_string();
+    let value = words.percent(metric.value(&f.outputs), 0);
+    let mut out = text(x, y + 16.0, 14.0, c.ink, "700", &name);
+    out += &text(x + w, y + 16.0, 14.0, c.series, "700", &value)
+        .replace("<text ", "<text text-anchor=\"end\" ");
+    // The scale's labels sit left of the plot, clear of the lines.
+    let (px, py, pw, ph) = (x + 34.0, y + 28.0, w - 34.0, h - 48.0);
+    let last = f.horizon;
+    // Scale and points: the live chart's (0–1000 units in both directions).
+    let run = Line::new(&f.run.0, metric, last);
+    let base = Line::new(&f.base_run.0, metric, last);
+    out += &format!(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{}\"/>",
+        fixed(px, 1),
+        fixed(py, 1),
+        fixed(pw, 1),
+        fixed(ph, 1),
+        c.line
+    );
+    out += &format!(
+        "<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"0 0 1000 1000\" preserveAspectRatio=\"none\">\
+         <polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" vector-effect=\"non-scaling-stroke\"/>\
+         <polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" vector-effect=\"non-scaling-stroke\"/></svg>",
+        fixed(px, 1),
+        fixed(py, 1),
+        fixed(pw, 1),
+        fixed(ph, 1),
+        base.points,
+        c.baseline,
+        run.points,
+        c.series
+    );
+    let at = |day: u32| px + frac(day.min(last), last) * pw;
+    for m in marks.iter().filter(|m| m.day <= last) {
+        out += &format!(
+            "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
+            fixed(py, 1),
+            fixed(py + ph, 1),
+            c.event,
+            x = fixed(at(m.day), 1)
+        );
+    }
+    let now = fixed(at(f.day), 1);
+    out += &format!(
+        "<line x1=\"{now}\" x2=\"{now}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
+        fixed(py - 8.0, 1),
+        fixed(py + ph, 1),
+        c.ink
+    );
+    // The scale and the span of time, at the plot's corners.
+    for (share, baseline) in [(1.0, py + 9.0), (0.0, py + ph)] {
+        out += &text(
+            px - 4.0,
+            baseline,
+            11.0,
+            c.muted,
+            "400",
+            &words.percent(share, 0),
+        )
+        .replace("<text ", "<text text-anchor=\"end\" ");
+    }
+    let date = |day: u32| f.story.0.date(day).label(words);
+    out += &text(px, py + ph + 15.0, 11.0, c.muted, "400", &date(0));
+    out += &text(px + pw, py + ph + 15.0, 11.0, c.muted, "400", &date(last))
+        .replace("<text ", "<text text-anchor=\"end\" ");
+    let posted: Vec<&str> = marks.iter().map(|m| m.label.as_str()).collect();
+    let posted = posted.join("; ");
+    out += &format!(
+        "<desc>{}</desc>",
+        escape(&format!("{name}: {value}. {posted}"))
+    );
+    out
+}
+
+/// Up to `room` lines of text below `y` (the last one marked when lines were
+/// left out: a cut quotation says so, never silently); returns the height used.
+#[allow(clippy::too_many_arguments)]
+fn lines_into(
+    out: &mut String,
+    lines: &[String],
+    room: usize,
+    x: f64,
+    y: f64,
+    size: f64,
+    lead: f64,
+    fill: &str,
+) -> f64 {
+    let shown = lines.len().min(room);
+    for (i, line) in lines.iter().take(shown).enumerate() {
+        let line = if i + 1 == shown && shown < lines.len() {
+            format!("{line} […]")
+        } else {
+            line.clone()
+        };
+        *out += &text(x, y + lead * (i + 1) as f64, size, fill, "400", &line);
+    }
+    lead * shown as f64
+}
+
+/// A line of text (escaped), at its baseline.
+fn text(x: f64, y: f64, size: f64, fill: &str, weight: &str, s: &str) -> String {
+    format!(
+        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{weight}\" fill=\"{fill}\">{}</text>",
+        fixed(x, 1),
+        fixed(y, 1),
+        fixed(size, 0),
+        escape(s)
+    )
+}
+
+/// A badge's width for its label (in bold, as the live badges).
+fn badge_width(label: &str) -> f64 {
+    layout::width(label, 12.0, true) + 14.0
+}
+
+/// A provenance badge: its label in a box of its colour (as written: an
+/// uppercase mapping for every language would cost the wasm Unicode's case
+/// tables).
+fn badge(x: f64, y: f64, label: &str, colour: &str, c: &palette::Colours) -> String {
+    let w = badge_width(label);
+    format!(
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" rx=\"3\" fill=\"{}\" stroke=\"{colour}\"/>{}",
+        fixed(x, 1),
+        fixed(y - 13.0, 1),
+        fixed(w, 1),
+        c.paper,
+        text(x + 7.0, y, 12.0, colour, "700", label)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::state::Action;
+    use crate::story::Story;
+    use crate::words::LOCALE_FILES;
+    use std::rc::Rc;
+
+    fn view(lang: &str, scenario: &str, day: f64) -> (Explainer, Words) {
+        let story = Rc::new(Story::builtin().unwrap());
+        let text = LOCALE_FILES.iter().find(|(l, _)| *l == lang).unwrap().1;
+        let words = Words::for_story(&Words::parse(text).unwrap(), &story, lang);
+        let mut e = Explainer::new(story.clone(), story.resolved.params, true).unwrap();
+        for a in [
+            Action::SelectScenario(scenario.into()),
+            Action::SetLanguage(lang.into()),
+            Action::SetPublic(true),
+            Action::Seek(day),
+        ] {
+            e.reduce(a).unwrap();
+        }
+        (e, words)
+    }
+
+    #[test]
+    fn the_card_holds_the_quote_the_model_label_and_the_credit() {
+        let (e, words) = view("en", "only-macron", 300.0);
+        let svg = svg(&e, &words, Theme::Light, Size::Social);
+        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 675\""));
+        assert!(svg.contains(">My friend, We are totally in line on Syria."), "{svg}");
+        assert!(svg.contains(">Model</text>"));
+        assert!(svg.contains("Model, not a forecast"));
+        assert!(svg.contains("fill=\"#ffffff\""), "light paper");
+        assert!(!svg.contains("href") && !svg.contains("url("), "nothing outside");
+        assert_eq!(svg.matches("<svg").count(), 5, "the card and four plots");
+        assert_eq!(svg.matches("</svg>").count(), 5);
+    }
+
+    #[test]
+    fn the_same_state_gives_the_same_bytes() {
+        let (e, words) = view("vi", "what-happened", 400.0);
+        assert_eq!(
+            svg(&e, &words, Theme::Dark, Size::Column),
+            svg(&e, &words, Theme::Dark, Size::Column)
+        );
+    }
+
+    #[test]
+    fn another_language_keeps_the_quote_and_adds_our_translation() {
+        let (e, words) = view("fr", "only-macron", 300.0);
+        let svg = svg(&e, &words, Theme::Dark, Size::Column);
+        assert!(svg.contains("<g lang=\"en\"><text"), "the quote keeps its language");
+        assert!(svg.contains("Notre traduction\u{202f}: Mon ami"));
+        assert!(svg.contains("lang=\"fr\""));
+        assert!(svg.contains("fill=\"#16171a\""), "dark paper");
+        // A column is as tall as its content, and shows the whole quotation.
+        assert!(!svg.contains("[…]"));
+        assert!(svg.contains("viewBox=\"0 0 600 1"));
+    }
+
+    #[test]
+    fn a_private_message_is_drawn_as_private() {
+        let (mut e, words) = view("en", "only-macron", 300.0);
+        e.reduce(Action::SetPublic(false)).unwrap();
+        let svg = svg(&e, &words, Theme::Light, Size::Social);
+        assert!(svg.contains(words.get("message.private_cue")));
+        assert!(!svg.contains(words.get("post.public_cue")));
+    }
+}
