@@ -8,7 +8,7 @@ WASM := --target wasm32-unknown-unknown --no-default-features
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: setup serve dist test lint test-native test-browser test-e2e test-engines size bench
+.PHONY: setup serve dist standalone test lint test-native test-browser test-e2e test-engines size bench
 
 setup:
 	@scripts/setup.sh
@@ -24,6 +24,11 @@ serve: setup
 dist: setup
 	trunk build --release || { rm -rf dist/.stage; exit 1; }
 	cargo run --quiet --release --bin story -- dist
+
+# One file that opens from disk with no server and no network, for
+# presenters (scripts/standalone.mjs; README "Presenting from one file").
+standalone: dist
+	node scripts/standalone.mjs
 
 lint:
 	cargo fmt --check
@@ -48,13 +53,13 @@ size:
 	node scripts/size.mjs
 
 # Every layer, failing on the first failure.
-test: setup lint test-native test-browser dist size test-e2e test-engines
+test: setup lint test-native test-browser standalone size test-e2e test-engines
 
 # Numbers, not pass/fail (README "Benchmark" says what each figure means):
 # sizes next to a bare Yew app built the same way (benches/bare-yew/), time
 # to ready, frames, memory over long sessions, the 10-minute soak, and the
 # model natively (criterion) and in the browser.
-bench: setup dist
+bench: setup standalone
 	node scripts/bench/sizes.mjs
 	node scripts/bench/start.mjs
 	node scripts/bench/motion.mjs

@@ -462,12 +462,20 @@ mod tests {
     fn the_card_holds_the_quote_the_model_label_and_the_credit() {
         let (e, words) = view("en", "only-macron", 300.0);
         let svg = svg(&e, &words, Theme::Light, Size::Social);
-        assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 675\""));
-        assert!(svg.contains(">My friend, We are totally in line on Syria."), "{svg}");
+        assert!(
+            svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 675\"")
+        );
+        assert!(
+            svg.contains(">My friend, We are totally in line on Syria."),
+            "{svg}"
+        );
         assert!(svg.contains(">Model</text>"));
         assert!(svg.contains("Model, not a forecast"));
         assert!(svg.contains("fill=\"#ffffff\""), "light paper");
-        assert!(!svg.contains("href") && !svg.contains("url("), "nothing outside");
+        assert!(
+            !svg.contains("href") && !svg.contains("url("),
+            "nothing outside"
+        );
         assert_eq!(svg.matches("<svg").count(), 5, "the card and four plots");
         assert_eq!(svg.matches("</svg>").count(), 5);
     }
@@ -485,7 +493,10 @@ mod tests {
     fn another_language_keeps_the_quote_and_adds_our_translation() {
         let (e, words) = view("fr", "only-macron", 300.0);
         let svg = svg(&e, &words, Theme::Dark, Size::Column);
-        assert!(svg.contains("<g lang=\"en\"><text"), "the quote keeps its language");
+        assert!(
+            svg.contains("<g lang=\"en\"><text"),
+            "the quote keeps its language"
+        );
         assert!(svg.contains("Notre traduction\u{202f}: Mon ami"));
         assert!(svg.contains("lang=\"fr\""));
         assert!(svg.contains("fill=\"#16171a\""), "dark paper");

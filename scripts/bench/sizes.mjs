@@ -73,3 +73,17 @@ table(
   ],
 );
 console.log('reproduce: make dist && node scripts/bench/sizes.mjs (builds benches/bare-yew/ first when its dist/ is missing or stale)');
+
+// The presenters' single file (make standalone): everything inlined, the wasm
+// as base64, so it is larger than what a page ships; read from disk, not
+// downloaded, but a USB stick or an email attachment still carries it.
+const standalone = join(DIST, 'backchannel-standalone.html');
+if (existsSync(standalone)) {
+  const body = readFileSync(standalone);
+  const br = brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } }).length;
+  console.log('');
+  table(['single file', 'raw', 'gzip', 'brotli'], [['  backchannel-standalone.html', kb(body.length), kb(gzipSync(body, { level: 9 }).length), kb(br)]]);
+  console.log('reproduce: make standalone && node scripts/bench/sizes.mjs');
+} else {
+  console.log('\n(no dist/backchannel-standalone.html: make standalone to measure the single file)');
+}

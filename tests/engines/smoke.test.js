@@ -8,6 +8,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { serve, DIST, explainerPage } from '../e2e/support.js';
 
 /** A page of the host's own, with the error catcher first. */
@@ -140,3 +141,31 @@ for (const engine of ENGINES) {
     }
   });
 }
+
+// The single-file build (make standalone) opened from disk in Firefox, as a
+// presenter would from a USB stick. Chromium runs it in tests/e2e/standalone.test.js.
+test('firefox: the single file opened from disk works: ready, flip, play, language', async () => {
+  const engine = ENGINES.find((e) => e.name === 'firefox');
+  const driver = await startDriver(engine.driver, engine.args);
+  let session;
+  try {
+    session = await Session.create(driver.url, engine.capabilities);
+    await session.navigate(pathToFileURL(join(DIST, 'backchannel-standalone.html')).href);
+    await session.until("return performance.getEntriesByName('backchannel:ready').length > 0", 30000, 'backchannel:ready from file://');
+    // Errors from here on (the file has no catcher of its own).
+    await session.execute(CATCH.replace(/<\/?script>/g, ''));
+    await session.click(await session.execute(IN('[role=switch]')));
+    await session.until(`return ${HOST}.backchannel.state().public`, 5000, 'public after the click');
+    const startDay = (await session.execute(STATE)).day;
+    await session.until(`return ${HOST}.backchannel.state().day > ${startDay} + 5`, 10000, 'playback advances');
+    const switched = await session.executeAsync(
+      `const done = arguments[arguments.length - 1];
+       ${HOST}.backchannel.setLanguage('vi').then(() => done(${HOST}.backchannel.state().lang), (e) => done(String(e)));`,
+    );
+    assert.equal(switched, 'vi', 'the Vietnamese strings come from inside the file');
+    assert.deepEqual(await session.execute('return window.__errors;'), [], 'console errors');
+  } finally {
+    await session?.quit();
+    await driver.stop();
+  }
+});

@@ -18,6 +18,10 @@ const LOCALES = '__BACKCHANNEL_LOCALES__';
 const BUILTIN_LANGUAGES = ['en', ...LOCALES];
 
 const here = new URL('.', import.meta.url);
+// The single-file build (make standalone, scripts/standalone.mjs) hands its
+// files over inline, `{ wasm: bytes, glue: Blob, css: URL, locales: { code:
+// text } }`: a page opened from disk may fetch nothing.
+const INLINE = globalThis.BACKCHANNEL_INLINE;
 
 /**
  * The wasm, compiled once for the page. Each explainer then runs in its own
@@ -32,6 +36,7 @@ function compile() {
     if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') {
       throw new Error('this browser cannot run WebAssembly');
     }
+    if (INLINE) return WebAssembly.compile(INLINE.wasm);
     const url = new URL(WASM, here);
     const response = await fetch(url);
     if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
@@ -67,7 +72,8 @@ async function acquire() {
   const module = await compile();
   const url = new URL(GLUE, here);
   if (n > 0) url.searchParams.set('instance', String(n));
-  const glue = await import(url.href);
+  // Inline, each instance's glue is a blob URL of its own.
+  const glue = await import(INLINE ? URL.createObjectURL(INLINE.glue) : url.href);
   glue.Handle.prototype.exportPng ??= exportPng;
   const instance = { glue, exports: await glue.default({ module_or_path: module }) };
   instances.push(instance);
@@ -189,10 +195,12 @@ const localesLoading = new Map();
 function fetchLocale(code) {
   if (!localesLoading.has(code)) {
     const url = new URL(`locales/${code}.json`, here);
-    const text = fetch(url).then((response) => {
-      if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
-      return response.text();
-    });
+    const text = INLINE
+      ? Promise.resolve(INLINE.locales[code] ?? Promise.reject(new Error(`no ${code} strings in this file`)))
+      : fetch(url).then((response) => {
+          if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
+          return response.text();
+        });
     text.then(
       (t) => localeTexts.set(code, t),
       // A failure is not kept: the next attempt fetches again.
@@ -564,7 +572,7 @@ export function upgrade(host) {
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
   const link = document.createElement('link');
   link.rel = 'stylesheet';
-  link.href = new URL(CSS, here).href;
+  link.href = INLINE?.css ?? new URL(CSS, here).href;
   // The host's fallback (or the built-in one) shows until the explainer
   // replaces it. A shadow root cannot be removed: one left by a torn-down
   // explainer is emptied and reused.
