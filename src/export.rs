@@ -8,15 +8,18 @@
 //! Inkscape read them without a stylesheet), and `title`/`desc` for screen
 //! readers.
 
+mod chart;
+mod draw;
 mod layout;
 mod palette;
 
 use crate::num::fixed;
 use crate::state::Explainer;
-use crate::ui::chart::scale::{frac, Line};
 use crate::ui::explainer::{markers, Frame};
 use crate::ui::metric::Output;
 use crate::words::Words;
+use chart::chart;
+use draw::{badge, badge_width, lines_into, text};
 use layout::{escape, wrap};
 pub use palette::Theme;
 
@@ -291,146 +294,6 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
         title = escape(words.get("explainer.title")),
         desc = escape(&desc),
         paper = c.paper,
-    )
-}
-
-/// One chart: its name and value on the day shown, the run and the no-leak
-/// baseline, the days messages were posted, and the day shown.
-fn chart(
-    f: &Frame,
-    marks: &[crate::ui::metric::Marker],
-    metric: Output,
-    words: &Words,
-    (x, y, w, h): (f64, f64, f64, f64),
-    c: &palette::Colours,
-) -> String {
-    let name = words.get(&format!("meter.{}", metric.name())).to_string();
-    let value = words.percent(metric.value(&f.outputs), 0);
-    let mut out = text(x, y + 16.0, 14.0, c.ink, "700", &name);
-    out += &text(x + w, y + 16.0, 14.0, c.series, "700", &value)
-        .replace("<text ", "<text text-anchor=\"end\" ");
-    // The scale's labels sit left of the plot, clear of the lines.
-    let (px, py, pw, ph) = (x + 34.0, y + 28.0, w - 34.0, h - 48.0);
-    let last = f.horizon;
-    // Scale and points: the live chart's (0–1000 units in both directions).
-    let run = Line::new(&f.run.0, metric, last);
-    let base = Line::new(&f.base_run.0, metric, last);
-    out += &format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" fill=\"none\" stroke=\"{}\"/>",
-        fixed(px, 1),
-        fixed(py, 1),
-        fixed(pw, 1),
-        fixed(ph, 1),
-        c.line
-    );
-    out += &format!(
-        "<svg x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" viewBox=\"0 0 1000 1000\" preserveAspectRatio=\"none\">\
-         <polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"1.5\" stroke-dasharray=\"5 3\" vector-effect=\"non-scaling-stroke\"/>\
-         <polyline points=\"{}\" fill=\"none\" stroke=\"{}\" stroke-width=\"2.5\" stroke-linejoin=\"round\" vector-effect=\"non-scaling-stroke\"/></svg>",
-        fixed(px, 1),
-        fixed(py, 1),
-        fixed(pw, 1),
-        fixed(ph, 1),
-        base.points,
-        c.baseline,
-        run.points,
-        c.series
-    );
-    let at = |day: u32| px + frac(day.min(last), last) * pw;
-    for m in marks.iter().filter(|m| m.day <= last) {
-        out += &format!(
-            "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
-            fixed(py, 1),
-            fixed(py + ph, 1),
-            c.event,
-            x = fixed(at(m.day), 1)
-        );
-    }
-    let now = fixed(at(f.day), 1);
-    out += &format!(
-        "<line x1=\"{now}\" x2=\"{now}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
-        fixed(py - 8.0, 1),
-        fixed(py + ph, 1),
-        c.ink
-    );
-    // The scale and the span of time, at the plot's corners.
-    for (share, baseline) in [(1.0, py + 9.0), (0.0, py + ph)] {
-        out += &text(
-            px - 4.0,
-            baseline,
-            11.0,
-            c.muted,
-            "400",
-            &words.percent(share, 0),
-        )
-        .replace("<text ", "<text text-anchor=\"end\" ");
-    }
-    let date = |day: u32| f.story.0.date(day).label(words);
-    out += &text(px, py + ph + 15.0, 11.0, c.muted, "400", &date(0));
-    out += &text(px + pw, py + ph + 15.0, 11.0, c.muted, "400", &date(last))
-        .replace("<text ", "<text text-anchor=\"end\" ");
-    let posted: Vec<&str> = marks.iter().map(|m| m.label.as_str()).collect();
-    let posted = posted.join("; ");
-    out += &format!(
-        "<desc>{}</desc>",
-        escape(&format!("{name}: {value}. {posted}"))
-    );
-    out
-}
-
-/// Up to `room` lines of text below `y` (the last one marked when lines were
-/// left out: a cut quotation says so, never silently); returns the height used.
-#[allow(clippy::too_many_arguments)]
-fn lines_into(
-    out: &mut String,
-    lines: &[String],
-    room: usize,
-    x: f64,
-    y: f64,
-    size: f64,
-    lead: f64,
-    fill: &str,
-) -> f64 {
-    let shown = lines.len().min(room);
-    for (i, line) in lines.iter().take(shown).enumerate() {
-        let line = if i + 1 == shown && shown < lines.len() {
-            format!("{line} […]")
-        } else {
-            line.clone()
-        };
-        *out += &text(x, y + lead * (i + 1) as f64, size, fill, "400", &line);
-    }
-    lead * shown as f64
-}
-
-/// A line of text (escaped), at its baseline.
-fn text(x: f64, y: f64, size: f64, fill: &str, weight: &str, s: &str) -> String {
-    format!(
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{weight}\" fill=\"{fill}\">{}</text>",
-        fixed(x, 1),
-        fixed(y, 1),
-        fixed(size, 0),
-        escape(s)
-    )
-}
-
-/// A badge's width for its label (in bold, as the live badges).
-fn badge_width(label: &str) -> f64 {
-    layout::width(label, 12.0, true) + 14.0
-}
-
-/// A provenance badge: its label in a box of its colour (as written: an
-/// uppercase mapping for every language would cost the wasm Unicode's case
-/// tables).
-fn badge(x: f64, y: f64, label: &str, colour: &str, c: &palette::Colours) -> String {
-    let w = badge_width(label);
-    format!(
-        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"18\" rx=\"3\" fill=\"{}\" stroke=\"{colour}\"/>{}",
-        fixed(x, 1),
-        fixed(y - 13.0, 1),
-        fixed(w, 1),
-        c.paper,
-        text(x + 7.0, y, 12.0, colour, "700", label)
     )
 }
 
