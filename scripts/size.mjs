@@ -11,7 +11,7 @@ const dist = resolve(import.meta.dirname, '../dist');
 // 140 KB, CEILING holds what it has reached: no change may grow it unless
 // the closing note says what it bought and what it cost, and each saving
 // lowers it (edit it down with the saving's commit). It sits 0.4 KB above
-// the last measurement (194.2 KB in this checkout; about 0.1 more in a clean
+// the last measurement (194.6 KB in this checkout; about 0.1 more in a clean
 // clone, whose vendored crates' panic locations carry a longer path).
 // Issue 11 cost 13.8 KB of it (173.9 before): languages 8.6 as first built
 // (the switch and its control, translations beside quotations,
@@ -23,14 +23,15 @@ const dist = resolve(import.meta.dirname, '../dist');
 // strings out of the wasm's English); the loader 0.5 (its fallback box in
 // the element's language, read from that language's file, saying it is
 // loading until it knows it cannot start, shown only once styled, and the
-// static story shown inside the element). Issue 12's images of the view
-// cost 6.5 more (194.2 measured): the SVG writer 5.6 (src/export.rs, one
-// function for the browser and the native render), the "Download image"
-// button and its announcement 0.5, the loader's exportPng 0.3. The French and Vietnamese
+// static story shown inside the element). Issue 12 cost 6.9 more (194.6
+// measured): the SVG writer 5.9 (src/export.rs, one function for the
+// browser and the native render, with the live chart's annotation layout),
+// the "Download image" button and its announcement 0.5, the loader's
+// exportPng 0.3 and its inline files for the single-file build 0.1. The French and Vietnamese
 // strings themselves stay out of the first download (dist/locales/).
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 194.5 * 1024;
+const CEILING = 195.0 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.

@@ -15,10 +15,12 @@ mod palette;
 
 use crate::num::fixed;
 use crate::state::Explainer;
+use crate::story::View;
+use crate::ui::chart::annotations::Annotations;
 use crate::ui::explainer::{markers, Frame};
 use crate::ui::metric::Output;
 use crate::words::Words;
-use chart::chart;
+use chart::{chart, FOOT, HEAD};
 use draw::{badge, badge_width, lines_into, text};
 use layout::{escape, wrap};
 pub use palette::Theme;
@@ -59,7 +61,8 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
     let f = Frame::read(state, words);
     let c = palette::colours(theme);
     let story = &f.story.0;
-    let message = &story.messages[f.message.min(story.messages.len() - 1)];
+    let (m, public) = shown_message(&f);
+    let message = &story.messages[m.min(story.messages.len() - 1)];
     let sender = story
         .senders
         .get(message.sender_index)
@@ -78,7 +81,7 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
     // The message or post.
     y += 24.0;
     let card_top = y;
-    let head = if f.public {
+    let head = if public {
         format!(
             "{} · {}",
             words.fill("post.platform", &[("platform", &message.platform)]),
@@ -91,12 +94,12 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
             message.recipient
         )
     };
-    let cue = words.get(if f.public {
+    let cue = words.get(if public {
         "post.public_cue"
     } else {
         "message.private_cue"
     });
-    let accent = if f.public { c.public } else { c.private };
+    let accent = if public { c.public } else { c.private };
     y += 28.0;
     body += &text(MARGIN + 16.0, y, 14.0, c.muted, "400", &head);
     y += 26.0;
@@ -193,11 +196,8 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
     let quoted = words.get("badge.quoted");
     let indent = badge_width(quoted) + 10.0;
     body += &badge(MARGIN, y, quoted, c.quoted, &c);
-    for (i, line) in wrap(&source, left_w - indent, 13.0, false)
-        .iter()
-        .take(2)
-        .enumerate()
-    {
+    let source_lines = wrap(&source, left_w - indent, 13.0, false);
+    for (i, line) in source_lines.iter().enumerate() {
         body += &text(
             MARGIN + indent,
             y + 18.0 * i as f64,
@@ -207,7 +207,7 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
             line,
         );
     }
-    let left_bottom = y + 24.0;
+    let left_bottom = y + 18.0 * source_lines.len().saturating_sub(1) as f64 + 24.0;
 
     // The model: the day shown, then the four charts.
     let mut y = match size {
@@ -231,19 +231,11 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
         "export.legend",
         &[("baseline", words.get("chart.table_baseline"))],
     );
-    for line in wrap(&legend, right_w, 12.0, false).iter().take(2) {
+    for line in wrap(&legend, right_w, 12.0, false) {
         y += 17.0;
-        body += &text(right_x, y, 12.0, c.muted, "400", line);
+        body += &text(right_x, y, 12.0, c.muted, "400", &line);
     }
     y += 14.0;
-    let (chart_w, chart_h, gap) = ((right_w - 20.0) / 2.0, 200.0, 20.0);
-    for (i, metric) in CHARTS.into_iter().enumerate() {
-        let x = right_x + (i % 2) as f64 * (chart_w + gap);
-        let top = y + (i / 2) as f64 * (chart_h + gap);
-        body += &chart(&f, &marks, metric, words, (x, top, chart_w, chart_h), &c);
-    }
-    let right_bottom = y + 2.0 * chart_h + gap;
-
     // Credit: sources and what the numbers are.
     // The experts quoted by name (a pack's unnamed "experts" are reported, not quoted).
     let experts: Vec<&str> = story
@@ -256,18 +248,34 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
         "export.credit",
         &[("source", &source_text), ("experts", &experts.join(", "))],
     );
+    // Every line of it, at the card's foot (nothing cut): the charts take
+    // the room above it.
+    let credit_lines = wrap(&credit, width - 2.0 * MARGIN, 12.0, false);
+    let credit_top = 675.0 - MARGIN + 4.0 - 16.0 * credit_lines.len() as f64;
+    // The four charts share their annotations (the same posting days).
+    let notes = Annotations::new(&marks, f.horizon, story.day0, words);
+    let frame = HEAD + notes.height + FOOT;
+    let gap = 20.0;
+    // Two by two on a card, the plots as tall as the room left above the
+    // credit; one under another in a column, each plot 140 px.
+    let (columns, plot_h) = match size {
+        Size::Social => (2, ((credit_top - 24.0 - y - gap) / 2.0 - frame).max(60.0)),
+        Size::Column => (1, 140.0),
+    };
+    let chart_w = (right_w - gap * (columns - 1) as f64) / columns as f64;
+    let step = frame + plot_h + gap;
+    for (i, metric) in CHARTS.into_iter().enumerate() {
+        let x = right_x + (i % columns) as f64 * (chart_w + gap);
+        let top = y + (i / columns) as f64 * step;
+        body += &chart(&f, &notes, metric, words, (x, top, chart_w, plot_h), &c);
+    }
+    let right_bottom = y + (CHARTS.len() / columns) as f64 * step - gap;
+
     let mut y = match size {
-        Size::Social => 675.0 - MARGIN - 18.0,
+        Size::Social => credit_top + 12.0,
         Size::Column => left_bottom.max(right_bottom) + 30.0,
     };
-    let credit_lines = match size {
-        Size::Social => 2,
-        Size::Column => 5,
-    };
-    for line in wrap(&credit, width - 2.0 * MARGIN, 12.0, false)
-        .iter()
-        .take(credit_lines)
-    {
+    for line in &credit_lines {
         body += &text(MARGIN, y, 12.0, c.muted, "400", line);
         y += 16.0;
     }
@@ -295,6 +303,37 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
         desc = escape(&desc),
         paper = c.paper,
     )
+}
+
+/// The message the image shows, and whether it is public: the step's own;
+/// in the lab, which has none, the one the scenario posted last by the day
+/// shown (else its first), public if the scenario posts anything.
+fn shown_message(f: &Frame) -> (usize, bool) {
+    if f.view != View::Lab {
+        return (f.message, f.public);
+    }
+    let day = f64::from(f.day);
+    let latest = f
+        .events
+        .iter()
+        .filter(|e| e.day <= day)
+        .map(|e| e.day)
+        .fold(None, |a: Option<f64>, d| Some(a.map_or(d, |a| a.max(d))));
+    let posted = f
+        .events
+        .iter()
+        .filter(|e| latest.is_none_or(|l| e.day == l))
+        .find_map(|e| {
+            f.story
+                .0
+                .messages
+                .iter()
+                .position(|m| m.sender_index == e.sender)
+        });
+    match posted {
+        Some(m) => (m, true),
+        None => (f.message, false),
+    }
 }
 
 #[cfg(test)]

@@ -5,13 +5,15 @@
 //! `render [--pack FILE] [--scenario ID] [--day N] [--lang CODE]
 //! [--theme light|dark] [--size social|column] [--out FILE]`: the story's
 //! first step with its message made public, `--day` days after the start of
-//! the timeline, in scenario `--scenario` (the pack's first by default).
+//! the timeline; with `--scenario`, that scenario (on the first step if it
+//! posts that step's message, else in the lab, where the reader sees any).
 //! Writes to `--out`, or to standard output. Bad arguments exit with status
 //! 2 and one line naming the problem.
 
 use backchannel::cli::load;
 use backchannel::export::{svg, Size, Theme};
 use backchannel::state::{Action, Explainer};
+use backchannel::story::View;
 use backchannel::words::{Words, LOCALE_FILES};
 use std::process::ExitCode;
 use std::rc::Rc;
@@ -92,6 +94,17 @@ fn render(a: &Args) -> Result<String, String> {
     ];
     for action in steps.into_iter().flatten() {
         e.reduce(action).map_err(|e| e.to_string())?;
+    }
+    // The first step shows a scenario that posts its message; any other is
+    // shown where the reader sees it, in the lab.
+    if let Some(id) = &a.scenario {
+        if e.scenario() != id {
+            let lab = story.beats.iter().position(|b| b.view == View::Lab);
+            let lab =
+                lab.ok_or_else(|| format!("--scenario: the story has no lab to show {id:?} in"))?;
+            e.reduce(Action::GoToBeat(lab)).map_err(|e| e.to_string())?;
+            e.reduce(Action::Seek(a.day)).map_err(|e| e.to_string())?;
+        }
     }
     Ok(svg(&e, &words, a.theme, a.size))
 }

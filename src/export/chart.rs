@@ -1,33 +1,70 @@
-//! One of the image's four charts, drawn with the live chart's scale and
-//! points (`ui::chart::scale`).
+//! One of the image's four charts, drawn with the live chart's scale, points
+//! and annotation layout (`ui::chart::scale`, `ui::chart::annotations`).
 
 use super::draw::text;
 use super::layout::escape;
 use super::palette::Colours;
 use crate::num::fixed;
+use crate::ui::chart::annotations::{Annotations, ROW};
 use crate::ui::chart::scale::{frac, Line};
 use crate::ui::explainer::Frame;
-use crate::ui::metric::{Marker, Output};
+use crate::ui::metric::Output;
 use crate::words::Words;
 
-/// One chart: its name and value on the day shown, the run and the no-leak
-/// baseline, the days messages were posted, and the day shown.
+/// Height of the chart's name and value, above the annotations, px.
+pub const HEAD: f64 = 28.0;
+/// Height of the dates under the plot, px.
+pub const FOOT: f64 = 22.0;
+
+/// One chart at `(x, y)`, `w` wide, its plot `plot_h` tall: its name and
+/// value on the day shown, the annotations of the days texts were posted
+/// (laid out as the live chart lays them out), the run and the no-leak
+/// baseline, and the day shown. Its height is `HEAD + notes.height + plot_h + FOOT`.
 pub fn chart(
     f: &Frame,
-    marks: &[Marker],
+    notes: &Annotations,
     metric: Output,
     words: &Words,
-    (x, y, w, h): (f64, f64, f64, f64),
+    (x, y, w, plot_h): (f64, f64, f64, f64),
     c: &Colours,
 ) -> String {
     let name = words.get(&format!("meter.{}", metric.name())).to_string();
     let value = words.percent(metric.value(&f.outputs), 0);
     let mut out = text(x, y + 16.0, 14.0, c.ink, "700", &name);
-    out += &text(x + w, y + 16.0, 14.0, c.series, "700", &value)
-        .replace("<text ", "<text text-anchor=\"end\" ");
-    // The scale's labels sit left of the plot, clear of the lines.
-    let (px, py, pw, ph) = (x + 34.0, y + 28.0, w - 34.0, h - 48.0);
+    out += &anchored(text(x + w, y + 16.0, 14.0, c.series, "700", &value), "end");
+    let band = y + HEAD;
+    let (px, py, pw, ph) = (x, band + notes.height, w, plot_h);
     let last = f.horizon;
+    let at = |day: u32| px + frac(day.min(last), last) * pw;
+    // The days texts were posted: a line each, its label above the plot
+    // where there is room (in the rows the live chart gives it).
+    for a in &notes.items {
+        let lx = fixed(at(a.day), 1);
+        let line_top = match a.row {
+            Some(row) => {
+                let top = band + row as f64 * ROW;
+                for (i, l) in a.lines.iter().enumerate() {
+                    let t = text(
+                        at(a.day),
+                        top + (i + 1) as f64 * ROW - 3.0,
+                        11.0,
+                        c.event,
+                        "400",
+                        l,
+                    );
+                    out += &anchored(t, a.label.anchor.attr());
+                }
+                top + a.lines.len() as f64 * ROW + 1.0
+            }
+            None => py,
+        };
+        out += &format!(
+            "<line x1=\"{lx}\" x2=\"{lx}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
+            fixed(line_top, 1),
+            fixed(py + ph, 1),
+            c.event
+        );
+    }
     // Scale and points: the live chart's (0–1000 units in both directions).
     let run = Line::new(&f.run.0, metric, last);
     let base = Line::new(&f.base_run.0, metric, last);
@@ -52,16 +89,6 @@ pub fn chart(
         run.points,
         c.series
     );
-    let at = |day: u32| px + frac(day.min(last), last) * pw;
-    for m in marks.iter().filter(|m| m.day <= last) {
-        out += &format!(
-            "<line x1=\"{x}\" x2=\"{x}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\"/>",
-            fixed(py, 1),
-            fixed(py + ph, 1),
-            c.event,
-            x = fixed(at(m.day), 1)
-        );
-    }
     let now = fixed(at(f.day), 1);
     out += &format!(
         "<line x1=\"{now}\" x2=\"{now}\" y1=\"{}\" y2=\"{}\" stroke=\"{}\" stroke-width=\"1.5\"/>",
@@ -69,27 +96,35 @@ pub fn chart(
         fixed(py + ph, 1),
         c.ink
     );
-    // The scale and the span of time, at the plot's corners.
-    for (share, baseline) in [(1.0, py + 9.0), (0.0, py + ph)] {
-        out += &text(
-            px - 4.0,
+    // The scale inside the plot's left edge, haloed in the paper's colour
+    // over the lines (as the live chart does).
+    for (share, baseline) in [(1.0, py + 12.0), (0.0, py + ph - 4.0)] {
+        let t = text(
+            px + 4.0,
             baseline,
             11.0,
             c.muted,
             "400",
             &words.percent(share, 0),
-        )
-        .replace("<text ", "<text text-anchor=\"end\" ");
+        );
+        out += &t.replace(
+            "<text ",
+            &format!(
+                "<text stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" ",
+                c.paper
+            ),
+        );
     }
     let date = |day: u32| f.story.0.date(day).label(words);
     out += &text(px, py + ph + 15.0, 11.0, c.muted, "400", &date(0));
-    out += &text(px + pw, py + ph + 15.0, 11.0, c.muted, "400", &date(last))
-        .replace("<text ", "<text text-anchor=\"end\" ");
-    let posted: Vec<&str> = marks.iter().map(|m| m.label.as_str()).collect();
-    let posted = posted.join("; ");
-    out += &format!(
-        "<desc>{}</desc>",
-        escape(&format!("{name}: {value}. {posted}"))
+    out += &anchored(
+        text(px + pw, py + ph + 15.0, 11.0, c.muted, "400", &date(last)),
+        "end",
     );
+    out += &format!("<desc>{}</desc>", escape(&format!("{name}: {value}.")));
     out
+}
+
+fn anchored(text: String, anchor: &str) -> String {
+    text.replace("<text ", &format!("<text text-anchor=\"{anchor}\" "))
 }

@@ -14,7 +14,7 @@
 //! (`labels.rs`). Everything is attributes and classes: no inline styles,
 //! which a strict Content-Security-Policy would block.
 
-mod annotations;
+pub mod annotations;
 mod draw;
 mod labels;
 pub mod scale;
