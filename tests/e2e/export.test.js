@@ -29,6 +29,8 @@ const CASES = [
   { scenario: 'what-happened', day: 400, lang: 'en', theme: 'light', size: 'column' },
   { scenario: 'only-rutte', day: 250, lang: 'vi', theme: 'light', size: 'social' },
   { scenario: 'what-happened', day: 300, lang: 'en', theme: 'dark', size: 'column' },
+  // Another story pack, loaded by the page as a newsroom would.
+  { pack: 'www/packs/nato-summit-2025.json', scenario: 'posted', day: 30, lang: 'fr', theme: 'light', size: 'column' },
 ];
 
 test('exportSvg() in the browser equals the native render, byte for byte; a well-formed, self-contained image', async () => {
@@ -36,9 +38,11 @@ test('exportSvg() in the browser equals the native render, byte for byte; a well
   const { context, page, errors } = await open(env.browser, `${env.server.url}/export.html`, { viewport: { width: 1280, height: 800 } });
   await ready(page);
   for (const c of CASES) {
-    const name = `${c.lang}-${c.theme}-${c.size}-${c.scenario}-${c.day}`;
-    const browser = await page.evaluate(async (c) => {
+    const name = `${c.pack ? 'nato-' : ''}${c.lang}-${c.theme}-${c.size}-${c.scenario}-${c.day}`;
+    const pack = c.pack ? JSON.parse(await readFile(join(ROOT, c.pack), 'utf8')) : null;
+    const browser = await page.evaluate(async ([c, pack]) => {
       const h = document.querySelector('[data-backchannel]').backchannel;
+      if (pack) h.loadPack(pack);
       await h.setLanguage(c.lang);
       h.selectScenario(c.scenario);
       h.setPublic(true);
@@ -54,8 +58,11 @@ test('exportSvg() in the browser equals the native render, byte for byte; a well
       const svg = h.exportSvg({ theme: c.theme, size: c.size });
       h.goToBeat(0);
       return svg;
-    }, c);
-    const native = render(['--scenario', c.scenario, '--day', String(c.day), '--lang', c.lang, '--theme', c.theme, '--size', c.size]);
+    }, [c, pack]);
+    const native = render([
+      ...(c.pack ? ['--pack', c.pack] : []),
+      ...['--scenario', c.scenario, '--day', String(c.day), '--lang', c.lang, '--theme', c.theme, '--size', c.size],
+    ]);
     await writeFile(join(DIR, `${name}.svg`), browser);
     assert.equal(browser, native, `${name}: the browser's bytes are the native render's`);
 
@@ -79,13 +86,13 @@ test('exportSvg() in the browser equals the native render, byte for byte; a well
     assert.equal(checked.error, null, `${name}: parses as XML`);
     assert.equal(checked.tag, 'svg');
     assert.match(checked.viewBox, c.size === 'social' ? /^0 0 1200 675$/ : /^0 0 600 \d+$/, name);
-    assert.equal(checked.title, w['explainer.title']);
+    assert.equal(checked.title, (pack?.strings?.[c.lang]?.['explainer.title']) ?? w['explainer.title']);
     assert.ok(checked.desc, 'a description');
     assert.deepEqual(checked.refs, [], `${name}: no external reference`);
     assert.equal(checked.styles, 0, `${name}: no stylesheet, image, embedded font or script`);
     // The first step shows its message (Macron's); only-rutte is shown in
     // the lab, with the message that scenario posts.
-    const message = story.messages.find((m) => m.id === (c.scenario === 'only-rutte' ? 'rutte' : 'macron'));
+    const message = (pack ?? story).messages.find((m) => m.id === (c.scenario === 'only-rutte' || pack ? 'rutte' : 'macron'));
     const words = message.text.split(/\s+/);
     // The quotation as real text (all of it in a column; a social card may cut it, saying so).
     const quoted = c.size === 'column' ? words : words.slice(0, 12);
