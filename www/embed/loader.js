@@ -380,14 +380,14 @@ const tellsOwnStory = (host) => host.hasAttribute('pack') || typeof inlineField(
  * measures the layout shift).
  */
 const FIRST_VIEW = [
-  [288, 2973],
-  [320, 2796],
-  [358, 2658],
-  [390, 2613],
-  [608, 1851],
-  [868, 1593],
-  [1040, 1535],
-  [1264, 1496],
+  [288, 3150],
+  [320, 2973],
+  [358, 2835],
+  [390, 2790],
+  [608, 1976],
+  [868, 1714],
+  [1040, 1656],
+  [1264, 1596],
 ];
 
 function reservedHeight(width) {
