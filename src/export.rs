@@ -52,8 +52,8 @@ const CHARTS: [Output; 4] = [
     Output::Rhetoric,
 ];
 const FONT: &str = "system-ui, -apple-system, &apos;Segoe UI&apos;, Roboto, sans-serif";
-/// The outer margin (written as `40` in the card's rect: formatting an f64
-/// with `{}` would link core's float printer, 14 KB of wasm).
+/// The outer margin. Numbers go into the markup through `fixed`: an f64
+/// formatted with `{}` would link core's float printer, 14 KB of wasm.
 const MARGIN: f64 = 40.0;
 
 /// The SVG of the view the state shows, in the words given.
@@ -176,7 +176,8 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
     body += &text(MARGIN + 16.0, y, 14.0, accent, "700", cue);
     y += 16.0;
     body = format!(
-        "<rect x=\"40\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"12\" fill=\"{}\" stroke=\"{accent}\" stroke-width=\"1.5\"/>{body}",
+        "<rect x=\"{}\" y=\"{}\" width=\"{}\" height=\"{}\" rx=\"12\" fill=\"{}\" stroke=\"{accent}\" stroke-width=\"1.5\"/>{body}",
+        fixed(MARGIN, 0),
         fixed(card_top, 1),
         fixed(left_w, 1),
         fixed(y - card_top, 1),
@@ -316,9 +317,9 @@ fn shown_message(f: &Frame) -> (usize, bool) {
     let latest = f
         .events
         .iter()
-        .filter(|e| e.day <= day)
         .map(|e| e.day)
-        .fold(None, |a: Option<f64>, d| Some(a.map_or(d, |a| a.max(d))));
+        .filter(|&d| d <= day)
+        .reduce(f64::max);
     let posted = f
         .events
         .iter()

@@ -29,6 +29,7 @@ pub mod playback;
 pub mod quote;
 pub mod static_story;
 pub mod switch;
+pub mod table_disclosure;
 pub mod timeline;
 pub mod views;
 

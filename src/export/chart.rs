@@ -1,7 +1,7 @@
 //! One of the image's four charts, drawn with the live chart's scale, points
 //! and annotation layout (`ui::chart::scale`, `ui::chart::annotations`).
 
-use super::draw::text;
+use super::draw::{text, text_with};
 use super::layout::escape;
 use super::palette::Colours;
 use crate::num::fixed;
@@ -15,6 +15,8 @@ use crate::words::Words;
 pub const HEAD: f64 = 28.0;
 /// Height of the dates under the plot, px.
 pub const FOOT: f64 = 22.0;
+/// Text hanging left of its point.
+const END: &str = "text-anchor=\"end\" ";
 
 /// One chart at `(x, y)`, `w` wide, its plot `plot_h` tall: its name and
 /// value on the day shown, the annotations of the days texts were posted
@@ -31,7 +33,7 @@ pub fn chart(
     let name = words.get(&format!("meter.{}", metric.name())).to_string();
     let value = words.percent(metric.value(&f.outputs), 0);
     let mut out = text(x, y + 16.0, 14.0, c.ink, "700", &name);
-    out += &anchored(text(x + w, y + 16.0, 14.0, c.series, "700", &value), "end");
+    out += &text_with(END, x + w, y + 16.0, 14.0, c.series, "700", &value);
     let band = y + HEAD;
     let (px, py, pw, ph) = (x, band + notes.height, w, plot_h);
     let last = f.horizon;
@@ -44,15 +46,9 @@ pub fn chart(
             Some(row) => {
                 let top = band + row as f64 * ROW;
                 for (i, l) in a.lines.iter().enumerate() {
-                    let t = text(
-                        at(a.day),
-                        top + (i + 1) as f64 * ROW - 3.0,
-                        11.0,
-                        c.event,
-                        "400",
-                        l,
-                    );
-                    out += &anchored(t, a.label.anchor.attr());
+                    let anchor = format!("text-anchor=\"{}\" ", a.label.anchor.attr());
+                    let baseline = top + (i + 1) as f64 * ROW - 3.0;
+                    out += &text_with(&anchor, at(a.day), baseline, 11.0, c.event, "400", l);
                 }
                 top + a.lines.len() as f64 * ROW + 1.0
             }
@@ -98,33 +94,25 @@ pub fn chart(
     );
     // The scale inside the plot's left edge, haloed in the paper's colour
     // over the lines (as the live chart does).
+    let halo = format!(
+        "stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" ",
+        c.paper
+    );
     for (share, baseline) in [(1.0, py + 12.0), (0.0, py + ph - 4.0)] {
-        let t = text(
-            px + 4.0,
-            baseline,
-            11.0,
-            c.muted,
-            "400",
-            &words.percent(share, 0),
-        );
-        out += &t.replace(
-            "<text ",
-            &format!(
-                "<text stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" ",
-                c.paper
-            ),
-        );
+        let label = words.percent(share, 0);
+        out += &text_with(&halo, px + 4.0, baseline, 11.0, c.muted, "400", &label);
     }
     let date = |day: u32| f.story.0.date(day).label(words);
     out += &text(px, py + ph + 15.0, 11.0, c.muted, "400", &date(0));
-    out += &anchored(
-        text(px + pw, py + ph + 15.0, 11.0, c.muted, "400", &date(last)),
-        "end",
+    out += &text_with(
+        END,
+        px + pw,
+        py + ph + 15.0,
+        11.0,
+        c.muted,
+        "400",
+        &date(last),
     );
     out += &format!("<desc>{}</desc>", escape(&format!("{name}: {value}.")));
     out
-}
-
-fn anchored(text: String, anchor: &str) -> String {
-    text.replace("<text ", &format!("<text text-anchor=\"{anchor}\" "))
 }

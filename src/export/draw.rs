@@ -31,8 +31,22 @@ pub fn lines_into(
 
 /// A line of text (escaped), at its baseline.
 pub fn text(x: f64, y: f64, size: f64, fill: &str, weight: &str, s: &str) -> String {
+    text_with("", x, y, size, fill, weight, s)
+}
+
+/// The same, with more attributes first (`attrs` ends with a space): an
+/// anchor, a halo.
+pub fn text_with(
+    attrs: &str,
+    x: f64,
+    y: f64,
+    size: f64,
+    fill: &str,
+    weight: &str,
+    s: &str,
+) -> String {
     format!(
-        "<text x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{weight}\" fill=\"{fill}\">{}</text>",
+        "<text {attrs}x=\"{}\" y=\"{}\" font-size=\"{}\" font-weight=\"{weight}\" fill=\"{fill}\">{}</text>",
         fixed(x, 1),
         fixed(y, 1),
         fixed(size, 0),

@@ -19,7 +19,7 @@ mod draw;
 mod labels;
 pub mod scale;
 mod summary;
-pub mod table;
+mod table;
 mod time_axis;
 
 pub use scale::MAX_POINTS;

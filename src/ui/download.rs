@@ -1,8 +1,18 @@
 //! Saving the view as an image from the browser: the theme the image takes
 //! and the file handed to the reader.
 
-use crate::export::Theme;
+use crate::export::{svg, Size, Theme};
+use crate::store::Store;
+use crate::words::Words;
 use wasm_bindgen::JsCast;
+
+/// The "Download image" button: the view as a social card, in the
+/// explainer's theme, saved as `backchannel.svg`.
+pub fn save_view(store: &Store, words: &Words, theme_class: &str) {
+    let theme = image_theme(theme_class);
+    let image = store.read(|s| svg(s, words, theme, Size::Social));
+    save("backchannel.svg", "image/svg+xml", &image);
+}
 
 /// The image's theme for the explainer's theme class: `bc-theme-auto`
 /// follows the reader's setting at the moment of saving.

@@ -100,21 +100,16 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // The view as an image (src/export.rs), handed to the reader as a file.
-    let on_export = {
-        let (store, words, theme) = (store.clone(), words.clone(), props.theme);
-        Callback::from(move |_: MouseEvent| {
+    // The view as an image (src/export.rs), handed to the reader as a file.
+    // Stable, like the callbacks above: not remade on every tick.
+    let on_export = use_callback(
+        (store.clone(), words.clone(), props.theme),
+        |_: MouseEvent, deps| {
             #[cfg(target_arch = "wasm32")]
-            {
-                let image = super::download::image_theme(theme);
-                let svg = store
-                    .read(|s| crate::export::svg(s, &words, image, crate::export::Size::Social));
-                super::download::save("backchannel.svg", "image/svg+xml", &svg);
-            }
-            #[cfg(not(target_arch = "wasm32"))]
-            let _ = (&words, theme);
-            let _ = store.dispatch(Action::Exported);
-        })
-    };
+            super::download::save_view(&deps.0, &deps.1, deps.2);
+            let _ = deps.0.dispatch(Action::Exported);
+        },
+    );
     let body = view(&Ctx {
         f: &f,
         words,

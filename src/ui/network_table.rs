@@ -3,7 +3,7 @@
 //! day shown. Its rows are built only while the disclosure is open; they
 //! follow the day, as the drawing does.
 
-use super::chart::table::{table_disclosure, use_open};
+use super::table_disclosure::{table_disclosure, use_open};
 use super::use_words;
 use crate::model::SenderOutputs;
 use std::rc::Rc;
