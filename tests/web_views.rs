@@ -360,14 +360,19 @@ fn network_props(run: &Trajectory, day: usize) -> NetworkProps {
     }
 }
 
+/// The network alone in a fresh element, drawn for `day` of `run`.
+async fn mount_network(run: &Trajectory, day: usize) -> (Element, yew::AppHandle<Network>) {
+    let host = host();
+    let app = yew::Renderer::<Network>::with_root_and_props(host.clone(), network_props(run, day))
+        .render();
+    settle().await;
+    (host, app)
+}
+
 #[wasm_bindgen_test]
 async fn the_network_thins_the_exposed_channel_and_reroutes_around_him() {
     let leaked = run("only-macron");
-    let host = host();
-    let mut app =
-        yew::Renderer::<Network>::with_root_and_props(host.clone(), network_props(&leaked, 300))
-            .render();
-    settle().await;
+    let (host, mut app) = mount_network(&leaked, 300).await;
 
     let channels = leaked.senders_at(300);
     let r = leaked.at(300).rerouted;
@@ -431,11 +436,7 @@ async fn the_network_thins_the_exposed_channel_and_reroutes_around_him() {
 #[wasm_bindgen_test]
 async fn the_network_table_lists_each_ally_on_the_day_shown_once_opened() {
     let leaked = run("only-macron");
-    let host = host();
-    let mut app =
-        yew::Renderer::<Network>::with_root_and_props(host.clone(), network_props(&leaked, 300))
-            .render();
-    settle().await;
+    let (host, mut app) = mount_network(&leaked, 300).await;
     let caption = find(&host, ".bc-data caption").text_content().unwrap();
     assert_eq!(
         caption,
