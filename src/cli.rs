@@ -65,8 +65,8 @@ Usage: simulate [--pack FILE] [--scenario ID|list] [--days N] [--dt X]
                   `list` prints the ids
   --days N        last day to print (default 400; day 0 is the pack's day0)
   --dt X          internal step in days, 0.001 <= X <= 1 (default 1)
-  --set ID=VALUE  override a parameter, on top of the pack's (ids: p0, n0, eta,
-                  gamma, half_life, r_ok, k, tau_candor, tau_rhetoric, rho0, xi,
+  --set ID=VALUE  override a parameter, on top of the pack's (ids: p0, q, lambda,
+                  eta, gamma, half_life, k, tau_candor, tau_rhetoric, rho0, xi,
                   chi, phi, psi, sigma, d, theta_b)
   --event D:S:X   add a leak on day D of sender S (the pack's sender id, or an
                   index from 0) with sensitivity X in [0,1], on top of the

@@ -373,7 +373,9 @@ mod tests {
             "{svg}"
         );
         assert!(svg.contains(">Model</text>"));
-        assert!(svg.contains("Model, not a forecast"));
+        // The numbers are the model's, and said not to be the experts'.
+        assert!(svg.contains("the Backchannel model"), "{svg}");
+        assert!(svg.contains("not a forecast and not the"), "{svg}");
         assert!(svg.contains("fill=\"#ffffff\""), "light paper");
         assert!(
             !svg.contains("href") && !svg.contains("url("),

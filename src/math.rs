@@ -21,6 +21,9 @@ mod imp {
     pub fn log10(x: f64) -> f64 {
         js_sys::Math::log10(x)
     }
+    pub fn ln(x: f64) -> f64 {
+        js_sys::Math::log(x)
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -40,6 +43,9 @@ mod imp {
     pub fn log10(x: f64) -> f64 {
         x.log10()
     }
+    pub fn ln(x: f64) -> f64 {
+        x.ln()
+    }
 }
 
-pub use imp::{cos, exp, log10, pow, sin};
+pub use imp::{cos, exp, ln, log10, pow, sin};

@@ -158,6 +158,12 @@ pub struct Message {
     /// Needed when a beat shows the message.
     #[serde(default)]
     pub scenario: Option<String>,
+    /// Where the sources disagree on how costly the content was: a scenario
+    /// that posts this message with the other reading's sensitivity. The
+    /// string `message.<id>.other_reading` says whose reading it is; the
+    /// comparison shows both readings and opens this one in the lab.
+    #[serde(default)]
+    pub other_reading: Option<String>,
     /// The sender's index in the model.
     #[serde(skip)]
     pub sender_index: usize,
@@ -262,8 +268,9 @@ pub struct StoryScenario {
     pub events: Vec<StoryEvent>,
 }
 
-/// One leak: a message of the pack posted on its day (`{"message": id}`), or
-/// a leak of its own (`{"date", "sender", "sensitivity"}`).
+/// One leak: a message of the pack posted on its day (`{"message": id}`,
+/// with `"sensitivity"` where a scenario reads it another way), or a leak of
+/// its own (`{"date", "sender", "sensitivity"}`).
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),

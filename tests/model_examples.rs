@@ -1,10 +1,10 @@
 //! Example-based tests of the leak model: values worked out by hand from
-//! model.md's definitions and defaults (the working is written next to each),
-//! the orders of magnitude the explainer's text relies on, and relations that
-//! must hold between outputs. Nothing here recomputes the simulator's formulas
+//! docs/model.md's definitions and defaults (the working is written next to
+//! each), the calibration targets the explainer's quotes set (each test
+//! names the quote it checks), and relations that must hold between outputs. Nothing here recomputes the simulator's formulas
 //! from `Params`: a changed default, equation or sign must make a test fail.
 //!
-//! The scenarios are model.md's ("Scenarios the explainer needs"), written out
+//! The scenarios are docs/model.md's ("Scenarios the explainer needs"), written out
 //! here as event lists, so this file does not depend on any scenario table.
 
 use backchannel::model::{simulate, Event, Outputs, ParamId, Params, Senders, Trajectory};
@@ -14,20 +14,20 @@ fn values(o: &backchannel::model::Outputs) -> [f64; 12] {
     backchannel::model::Output::ALL.map(|x| x.value(o))
 }
 
-/// model.md: N = 6 allied senders of equal weight.
+/// docs/model.md: N = 6 allied senders of equal weight.
 const SENDERS: usize = 6;
-/// Macron and Rutte are two of the six senders (model.md, first paragraph);
+/// Macron and Rutte are two of the six senders (docs/model.md, first paragraph);
 /// which indices they get is our choice.
 const MACRON: usize = 0;
 const RUTTE: usize = 1;
-/// model.md, "Scenarios": day 0 = 24 June 2025; 20 January 2026 = day 210.
+/// docs/model.md, "Scenarios": day 0 = 24 June 2025; 20 January 2026 = day 210.
 const JANUARY: f64 = 210.0;
 const JAN: usize = 210;
-/// model.md, parameter table: s of Macron's Greenland text.
+/// docs/model.md, parameter table: s of Macron's Greenland text.
 const MACRON_S: f64 = 0.6;
-/// model.md, parameter table: s of Rutte's January text.
+/// docs/model.md, parameter table: s of Rutte's January text.
 const RUTTE_JAN_S: f64 = 0.15;
-/// model.md, parameter table: s of Rutte's June 2025 text.
+/// docs/model.md, parameter table: s of Rutte's June 2025 text.
 const RUTTE_JUNE_S: f64 = 0.10;
 
 fn leak(day: f64, sender: usize, sensitivity: f64) -> Event {
@@ -131,9 +131,9 @@ fn max_gap(a: &Trajectory, b: &Trajectory) -> f64 {
     gap
 }
 
-/// The resting point at the defaults, by hand from model.md:
+/// The resting point at the defaults, by hand from docs/model.md:
 /// κ₀ = min(1, k/p₀) = min(1, 0.04/0.05) = 0.8;
-/// p̂ = α₀/(α₀ + β₀ + b_ss) = p₀n₀/n₀ = 0.05 for every sender;
+/// θ₀ = p₀/q = 0.0625, so p̂ = θ₀·q = 0.05 for every sender;
 /// A₀ = φρ₀/(φρ₀ + ψ(1 − ρ₀)) = 0.002/(0.002 + 0.018) = 0.1;
 /// π = 1 − (1 − ρ₀)(1 − p₀) = 1 − 0.9·0.95 = 0.145;
 /// W = (1 − σπ)(1 − A₀) = (1 − 0.116)·0.9 = 0.7956;
@@ -199,70 +199,63 @@ fn compromise_is_clamped_at_zero_when_the_win_set_is_inside_the_distance() {
 
 #[test]
 fn macron_type_leak_on_its_day_matches_hand_worked_values() {
-    // Day 210 starts at the resting point (nothing happened before). The leak,
-    // s = 0.6, adds s^η = 0.36 to Macron's a and γ·0.36 = 0.288 to each of the
-    // five others' (α₀ = 0.5, α₀ + β₀ + b = 10 at rest):
-    //   p̂_Macron = 0.86/10.36 = 43/518 = 0.0830116;
-    //   p̂_other  = 0.788/10.288 = 197/2572 = 0.0765941;
-    //   p̄ = (0.0830116 + 5·0.0765941)/6 = 0.0776637;
+    // Day 210 starts at the resting point (nothing happened before): every
+    // sender's odds that he posts private texts are θ₀/(1 − θ₀) = 1/15. The
+    // post, s = 0.6, is evidence λ·s^η = 30·0.216 = 6.48 for Macron and
+    // γ·6.48 = 5.184 for each of the five others (odds times e^evidence):
+    //   odds_Macron = e^6.48/15 = 43.46473, θ = 0.9775103, p̂ = 0.8·θ = 0.7820082;
+    //   odds_other  = e^5.184/15 = 11.89200, θ = 0.9224385, p̂ = 0.7379508;
+    //   p̄ = (0.7820082 + 5·0.7379508)/6 = 0.7452937;
     //   ρ = 0.1 + χ·s·(1 − 0.1) = 0.1 + 0.5·0.6·0.9 = 0.37.
     // Candor and lock-in have not had time to move: κ̄ = 0.8, C = 1, A = 0.1.
-    //   π = 1 − 0.63·(1 − 0.0776637) = 0.4189281;
-    //   W = (1 − 0.8·0.4189281)·0.9 = 0.5983718; Z = 0.1983718/0.6 = 0.3306196.
+    //   π = 1 − 0.63·(1 − 0.7452937) = 0.8395350;
+    //   W = (1 − 0.8·0.8395350)·0.9 = 0.2955348 < d: Z = 0.
     let t = run(&only_macron(), JAN as u32 + 1);
     assert_outputs("day 209", t.at(JAN - 1), BASELINE, 1e-12);
     let s = t.senders_at(JAN);
-    assert_near("p̂ of the victim", s[MACRON].leak_risk, 43.0 / 518.0, 1e-12);
+    assert_near("p̂ of the victim", s[MACRON].leak_risk, 0.782_008_212, 1e-9);
     for (i, other) in s.iter().enumerate().filter(|&(i, _)| i != MACRON) {
         assert_near(
             &format!("p̂ of sender {i}"),
             other.leak_risk,
-            197.0 / 2572.0,
-            1e-12,
+            0.737_950_815,
+            1e-9,
         );
         assert_near(&format!("κ of sender {i}"), other.candor, 0.8, 1e-12);
     }
     assert_outputs(
         "day 210",
         t.at(JAN),
-        [
-            0.077_663_672,
-            0.8,
-            1.0,
-            0.37,
-            0.1,
-            0.418_928_114,
-            0.330_619_597,
-            1.0,
-        ],
+        [0.745_293_714, 0.8, 1.0, 0.37, 0.1, 0.839_535_040, 0.0, 1.0],
         1e-9,
     );
 }
 
 #[test]
 fn rutte_june_leak_on_day_zero_matches_hand_worked_values() {
-    // What happened, day 0: Rutte's June text, s = 0.10, so s^η = 0.01:
-    //   p̂_Rutte = 0.51/10.01 = 51/1001 = 0.0509491;
-    //   p̂_other = (0.5 + 0.8·0.01)/10.008 = 0.508/10.008 = 0.0507594;
-    //   p̄ = (0.0509491 + 5·0.0507594)/6 = 0.0507910;
+    // What happened, day 0: Rutte's June text, s = 0.10, so the evidence is
+    // λ·s^η = 30·0.001 = 0.03 for Rutte and 0.024 for the others:
+    //   p̂_Rutte = 0.8·(e^0.03/15)/(1 + e^0.03/15) = 0.0514248;
+    //   p̂_other = 0.8·(e^0.024/15)/(1 + e^0.024/15) = 0.0511369;
+    //   p̄ = (0.0514248 + 5·0.0511369)/6 = 0.0511849;
     //   ρ = 0.1 + 0.5·0.1·0.9 = 0.145;
-    //   π = 1 − 0.855·(1 − 0.0507910) = 0.1884263;
-    //   W = (1 − 0.8·0.1884263)·0.9 = 0.7643331; Z = 0.3643331/0.6 = 0.6072218.
+    //   π = 1 − 0.855·(1 − 0.0511849) = 0.1887631;
+    //   W = (1 − 0.8·0.1887631)·0.9 = 0.7640906; Z = 0.3640906/0.6 = 0.6068177.
     let t = run(&what_happened(), 1);
     let s = t.senders_at(0);
-    assert_near("p̂ of Rutte", s[RUTTE].leak_risk, 51.0 / 1001.0, 1e-12);
-    assert_near("p̂ of Macron", s[MACRON].leak_risk, 0.508 / 10.008, 1e-12);
+    assert_near("p̂ of Rutte", s[RUTTE].leak_risk, 0.051_424_844, 1e-9);
+    assert_near("p̂ of Macron", s[MACRON].leak_risk, 0.051_136_883, 1e-9);
     assert_outputs(
         "day 0",
         t.at(0),
         [
-            0.050_791_002,
+            0.051_184_876,
             0.8,
             1.0,
             0.145,
             0.1,
-            0.188_426_307,
-            0.607_221_765,
+            0.188_763_069,
+            0.606_817_650,
             1.0,
         ],
         1e-9,
@@ -271,17 +264,19 @@ fn rutte_june_leak_on_day_zero_matches_hand_worked_values() {
 
 #[test]
 fn a_mild_leak_fades_with_the_half_life_and_the_rhetoric_time() {
-    // With p₀ = 0.02 (κ₀ = min(1, 0.04/0.02) = 1, α₀ = 0.2, α₀ + β₀ + b = 10)
-    // a leak of s = 0.3 on day 0 (s^η = 0.09 for the victim, 0.072 for the
-    // others) raises no one's risk above k = 0.04 (the victim's is
-    // 0.29/10.09 = 0.0287), so every sender keeps candor 1: b stays at b_ss,
-    // C stays 1, ρ* stays ρ₀. What is left is exact:
-    //   a(t) = a·2^(−t/365)  (day 365: 0.045 and 0.036);
-    //   ρ(t) = 0.1 + 0.135·e^(−t/7)  (jump χ·s·(1 − ρ₀) = 0.5·0.3·0.9 = 0.135);
+    // With p₀ = 0.02 (κ₀ = min(1, 0.04/0.02) = 1, θ₀ = 0.025, odds 1/39) a
+    // leak of s = 0.25 on day 0 (evidence 30·0.015625 = 0.46875 for the
+    // victim, 0.375 for the others) raises no one's risk above k = 0.04 (the
+    // victim's is 0.0315), so every sender keeps candor 1: C stays 1 and ρ*
+    // stays ρ₀. What is left is exact:
+    //   evidence(t) = evidence·2^(−t/365), so p̂_victim is 0.0314891 on day
+    //   0, 0.0307132 on day 30 and 0.0251165 on day 365; p̂_other 0.0287725,
+    //   0.0282020 and 0.0240009;
+    //   ρ(t) = 0.1 + 0.1125·e^(−t/7)  (jump χ·s·(1 − ρ₀) = 0.5·0.25·0.9);
     //   with φ = ψ = 0.02, λ = 0.02 and A* = ρ, so A′ = 0.02(ρ − A) and
-    //   A(t) = 0.1 + 0.0027/0.1228571·(e^(−0.02t) − e^(−t/7)).
+    //   A(t) = 0.1 + 0.00225/0.1228571·(e^(−0.02t) − e^(−t/7)).
     let p = params(&[(ParamId::P0, 0.02)]);
-    let t = run_with(&p, &[leak(0.0, 0, 0.3)], 365, 1.0);
+    let t = run_with(&p, &[leak(0.0, 0, 0.25)], 365, 1.0);
     for day in 0..=365 {
         let o = t.at(day);
         assert_near(&format!("day {day}: κ̄"), o.candor, 1.0, 1e-12);
@@ -289,30 +284,36 @@ fn a_mild_leak_fades_with_the_half_life_and_the_rhetoric_time() {
     }
     let victim = |day: usize| t.senders_at(day)[0].leak_risk;
     let other = |day: usize| t.senders_at(day)[1].leak_risk;
-    assert_near("p̂_victim day 0", victim(0), 0.29 / 10.09, 1e-12);
-    assert_near("p̂_other day 0", other(0), 0.272 / 10.072, 1e-12);
-    assert_near("p̂_victim day 365", victim(365), 0.245 / 10.045, 1e-12);
-    assert_near("p̂_other day 365", other(365), 0.236 / 10.036, 1e-12);
-    assert_near("ρ day 0", t.at(0).rhetoric, 0.235, 1e-12);
-    assert_near("ρ day 7", t.at(7).rhetoric, 0.1 + 0.135 / 1f64.exp(), 1e-12);
+    assert_near("p̂_victim day 0", victim(0), 0.031_489_150, 1e-9);
+    assert_near("p̂_other day 0", other(0), 0.028_772_547, 1e-9);
+    assert_near("p̂_victim day 30", victim(30), 0.030_713_229, 1e-9);
+    assert_near("p̂_victim day 365", victim(365), 0.025_116_526, 1e-9);
+    assert_near("p̂_other day 365", other(365), 0.024_000_862, 1e-9);
+    assert_near("ρ day 0", t.at(0).rhetoric, 0.2125, 1e-12);
+    assert_near(
+        "ρ day 7",
+        t.at(7).rhetoric,
+        0.1 + 0.1125 / 1f64.exp(),
+        1e-12,
+    );
     assert_near("ρ day 365", t.at(365).rhetoric, 0.1, 1e-12);
     // Lock-in takes the rhetoric's midpoint per step, so it agrees with the
-    // exact curve to about 1e-4 (A(7) = 0.1110209, A(30) = 0.1117586);
-    // then on day 30: p̄ = (0.0282613 + 5·0.0266202)/6 = 0.0268937,
-    // ρ = 0.1 + 0.135·e^(−30/7) = 0.1018581, π = 1 − 0.8981419·0.9731063 = 0.1260125,
-    // W = (1 − 0.1008100)·0.8882414 = 0.7986965, Z = 0.3986965/0.6 = 0.6644963.
-    assert_near("A day 7", t.at(7).lock_in, 0.111_020_9, 2e-4);
+    // exact curve to about 1e-4 (A(7) = 0.1091841, A(30) = 0.1097988);
+    // then on day 30: p̄ = (0.0307132 + 5·0.0282020)/6 = 0.0286206,
+    // ρ = 0.1 + 0.1125·e^(−30/7) = 0.1015484, π = 1 − 0.8984516·0.9713794 = 0.1272626,
+    // W = (1 − 0.1018101)·0.8902012 = 0.7995697, Z = 0.3995697/0.6 = 0.6659495.
+    assert_near("A day 7", t.at(7).lock_in, 0.109_184_059, 2e-4);
     assert_outputs(
         "day 30",
         t.at(30),
         [
-            0.026_893_740,
+            0.028_620_569,
             1.0,
             1.0,
-            0.101_858_111,
-            0.111_758_610,
-            0.126_012_506,
-            0.664_496_286,
+            0.101_548_426,
+            0.109_798_841,
+            0.127_262_621,
+            0.665_949_487,
             1.0,
         ],
         2e-4,
@@ -324,8 +325,9 @@ fn baseline() -> Outputs {
     *run(&KEPT_PRIVATE, 0).at(0)
 }
 
-// Orders of magnitude at the defaults (end of model.md): a sanity check of the
-// story the text tells, not a target the parameters were tuned to.
+// Calibration targets at the defaults (docs/model.md, "Calibration"): what
+// the quotes the explainer shows beside the numbers require of them. Each
+// test names its quote; the sources are in ../shared/source and the pack.
 
 #[test]
 fn baseline_compromise_is_about_two_thirds() {
@@ -333,47 +335,118 @@ fn baseline_compromise_is_about_two_thirds() {
     assert!((z - 0.66).abs() <= 0.01, "Z at rest = {z}");
 }
 
+/// Kleine (The Times): "anything said to him is unlikely to remain
+/// confidential in any way" — less than an even chance of staying private,
+/// so allies' mean trust falls below 50 % within days of Macron's post.
 #[test]
-fn macron_type_leak_cuts_compromise_to_between_a_tenth_and_a_fifth_within_three_months() {
+fn kleine_unlikely_to_remain_confidential_trust_below_half_within_days() {
     let t = run(&only_macron(), 400);
-    let low = min_over(&t, JAN..=JAN + 90, |o| o.compromise);
-    assert!((0.1..=0.2).contains(&low), "min Z within 90 days = {low}");
-    // Most of that fall is already there at the end of the three months.
-    let at_90 = t.at(JAN + 90).compromise;
-    assert!((0.1..=0.2).contains(&at_90), "Z 90 days on = {at_90}");
+    let first_below = (JAN..=400).find(|&d| t.at(d).trust < 0.5);
+    assert!(
+        first_below.is_some_and(|d| d <= JAN + 3),
+        "mean trust first below 50 % on day {first_below:?}"
+    );
+    // Not a near miss: clearly below.
+    assert!(t.at(JAN + 3).trust < 0.4, "{:?}", t.at(JAN + 3));
 }
 
+/// Kleine: "they need to assume" it — a belief that lasts: trust stays
+/// below 50 % for months (six at least; nine at the defaults) and is still far from its baseline.
 #[test]
-fn macron_type_leak_cuts_candor_by_about_a_third() {
+fn kleine_they_need_to_assume_it_trust_stays_low_for_months() {
+    let t = run(&only_macron(), 420);
+    for day in JAN..=JAN + 180 {
+        assert!(
+            t.at(day).trust < 0.5,
+            "day {day}: trust {}",
+            t.at(day).trust
+        );
+    }
+    // It does recover, slowly (memory half-life): the belief fades.
+    assert!(t.at(420).trust > t.at(JAN + 30).trust);
+}
+
+/// Kleine (reported): Trump will increasingly be "marginalized", at least
+/// regarding the most sensitive information: candor, the sensitive content
+/// sent to him directly, falls to a small fraction of its baseline.
+#[test]
+fn kleine_marginalized_candor_falls_to_a_small_fraction() {
     let t = run(&only_macron(), 400);
     let low = min_over(&t, JAN..=400, |o| o.candor);
-    let drop = 1.0 - low / 0.8;
-    assert!(
-        (0.25..=0.40).contains(&drop),
-        "candor 0.8 -> {low}: a fall of {:.1} %",
-        drop * 100.0
+    assert!(low / 0.8 < 0.15, "candor 0.8 -> {low}");
+    // Within three months, and it stays there for months.
+    assert!(t.at(JAN + 90).candor / 0.8 < 0.15, "{:?}", t.at(JAN + 90));
+    assert!(t.at(400).candor / 0.8 < 0.2, "{:?}", t.at(400));
+    // The traffic he loses is rerouted around him.
+    assert!(t.at(JAN + 90).rerouted > 0.85, "{:?}", t.at(JAN + 90));
+}
+
+/// Kleine: leaders will not abandon messages — the sensitive traffic is
+/// rerouted around him, not stopped: no sender's channel closes.
+#[test]
+fn kleine_leaders_keep_messaging_no_channel_closes() {
+    let t = run(&what_happened(), 420);
+    for day in 0..=420 {
+        for (i, s) in t.senders_at(day).iter().enumerate() {
+            // κ ≥ k/q = 0.05 at any belief: a sender always writes.
+            assert!(s.candor >= 0.05 - 1e-12, "day {day}: sender {i} {s:?}");
+        }
+    }
+}
+
+/// Lungescu (reported): Rutte's messages did not differ significantly from
+/// his public statements — his January text alone moves trust far less
+/// than Macron's (less than a quarter; in fact less than a hundredth).
+#[test]
+fn lungescu_rutte_january_text_moves_trust_far_less_than_macron_s() {
+    let rest = baseline().trust;
+    let fall = |t: &Trajectory| rest - min_over(t, JAN..=400, |o| o.trust);
+    let (rutte, macron) = (
+        fall(&run(&only_rutte(), 400)),
+        fall(&run(&only_macron(), 400)),
     );
-    // The traffic the leaker loses is that same fall.
-    let rerouted = t.days()[JAN..]
-        .iter()
-        .map(|o| o.rerouted)
-        .fold(0.0, f64::max);
-    assert_near("largest R", rerouted, drop, 1e-9);
+    assert!(rutte > 0.0, "a post moves something");
+    assert!(
+        rutte < 0.25 * macron,
+        "trust falls {rutte} after Rutte's, {macron} after Macron's"
+    );
+    assert!(rutte < 0.01, "Rutte's text moves trust by {rutte}");
+}
+
+/// Rutte (AP, June 2025): "there's nothing in it which had to stay secret" —
+/// the NATO summit text moves trust little, and candor by a few points.
+#[test]
+fn rutte_nothing_in_it_which_had_to_stay_secret_the_june_text_moves_little() {
+    let t = run(&[leak(0.0, RUTTE, RUTTE_JUNE_S)], 209);
+    let rest = baseline();
+    let trust = min_over(&t, 0..=209, |o| o.trust);
+    let candor = min_over(&t, 0..=209, |o| o.candor);
+    assert!(
+        rest.trust - trust < 0.005,
+        "trust {} -> {trust}",
+        rest.trust
+    );
+    assert!(
+        candor > 0.95 * rest.candor,
+        "candor {} -> {candor}",
+        rest.candor
+    );
+}
+
+/// The article, summing up the experts: "the room for compromise virtually
+/// disappears, while official diplomacy stagnates".
+#[test]
+fn the_room_for_compromise_virtually_disappears_after_the_january_posts() {
+    let t = run(&what_happened(), 420);
+    for day in JAN..=420 {
+        assert!(t.at(day).compromise < 0.1, "day {day}: {:?}", t.at(day));
+    }
+    // Talks that go on move to slower channels: diplomacy slows.
+    assert!(t.at(JAN + 90).speed < 0.5, "{:?}", t.at(JAN + 90));
 }
 
 #[test]
-fn macron_type_leak_moves_leak_risk_from_5_to_about_8_percent() {
-    let t = run(&only_macron(), 400);
-    let after = t.at(JAN).leak_risk;
-    // 0.0777 by hand (see above): a rise of 55 %.
-    let rise = after / 0.05 - 1.0;
-    assert!((0.4..=0.7).contains(&rise), "rise {rise}");
-    // It fades, but slowly (half-life of a year).
-    assert!(t.at(400).leak_risk < after && t.at(400).leak_risk > 0.06);
-}
-
-#[test]
-fn rutte_type_leak_alone_moves_compromise_by_well_under_a_tenth() {
+fn rutte_type_leak_alone_costs_compromise_far_less_than_macron_s() {
     let b = baseline().compromise;
     let t = run(&only_rutte(), 600);
     let worst = t
@@ -382,7 +455,8 @@ fn rutte_type_leak_alone_moves_compromise_by_well_under_a_tenth() {
         .map(|o| (o.compromise - b).abs())
         .fold(0.0, f64::max);
     assert!(worst > 0.0, "a leak must move something");
-    assert!(worst < 0.1, "only-rutte moves Z by {worst}");
+    // Most of it is the post's publicity (χ·s); less than a fifth of the room.
+    assert!(worst < 0.2 * b, "only-rutte moves Z by {worst}");
 }
 
 #[test]
@@ -533,7 +607,7 @@ fn same_day_leaks_give_the_same_story_in_either_order() {
 
 #[test]
 fn step_size_barely_matters_for_what_happened_and_for_the_worst_leak() {
-    // model.md: dt = 1 and dt = 0.25 agree within 0.005 on every output.
+    // docs/model.md: dt = 1 and dt = 0.25 agree within 0.005 on every output.
     // Besides what happened, a reader-built worst case: every sender's most
     // sensitive message (s = 1) posted on one day, the sharpest fall in
     // candor the model can be asked for.
@@ -581,13 +655,13 @@ fn weighted_senders_shift_the_means_towards_the_heavy_one() {
     // Per-sender channels do not depend on the weights ...
     assert_eq!(heavy.senders_at(30), equal.senders_at(30));
     // ... but the means lean towards the victim when it weighs more: on the
-    // day of the leak p̄ = (5·43/518 + 5·197/2572)/10 = 0.0798029 against
-    // 0.0776637 with equal weights (hand-worked above).
+    // day of the leak p̄ = (5·0.7820082 + 5·0.7379508)/10 = 0.7599795 against
+    // 0.7452937 with equal weights (hand-worked above).
     assert_near(
         "weighted p̄ on the day",
         heavy.at(10).leak_risk,
-        (43.0 / 518.0 + 197.0 / 2572.0) / 2.0,
-        1e-12,
+        (0.782_008_212 + 0.737_950_815) / 2.0,
+        1e-9,
     );
     assert!(heavy.at(30).leak_risk > equal.at(30).leak_risk);
     assert!(heavy.at(30).candor < equal.at(30).candor);

@@ -3,19 +3,18 @@
 //! command-line runner and validation all read the same table.
 
 use crate::error::InputError;
-use crate::num::{fixed, short};
+use crate::num::short;
 use serde::Serialize;
-use std::f64::consts::LN_2;
 
 /// Identifies one parameter; `key()` gives its stable snake_case id.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum ParamId {
     P0,
-    N0,
+    Q,
+    Lambda,
     Eta,
     Gamma,
     HalfLife,
-    ROk,
     K,
     TauCandor,
     TauRhetoric,
@@ -58,7 +57,7 @@ pub struct ParamDescriptor {
 
 /// Every parameter, in the order of the model's documentation.
 ///
-/// Where model.md gives no range ("—") the range here is our own choice, said
+/// Where docs/model.md gives no range ("—") the range here is our own choice, said
 /// so in `source`, wide enough to explore and narrow enough to keep the prior valid.
 pub const DESCRIPTORS: [ParamDescriptor; 17] = [
     ParamDescriptor {
@@ -75,17 +74,30 @@ pub const DESCRIPTORS: [ParamDescriptor; 17] = [
         source: "Kleine (The Times): no precedent for a leader publishing another's messages",
     },
     ParamDescriptor {
-        id: ParamId::N0,
-        key: "n0",
-        symbol: "n₀",
+        id: ParamId::Q,
+        key: "q",
+        symbol: "q",
         #[cfg(not(target_arch = "wasm32"))]
-        label: "Weight of the record of discretion",
-        default: 10.0,
-        min: 5.0,
-        max: 40.0,
-        unit: "messages",
+        label: "Chance a leader who posts private texts posts a given sensitive one",
+        default: 0.8,
+        min: 0.5,
+        max: 1.0,
+        unit: "",
         #[cfg(not(target_arch = "wasm32"))]
-        source: "Weight of a long record of discretion (Jøsang & Ismail 2002, beta reputation)",
+        source: "Kleine (The Times): \"anything said to him is unlikely to remain confidential\" (above even odds; the value is our calibration)",
+    },
+    ParamDescriptor {
+        id: ParamId::Lambda,
+        key: "lambda",
+        symbol: "λ",
+        #[cfg(not(target_arch = "wasm32"))]
+        label: "How much one deliberate post reveals",
+        default: 30.0,
+        min: 10.0,
+        max: 60.0,
+        unit: "",
+        #[cfg(not(target_arch = "wasm32"))]
+        source: "Kydd 2005 (trust as a belief about the other side, updated by Bayes' rule); Kleine (The Times): no precedent, so a post is strong evidence (the value is our calibration)",
     },
     ParamDescriptor {
         id: ParamId::Eta,
@@ -93,9 +105,9 @@ pub const DESCRIPTORS: [ParamDescriptor; 17] = [
         symbol: "η",
         #[cfg(not(target_arch = "wasm32"))]
         label: "How much more a sensitive leak reveals",
-        default: 2.0,
+        default: 3.0,
         min: 1.0,
-        max: 3.0,
+        max: 4.0,
         unit: "",
         #[cfg(not(target_arch = "wasm32"))]
         source: "NATO's Secretary General on his own posted text (AP, June 2025): \"nothing in it which had to stay secret\"",
@@ -124,20 +136,7 @@ pub const DESCRIPTORS: [ParamDescriptor; 17] = [
         max: 730.0,
         unit: "days",
         #[cfg(not(target_arch = "wasm32"))]
-        source: "Jøsang & Ismail 2002, beta reputation with forgetting",
-    },
-    ParamDescriptor {
-        id: ParamId::ROk,
-        key: "r_ok",
-        symbol: "r_ok",
-        #[cfg(not(target_arch = "wasm32"))]
-        label: "Discretion evidence per day of candor",
-        default: 0.005,
-        min: 0.001,
-        max: 0.01,
-        unit: "per day",
-        #[cfg(not(target_arch = "wasm32"))]
-        source: "Yarhi-Milo & Yin, \"Can You Keep a Secret?\" (range: our choice)",
+        source: "Jøsang & Ismail 2002 (reputation with forgetting); Kleine (The Times): allies \"need to assume\" it, a lasting belief",
     },
     ParamDescriptor {
         id: ParamId::K,
@@ -288,11 +287,11 @@ impl ParamId {
     /// Every id, in `DESCRIPTORS` order.
     pub const ALL: [ParamId; 17] = [
         ParamId::P0,
-        ParamId::N0,
+        ParamId::Q,
+        ParamId::Lambda,
         ParamId::Eta,
         ParamId::Gamma,
         ParamId::HalfLife,
-        ParamId::ROk,
         ParamId::K,
         ParamId::TauCandor,
         ParamId::TauRhetoric,
@@ -329,16 +328,16 @@ impl ParamId {
 pub struct Params {
     /// p₀, prior leak probability (Kleine).
     pub p0: f64,
-    /// n₀, prior strength (record of discretion).
-    pub n0: f64,
+    /// q, the chance that a leader who posts private texts posts a given sensitive one (Kleine).
+    pub q: f64,
+    /// λ, the log-odds one fully sensitive post adds to the belief (Kydd 2005).
+    pub lambda: f64,
     /// η, convexity of evidence in sensitivity (AP, June 2025).
     pub eta: f64,
     /// γ, learning from others' leaks (Kleine).
     pub gamma: f64,
     /// H, memory half-life in days (Jøsang & Ismail 2002).
     pub half_life: f64,
-    /// r_ok, discretion evidence per day per unit candor (Yarhi-Milo & Yin).
-    pub r_ok: f64,
     /// k, benefit/cost of the direct channel (Carnegie & Carson 2020).
     pub k: f64,
     /// τ_κ, candor adjustment time in days (Kleine).
@@ -367,11 +366,11 @@ impl Default for Params {
     fn default() -> Self {
         let mut p = Params {
             p0: 0.0,
-            n0: 0.0,
+            q: 0.0,
+            lambda: 0.0,
             eta: 0.0,
             gamma: 0.0,
             half_life: 0.0,
-            r_ok: 0.0,
             k: 0.0,
             tau_candor: 0.0,
             tau_rhetoric: 0.0,
@@ -397,12 +396,9 @@ impl Default for Params {
 pub struct Prior {
     /// κ₀, the candor chosen at the prior leak risk.
     pub candor0: f64,
-    /// b_ss, the discretion evidence the baseline keeps accruing.
-    pub b_ss: f64,
-    /// α₀, prior pseudo-count of leaks.
-    pub alpha0: f64,
-    /// β₀, prior pseudo-count of discretion (beyond b_ss).
-    pub beta0: f64,
+    /// θ₀ as log-odds: the prior belief that the recipient posts private
+    /// texts when it suits him, chosen so that θ₀·q = p₀.
+    pub belief0: f64,
     /// A at rest, the audience-cost lock-in of the baseline rhetoric.
     pub lock_in0: f64,
 }
@@ -425,6 +421,14 @@ impl Params {
     /// Sets a parameter named by its snake_case id.
     pub fn set_by_key(&mut self, key: &str, value: f64) -> Result<(), InputError> {
         let id = ParamId::from_key(key).ok_or_else(|| {
+            if RETIRED.contains(&key) {
+                // A config written for the first model names its old
+                // parameters: say what became of them, not just "unknown".
+                return InputError::new(
+                    key,
+                    "belonged to the first model, which counted a post as one leak among many; trust is now a belief about the recipient, moved by lambda and q (see docs/model.md)",
+                );
+            }
             InputError::new(key, format!("unknown parameter (known: {})", known_keys()))
         })?;
         self.set(id, value)
@@ -443,11 +447,11 @@ impl Params {
     fn slot(&mut self, id: ParamId) -> &mut f64 {
         match id {
             ParamId::P0 => &mut self.p0,
-            ParamId::N0 => &mut self.n0,
+            ParamId::Q => &mut self.q,
+            ParamId::Lambda => &mut self.lambda,
             ParamId::Eta => &mut self.eta,
             ParamId::Gamma => &mut self.gamma,
             ParamId::HalfLife => &mut self.half_life,
-            ParamId::ROk => &mut self.r_ok,
             ParamId::K => &mut self.k,
             ParamId::TauCandor => &mut self.tau_candor,
             ParamId::TauRhetoric => &mut self.tau_rhetoric,
@@ -462,42 +466,19 @@ impl Params {
         }
     }
 
-    /// Checks every value against its range, then the conditions the prior
-    /// needs (β₀ > 0 and the stability guard), and returns the derived prior.
+    /// Checks every value against its range and returns the derived prior.
+    ///
+    /// Every set of in-range values is valid: p₀ ≤ 0.1 < 0.5 ≤ q keeps the
+    /// prior belief θ₀ = p₀/q strictly between 0 and 1.
     pub fn validate(&self) -> Result<Prior, InputError> {
         for d in &DESCRIPTORS {
             check_range(d, self.get(d.id))?;
         }
-        let candor0 = (self.k / self.p0).min(1.0);
-        let b_ss = self.r_ok * candor0 * self.half_life / LN_2;
-        let alpha0 = self.p0 * self.n0;
-        let beta0 = (1.0 - self.p0) * self.n0 - b_ss;
-        if beta0 <= 0.0 {
-            return Err(InputError::new(
-                "n0",
-                format!(
-                    "too small for the other values: the prior's discretion count β₀ = (1 − p0)·n0 − b_ss = {} must be above 0 (raise n0, or lower r_ok or half_life)",
-                    fixed(beta0, 3)
-                ),
-            ));
-        }
-        let guard = self.k * self.r_ok * self.half_life / (LN_2 * alpha0);
-        if guard >= 1.0 {
-            return Err(InputError::new(
-                "r_ok",
-                format!(
-                    "with these values k·r_ok·H / (ln 2·α₀) = {} is not below 1, so the baseline would not be stable (lower r_ok, k or half_life, or raise p0 or n0)",
-                    fixed(guard, 3)
-                ),
-            ));
-        }
-        let lock_in0 = lock_in_target(self.phi, self.psi, self.rho0);
+        let theta0 = self.p0 / self.q;
         Ok(Prior {
-            candor0,
-            b_ss,
-            alpha0,
-            beta0,
-            lock_in0,
+            candor0: (self.k / self.p0).min(1.0),
+            belief0: crate::math::ln(theta0 / (1.0 - theta0)),
+            lock_in0: lock_in_target(self.phi, self.psi, self.rho0),
         })
     }
 }
@@ -533,6 +514,9 @@ fn check_range(d: &ParamDescriptor, value: f64) -> Result<(), InputError> {
     Ok(())
 }
 
+/// Parameters of the first model (beta evidence), gone with it.
+const RETIRED: [&str; 2] = ["n0", "r_ok"];
+
 fn known_keys() -> String {
     DESCRIPTORS
         .iter()
@@ -559,6 +543,24 @@ mod tests {
             assert!(d.min <= d.default && d.default <= d.max, "{}", d.key);
         }
         let prior = Params::default().validate().expect("defaults are valid");
+        // κ₀ = min(1, 0.04/0.05) = 0.8; θ₀ = 0.05/0.8 = 0.0625, whose
+        // log-odds are ln(0.0625/0.9375) = ln(1/15) = −2.70805.
         assert!((prior.candor0 - 0.8).abs() < 1e-12);
+        assert!((prior.belief0 + 15f64.ln()).abs() < 1e-12);
+    }
+
+    /// The range ends of p₀ and q keep θ₀ = p₀/q strictly inside (0, 1),
+    /// so every in-range set is valid.
+    #[test]
+    fn the_prior_belief_is_a_probability_at_every_range_end() {
+        for p0 in [0.01, 0.1] {
+            for q in [0.5, 1.0] {
+                let mut p = Params::default();
+                p.set(ParamId::P0, p0).unwrap();
+                p.set(ParamId::Q, q).unwrap();
+                let prior = p.validate().unwrap();
+                assert!(prior.belief0.is_finite(), "p0 {p0}, q {q}");
+            }
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! The dynamics: a state of beliefs, candor, rhetoric and lock-in, moved by
 //! leaks and relaxed by exact exponential steps, read out once per whole day.
+//! `docs/model.md` gives the equations and the sources behind them.
 
 use super::params::{lock_in_target, Params, Prior};
 use crate::error::{join, InputError};
@@ -177,10 +178,9 @@ impl Trajectory {
 /// The evolving state. Vectors are sized once per run so stepping allocates nothing.
 #[derive(Clone, Debug)]
 struct State {
-    /// a_i, evidence of leaking.
-    a: Vec<f64>,
-    /// b_i, evidence of discretion.
-    b: Vec<f64>,
+    /// ℓ_i: sender i's belief, as log-odds, that the recipient posts private
+    /// texts when it suits him (θ_i = 1/(1 + e^(−ℓ_i))).
+    belief: Vec<f64>,
     /// κ_i, candor.
     candor: Vec<f64>,
     /// ρ, public share.
@@ -198,9 +198,10 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    fn leak_risk(&self, a: f64, b: f64) -> f64 {
-        let alpha = self.prior.alpha0 + a;
-        alpha / (alpha + self.prior.beta0 + b)
+    /// p̂ = θ·q: the chance that a sensitive message to him becomes public,
+    /// for a sender whose belief is `belief` (log-odds of θ).
+    fn leak_risk(&self, belief: f64) -> f64 {
+        self.p.q / (1.0 + crate::math::exp(-belief))
     }
 
     fn mean_candor(&self, s: &State) -> f64 {
@@ -213,18 +214,20 @@ impl Run<'_> {
 
     fn initial(&self, n: usize) -> State {
         State {
-            a: vec![0.0; n],
-            b: vec![self.prior.b_ss; n],
+            belief: vec![self.prior.belief0; n],
             candor: vec![self.prior.candor0; n],
             rho: self.p.rho0,
             lock_in: self.prior.lock_in0,
         }
     }
 
+    /// Bayes' rule in log-odds: a post of sensitivity s multiplies the
+    /// victim's odds that the recipient is a poster by e^(λ·s^η), and every
+    /// other sender's by e^(γ·λ·s^η).
     fn leak(&self, s: &mut State, e: &Event) {
-        let evidence = crate::math::pow(e.sensitivity, self.p.eta);
-        for (i, a) in s.a.iter_mut().enumerate() {
-            *a += if i == e.sender {
+        let evidence = self.p.lambda * crate::math::pow(e.sensitivity, self.p.eta);
+        for (i, belief) in s.belief.iter_mut().enumerate() {
+            *belief += if i == e.sender {
                 evidence
             } else {
                 self.p.gamma * evidence
@@ -233,9 +236,9 @@ impl Run<'_> {
         s.rho += self.p.chi * e.sensitivity * (1.0 - s.rho);
     }
 
-    /// The candor a sender chooses at this evidence: κ* = min(1, k / p̂).
-    fn candor_target(&self, a: f64, b: f64) -> f64 {
-        (self.p.k / self.leak_risk(a, b)).min(1.0)
+    /// The candor a sender chooses at this belief: κ* = min(1, k / p̂).
+    fn candor_target(&self, belief: f64) -> f64 {
+        (self.p.k / self.leak_risk(belief)).min(1.0)
     }
 
     /// ρ*: where rhetoric settles when the leaker has lost `1 − share` of his traffic.
@@ -244,7 +247,7 @@ impl Run<'_> {
         p.rho0 + (1.0 - p.rho0) * p.xi * (1.0 - share).max(0.0)
     }
 
-    /// One exact-exponential step of length `h` days (model.md, steps 1–4).
+    /// One exact-exponential step of length `h` days (docs/model.md, steps 1–4).
     ///
     /// Candor and rhetoric relax towards targets that themselves move during
     /// the step; each is taken to move linearly from its value at the start
@@ -256,14 +259,15 @@ impl Run<'_> {
         let p = self.p;
         // exp, not exp2: the same 2^(−h/H), without libm's 4 KB exp2 table in the wasm.
         let delta = crate::math::exp(-h * LN_2 / p.half_life);
-        let accrual = p.r_ok * (1.0 - delta) * p.half_life / LN_2;
+        let belief0 = self.prior.belief0;
         let candor_rate = Relaxation::new(h, p.tau_candor);
         let rho_target_start = self.rhetoric_target(self.leaker_share(s));
-        for i in 0..s.a.len() {
-            let target_start = self.candor_target(s.a[i], s.b[i]);
-            s.a[i] *= delta;
-            s.b[i] = delta * s.b[i] + accrual * s.candor[i];
-            let target_end = self.candor_target(s.a[i], s.b[i]);
+        for i in 0..s.belief.len() {
+            let target_start = self.candor_target(s.belief[i]);
+            // What was learnt fades with half-life H: the log-odds return
+            // towards the prior, exactly, whatever the step.
+            s.belief[i] = belief0 + (s.belief[i] - belief0) * delta;
+            let target_end = self.candor_target(s.belief[i]);
             s.candor[i] = candor_rate.relax(s.candor[i], target_start, target_end);
         }
         let rho_start = s.rho;
@@ -278,8 +282,8 @@ impl Run<'_> {
     fn read(&self, s: &State, per_sender: &mut Vec<SenderOutputs>) -> Outputs {
         let p = self.p;
         let mut leak_risk = 0.0;
-        for i in 0..s.a.len() {
-            let risk = self.leak_risk(s.a[i], s.b[i]);
+        for i in 0..s.belief.len() {
+            let risk = self.leak_risk(s.belief[i]);
             leak_risk += self.weights[i] * risk;
             per_sender.push(SenderOutputs {
                 leak_risk: risk,
@@ -315,7 +319,7 @@ impl Run<'_> {
 /// x ← end + (x − start)·e^(−h/τ) − (end − start)·(τ/h)(1 − e^(−h/τ)).
 /// The result is a convex combination of x, `start` and `end`, so it stays
 /// in their range and rises with each of them; with a fixed target it is the
-/// plain exponential update of model.md.
+/// plain exponential update of docs/model.md.
 struct Relaxation {
     /// e^(−h/τ): how much of the old gap survives the step.
     keep: f64,

@@ -1,7 +1,7 @@
-//! The literature behind the model, as model.md lists it, for the "About the
+//! The literature behind the model, as docs/model.md lists it, for the "About the
 //! model" panel.
 
-/// Full references, in the order of model.md.
+/// Full references, in the order of docs/model.md.
 pub const LITERATURE: [&str; 8] = [
     "Stasavage, \"Open-Door or Closed-Door? Transparency in Domestic and International Bargaining\", International Organization 58(4), 2004.",
     "Kurizaki, \"Efficient Secrecy: Public versus Private Threats in Crisis Diplomacy\", APSR 101(3), 2007.",

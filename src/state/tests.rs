@@ -40,13 +40,15 @@ fn going_public_plays_the_leak_and_compromise_falls() {
     assert!(e.reduce(Action::SetPublic(true)).unwrap());
     assert!(e.playing() && e.public());
     assert_eq!(e.scenario(), "only-macron");
-    let at_post = e.outputs().compromise;
-    assert!(at_post < e.baseline().compromise);
+    let at_post = e.outputs();
+    assert!(at_post.compromise < e.baseline().compromise);
+    assert!(at_post.trust < 0.5, "{at_post:?}");
     for _ in 0..600 {
         e.reduce(Action::Advance { ms: 16.7 }).unwrap();
     }
     assert!(e.day() > 300);
-    assert!(e.outputs().compromise < at_post);
+    // Allies hold back what they used to send as the months play.
+    assert!(e.outputs().candor < 0.5 * at_post.candor);
 }
 
 #[test]
@@ -210,7 +212,8 @@ fn a_parameter_changes_the_curves_and_reset_restores_them() {
     let default = e.outputs();
     e.reduce(Action::SetParam(ParamId::Gamma, 0.3)).unwrap();
     assert_eq!(e.params().gamma, 0.3);
-    assert!(e.outputs().compromise > default.compromise);
+    assert!(e.outputs().trust > default.trust);
+    assert!(e.outputs().candor > default.candor);
     e.reduce(Action::ResetParams).unwrap();
     assert_eq!(*e.params(), Params::default());
     assert_eq!(e.outputs(), default);
@@ -266,7 +269,13 @@ fn scenarios_lists_the_story_offer() {
         .collect();
     assert_eq!(
         ids,
-        ["what-happened", "only-macron", "only-rutte", "kept-private"]
+        [
+            "what-happened",
+            "only-macron",
+            "only-rutte",
+            "elysee-reading",
+            "kept-private"
+        ]
     );
 }
 
@@ -515,8 +524,13 @@ fn the_config_or_the_story_s_first_language_decides_where_it_starts() {
 
 #[test]
 fn playback_says_only_a_few_things_a_crossing_of_the_compromise_marks_among_them() {
-    let mut e = explainer(false);
-    e.reduce(Action::SetPublic(true)).unwrap();
+    // Macron's text takes compromise past both marks at once (the flip
+    // says so); a milder leak of the reader's crosses them as it plays.
+    let mut e = at_beat("lab");
+    e.reduce(Action::SetSensitivity(0.25)).unwrap();
+    e.reduce(Action::Seek(210.0)).unwrap();
+    e.reduce(Action::AddLeak).unwrap();
+    e.reduce(Action::Play).unwrap();
     let mut said = vec![e.announcement()];
     while e.playing() {
         e.reduce(Action::Advance { ms: 16.7 }).unwrap();
@@ -524,11 +538,9 @@ fn playback_says_only_a_few_things_a_crossing_of_the_compromise_marks_among_them
             said.push(e.announcement());
         }
     }
-    assert_eq!(said.first(), Some(&Announcement::WentPublic));
+    assert!(e.day() > 210);
     assert!(matches!(said.last(), Some(Announcement::Finished(_))));
     assert!(said.len() <= 6, "{said:?}");
-    // Macron's text drops it below 50% at once (the flip says so); the
-    // slow erosion after takes it below 25% some weeks later.
     let (day, level) = said
         .iter()
         .find_map(|a| match a {

@@ -195,6 +195,12 @@ fn messages(f: &mut Found, story: &Story) {
                 f.add(at("scenario"), format!("\"{id}\" does not post this message (add {{\"message\": \"{}\"}} to its events)", m.id));
             }
         }
+        if let Some(id) = &m.other_reading {
+            if f.refers(at("other_reading"), id, "scenario", &scenarios) && !posts(story, id, &m.id)
+            {
+                f.add(at("other_reading"), format!("\"{id}\" does not post this message (add {{\"message\": \"{}\", \"sensitivity\": …}} to its events)", m.id));
+            }
+        }
     }
 }
 
@@ -259,8 +265,11 @@ fn scenarios(f: &mut Found, story: &Story) {
         for (j, e) in s.events.iter().enumerate() {
             let at = |field: &str| format!("scenarios[{i}].events[{j}].{field}");
             match (&e.message, e.date, &e.sender, e.sensitivity) {
-                (Some(m), None, None, None) => {
+                (Some(m), None, None, s) => {
                     f.refers(at("message"), m, "message", &messages);
+                    if let Some(s) = s {
+                        f.sensitivity(at("sensitivity"), s);
+                    }
                 }
                 (None, Some(date), Some(sender), Some(s)) => {
                     f.on_timeline(at("date"), story, date);
@@ -269,7 +278,7 @@ fn scenarios(f: &mut Found, story: &Story) {
                 }
                 _ => f.add(
                     format!("scenarios[{i}].events[{j}]"),
-                    "must be {\"message\": id}, or {\"date\", \"sender\", \"sensitivity\"} together",
+                    "must be {\"message\": id} (and a \"sensitivity\" of its own, if read another way), or {\"date\", \"sender\", \"sensitivity\"} together",
                 ),
             }
         }
@@ -330,6 +339,9 @@ fn required(story: &Story, ui: &Words) -> Vec<String> {
     for m in &story.messages {
         keys.push(format!("message.{}.label", m.id));
         keys.push(format!("message.{}.sensitivity", m.id));
+        if m.other_reading.is_some() {
+            keys.push(format!("message.{}.other_reading", m.id));
+        }
     }
     for e in &story.experts {
         keys.push(format!("expert.{}.role", e.id));
@@ -377,7 +389,7 @@ fn per_language(story: &Story, key: &str) -> bool {
 }
 
 /// Whether a pack may set this string: one it requires, an optional note of
-/// one of its beats, a scenario label, a translation or a source in the
+/// one of its beats or of what the model makes of an expert, a scenario label, a translation or a source in the
 /// reader's language, or an interface string it words its own way.
 fn allowed(story: &Story, required: &[String], ui: &Words, key: &str) -> bool {
     if per_language(story, key) {
@@ -386,12 +398,28 @@ fn allowed(story: &Story, required: &[String], ui: &Words, key: &str) -> bool {
     let beat_note = story.beats.iter().any(|b| {
         key == format!("beat.{}.note", b.id) || key == format!("beat.{}.private_note", b.id)
     });
+    // What the model makes of each expert's words, and the sentence that
+    // holds the model's insight against a quote.
+    let model_note = story
+        .experts
+        .iter()
+        .any(|e| key == format!("expert.{}.model", e.id))
+        || OPTIONAL.contains(&key);
     let scenario = story
         .scenarios
         .iter()
         .any(|s| key == format!("scenario.{}", s.id));
-    required.iter().any(|k| k == key) || beat_note || scenario || ui.try_get(key).is_some()
+    required.iter().any(|k| k == key)
+        || beat_note
+        || model_note
+        || scenario
+        || ui.try_get(key).is_some()
 }
+
+/// Strings a pack may add that the interface has no words of its own for:
+/// the expert the effects panel's insight agrees with after a post, and
+/// what it says when, at that day, the model falls short of that expert.
+pub const OPTIONAL: [&str; 2] = ["effects.insight_expert", "effects.insight_expert_below"];
 
 fn strings(f: &mut Found, story: &Story, ui: &Words) {
     if story.strings.is_empty() {

@@ -56,15 +56,15 @@ pub fn resolve(story: &mut Story) -> Result<Resolved, InputError> {
     })
 }
 
-/// A pack's leak as the model's event: a message on the day it was posted,
-/// or a leak of its own.
+/// A pack's leak as the model's event: a message on the day it was posted
+/// (read with its own sensitivity, or another reading's), or a leak of its own.
 fn event(story: &Story, e: &StoryEvent) -> Option<Event> {
     if let Some(id) = &e.message {
         let m = story.message(id)?;
         return Some(Event {
             day: f64::from(m.day),
             sender: m.sender_index,
-            sensitivity: m.sensitivity,
+            sensitivity: e.sensitivity.unwrap_or(m.sensitivity),
         });
     }
     let day = story.day_of(e.date?);

@@ -64,7 +64,7 @@ fn the_builtin_pack_written_out_and_read_back_is_the_same_story() {
 #[test]
 fn each_broken_rule_is_named_by_its_path() {
     type Edit = fn(&mut Value);
-    let cases: [(Edit, &str); 24] = [
+    let cases: [(Edit, &str); 26] = [
         (
             |v| v["messages"][1]["source"] = json!(""),
             "messages[1].source",
@@ -135,8 +135,16 @@ fn each_broken_rule_is_named_by_its_path() {
             "scenarios[1].events[0]",
         ),
         (
-            |v| v["scenarios"][3]["events"] = json!([{"message": "macron"}]),
-            "scenarios[3].events",
+            |v| v["scenarios"][4]["events"] = json!([{"message": "macron"}]),
+            "scenarios[4].events",
+        ),
+        (
+            |v| v["scenarios"][3]["events"] = json!([{"message": "macron", "sensitivity": 1.5}]),
+            "scenarios[3].events[0].sensitivity",
+        ),
+        (
+            |v| v["messages"][0]["other_reading"] = json!("only-rutte"),
+            "messages[0].other_reading",
         ),
         (
             |v| v["beats"][3]["message"] = json!("nobody"),

@@ -4,11 +4,11 @@
 //! the model's central insight once there is something to read it against,
 //! and the "model, not forecast" label.
 
-use super::format::fixed;
 use super::meter::Meter;
 use super::metric::Output;
 use super::use_words;
 use crate::model::Outputs;
+use crate::words::Words;
 use yew::prelude::*;
 
 /// What the reader is watching after a post.
@@ -60,17 +60,11 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
         Phase::Shock => words.get("effects.shock"),
         Phase::Erosion => words.get("effects.erosion"),
     };
-    let ratio = if b.leak_risk > 0.0 {
-        o.leak_risk / b.leak_risk
-    } else {
-        1.0
-    };
     let leak_risk = if leaked {
         words.fill(
             "effects.leak_risk",
             &[
                 ("value", &words.percent(o.leak_risk, 0)),
-                ("ratio", &words.number(&fixed(ratio, 1))),
                 ("baseline", &words.percent(b.leak_risk, 0)),
             ],
         )
@@ -81,29 +75,8 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
         )
     };
     // The insight needs something to explain: a post, and a day after it.
-    let insight = matches!(props.phase, Phase::Shock | Phase::Erosion).then(|| {
-        let withheld = if b.candor > 0.0 {
-            (1.0 - o.candor / b.candor).max(0.0)
-        } else {
-            0.0
-        };
-        words.fill(
-            if props.costly {
-                "effects.insight"
-            } else {
-                "effects.insight_small"
-            },
-            &[
-                ("trust0", &words.percent(b.trust, 0)),
-                ("trust", &words.percent(o.trust, 0)),
-                ("withheld", &words.percent(withheld, 0)),
-                ("candor0", &words.percent(b.candor, 0)),
-                ("candor", &words.percent(o.candor, 0)),
-                ("compromise0", &words.percent(b.compromise, 0)),
-                ("compromise", &words.percent(o.compromise, 0)),
-            ],
-        )
-    });
+    let insight = matches!(props.phase, Phase::Shock | Phase::Erosion)
+        .then(|| insight(&words, o, b, props.costly));
     html! {
         <section class={classes!("bc-effects", leaked.then_some("is-public"))}
             aria-label={words.get("effects.title").to_string()}>
@@ -129,5 +102,61 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
             }
             <p class="bc-model-note">{ words.get("effects.model_note") }</p>
         </section>
+    }
+}
+
+/// The model's central point after a post, in up to three sentences: what
+/// allies now believe (trust and leak risk against the baseline); where the
+/// story names the expert this agrees with, whether it still does (leak
+/// risk above even odds is what "unlikely to remain confidential" means);
+/// and what allies do about it. On the day of the post candor has not moved
+/// yet, and the words say so instead of "hold back 0 %".
+pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String {
+    let pct = |x: f64| words.percent(x, 0);
+    let values = [
+        ("trust0", pct(b.trust)),
+        ("trust", pct(o.trust)),
+        ("risk0", pct(b.leak_risk)),
+        ("risk", pct(o.leak_risk)),
+        ("withheld", pct(withheld(o, b))),
+        ("candor0", pct(b.candor)),
+        ("candor", pct(o.candor)),
+        ("compromise0", pct(b.compromise)),
+        ("compromise", pct(o.compromise)),
+    ];
+    let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if !costly {
+        return words.fill("effects.insight_small", &values);
+    }
+    let expert = if o.leak_risk > 0.5 {
+        "effects.insight_expert"
+    } else {
+        "effects.insight_expert_below"
+    };
+    // Candor moves over weeks (τ_κ): until it has moved by a whole percent
+    // there is nothing held back to speak of.
+    let candor = if withheld(o, b) >= 0.005 {
+        "effects.insight_candor"
+    } else {
+        "effects.insight_candor_pending"
+    };
+    [
+        Some("effects.insight"),
+        words.try_get(expert).map(|_| expert),
+        Some(candor),
+    ]
+    .into_iter()
+    .flatten()
+    .map(|key| words.fill(key, &values))
+    .collect::<Vec<_>>()
+    .join(" ")
+}
+
+/// The share of the baseline's candor that allies hold back.
+fn withheld(o: &Outputs, b: &Outputs) -> f64 {
+    if b.candor > 0.0 {
+        (1.0 - o.candor / b.candor).max(0.0)
+    } else {
+        0.0
     }
 }

@@ -123,6 +123,11 @@ fn ExpertCard(props: &CardProps) -> Html {
                 <span class="bc-badge bc-badge-model">{ words.get("badge.model") }</span>
                 <ul class="bc-expert-metrics">{ for outputs }</ul>
                 { sensitivity }
+                // Where the model meets these words, and where it is our
+                // assumption, said beside them.
+                if let Some(note) = words.try_get(&format!("expert.{}.model", e.id)) {
+                    <p class="bc-expert-model-text">{ note }</p>
+                }
             </div>
         </article>
     }

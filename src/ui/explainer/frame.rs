@@ -197,10 +197,11 @@ pub fn costly(s: &Explainer) -> bool {
         .any(|(o, b)| o.candor < COSTLY * b.candor)
 }
 
-/// Where the reader is in the effect of the latest post: the shock (the
-/// dispute moves into public at once, then eases a little, so compromise
-/// rebounds) lasts until the room for compromise turns down again; after
-/// that the quiet channels erode.
+/// Where the reader is in the effect of the latest post: the shock (allies
+/// revise their belief about him at once and the dispute moves into public)
+/// lasts until the quiet channels have thinned by half of the most they
+/// will (the share of sensitive traffic rerouted around him); after that
+/// the reader watches them erode.
 fn phase(s: &Explainer) -> Phase {
     if s.events().is_empty() {
         return Phase::Private;
@@ -209,10 +210,13 @@ fn phase(s: &Explainer) -> Phase {
         return Phase::Before;
     };
     let run = s.run();
-    let compromise = |d: u32| run.at(d as usize).compromise;
-    let turn = (post + 1..s.horizon()).find(|&d| compromise(d + 1) < compromise(d));
-    match turn {
-        Some(turn) if s.day() >= turn => Phase::Erosion,
+    let after = run.days().get(post as usize..).unwrap_or_default();
+    let most = after.iter().map(|o| o.rerouted).fold(0.0, f64::max);
+    let halfway = after
+        .iter()
+        .position(|o| o.rerouted >= 0.5 * most && most > 0.0);
+    match halfway {
+        Some(d) if s.day() >= post + d as u32 && d > 0 => Phase::Erosion,
         _ => Phase::Shock,
     }
 }
@@ -268,7 +272,10 @@ mod tests {
         ]);
         assert_eq!(later.phase, Phase::Erosion);
         assert_eq!(later.when, "about 4 months after the post");
-        assert!(later.outputs.compromise < f.outputs.compromise);
+        // The belief fell at once; the channels thin after it.
+        assert!(f.outputs.trust < 0.5, "{:?}", f.outputs);
+        assert!(later.outputs.candor < 0.5 * f.outputs.candor);
+        assert!(later.outputs.trust < 0.5, "{:?}", later.outputs);
         let e = explainer_after(&[Action::SetPublic(true)]);
         assert!(costly(&e), "the lead message's leak costs candor");
     }

@@ -29,7 +29,8 @@ pub fn view(c: &Ctx) -> Html {
             { timeline(c) }
             { charts(c, compared) }
             <Compare story={f.story.clone()} messages={pair.to_vec()}
-                runs={pair.iter().filter_map(|&i| f.message_runs.get(i).cloned()).collect::<Vec<_>>()} />
+                runs={pair.iter().filter_map(|&i| f.message_runs.get(i).cloned()).collect::<Vec<_>>()}
+                baseline={f.base_run.clone()} on_action={c.on_action.clone()} />
         </>
     }
 }
