@@ -19,12 +19,19 @@ if ! rustup target list --installed | grep -qx wasm32-unknown-unknown; then
   step "adding the wasm32-unknown-unknown target"
   rustup target add wasm32-unknown-unknown
 fi
-for component in clippy rustfmt; do
+for component in clippy rustfmt rust-src; do
   if ! rustup component list --installed | grep -q "^$component"; then
     step "adding $component"
     rustup component add "$component"
   fi
 done
+# The release wasm rebuilds std from these sources (Makefile WASM_STD);
+# Trunk builds offline, so the crates std uses are fetched here, once.
+std_manifest="$(rustc --print sysroot)/lib/rustlib/src/rust/library/Cargo.toml"
+if ! RUSTC_BOOTSTRAP=1 cargo fetch --offline --quiet --manifest-path "$std_manifest" 2>/dev/null; then
+  step "fetching the crates std is built from"
+  RUSTC_BOOTSTRAP=1 cargo fetch --quiet --manifest-path "$std_manifest"
+fi
 
 if [ "$(wasm-bindgen --version 2>/dev/null || true)" != "wasm-bindgen $WASM_BINDGEN_VERSION" ]; then
   step "installing wasm-bindgen-cli $WASM_BINDGEN_VERSION (about 2 minutes)"

@@ -41,6 +41,13 @@ pub struct EffectsProps {
     /// nothing costly in it).
     #[prop_or(true)]
     pub costly: bool,
+    /// True once the reader's flip has shown: on a phone, where the panel
+    /// sits below the post, it is then brought on screen (once per flip).
+    #[prop_or(false)]
+    pub reveal: bool,
+    /// Scroll without smoothing when the reader asked for reduced motion.
+    #[prop_or(false)]
+    pub reduced_motion: bool,
 }
 
 /// The meters shown with every message: the two effects the explainer is
@@ -52,6 +59,8 @@ pub const METERS: [Output; 3] = [Output::Trust, Output::Compromise, Output::Cand
 #[component]
 pub fn EffectsPanel(props: &EffectsProps) -> Html {
     let words = use_words();
+    let panel = use_node_ref();
+    use_reveal(panel.clone(), props.reveal, props.reduced_motion);
     let (o, b) = (&props.outputs, &props.baseline);
     let leaked = !matches!(props.phase, Phase::Private);
     let note = match props.phase {
@@ -78,7 +87,7 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
     let insight = matches!(props.phase, Phase::Shock | Phase::Erosion)
         .then(|| insight(&words, o, b, props.costly));
     html! {
-        <section class={classes!("bc-effects", leaked.then_some("is-public"))}
+        <section ref={panel} class={classes!("bc-effects", leaked.then_some("is-public"))}
             aria-label={words.get("effects.title").to_string()}>
             <header class="bc-effects-head">
                 <h4 class="bc-effects-title">{ words.get("effects.title") }</h4>
@@ -103,6 +112,27 @@ pub fn EffectsPanel(props: &EffectsProps) -> Html {
             <p class="bc-model-note">{ words.get("effects.model_note") }</p>
         </section>
     }
+}
+
+/// When `due` turns true after the panel was first drawn (the reader's flip
+/// has shown), brings the panel on screen if it sits below it: on a phone
+/// the post fills the screen and the numbers are under it. Nothing moves
+/// where the panel is already visible (beside the post on a wide screen) or
+/// where the explainer itself is off screen (a host's call, not the reader).
+#[hook]
+fn use_reveal(panel: NodeRef, due: bool, reduced_motion: bool) {
+    let last = use_mut_ref(|| due);
+    use_effect_with(due, move |&due| {
+        let was = std::mem::replace(&mut *last.borrow_mut(), due);
+        #[cfg(target_arch = "wasm32")]
+        if due && !was {
+            if let Some(el) = panel.cast::<web_sys::HtmlElement>() {
+                crate::ui::motion::reveal(&el, !reduced_motion);
+            }
+        }
+        #[cfg(not(target_arch = "wasm32"))]
+        let _ = (was, &panel, reduced_motion);
+    });
 }
 
 /// The model's central point after a post, in up to three sentences: what

@@ -85,6 +85,40 @@ pub fn keep_in_view(el: &HtmlElement) {
     }
 }
 
+/// Brings `el` on screen, its top at the top, when its first meter (the
+/// headline number) lies below the fold, under the pinned pager, while the
+/// pair it belongs to (the post and its effects) is on screen.
+pub fn reveal(el: &HtmlElement, smooth: bool) {
+    let edges = |target: &JsValue| {
+        let rect = call(target, "getBoundingClientRect", &[])?;
+        let edge = |name: &str| Reflect::get(&rect, &name.into()).ok()?.as_f64();
+        Some((edge("top")?, edge("bottom")?))
+    };
+    let Some(height) = web_sys::window()
+        .and_then(|w| w.inner_height().ok())
+        .and_then(|h| h.as_f64())
+    else {
+        return;
+    };
+    // The pinned pager covers the bottom of a phone's screen (three lines
+    // with its readout in French).
+    const PAGER: f64 = 120.0;
+    let pair = call(el, "closest", &[".bc-pair".into()]).filter(|p| !p.is_null());
+    let pair_on_screen = pair
+        .and_then(|p| edges(&p))
+        .is_some_and(|(top, bottom)| top < height && bottom > 0.0);
+    let headline = call(el, "querySelector", &["[role=meter]".into()])
+        .filter(|m| !m.is_null())
+        .unwrap_or_else(|| el.into());
+    if pair_on_screen && edges(&headline).is_some_and(|(_, bottom)| bottom > height - PAGER) {
+        let options = keyframe(&[
+            ("block", "start"),
+            ("behavior", if smooth { "smooth" } else { "auto" }),
+        ]);
+        call(el, "scrollIntoView", &[options.into()]);
+    }
+}
+
 fn computed(el: &HtmlElement, name: &str) -> Option<String> {
     let window = web_sys::window()?;
     let style = call(&window, "getComputedStyle", &[JsValue::from(el.clone())])?;

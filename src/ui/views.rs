@@ -82,7 +82,8 @@ fn effects(c: &Ctx) -> Html {
     let f = c.f;
     html! {
         <EffectsPanel phase={f.phase} date={f.date.clone()} when={f.when.clone()}
-            outputs={f.outputs} baseline={f.baseline} costly={c.costly} />
+            outputs={f.outputs} baseline={f.baseline} costly={c.costly}
+            reveal={f.effects_due} reduced_motion={f.reduced_motion} />
     }
 }
 

@@ -18,6 +18,7 @@ const pages = {
   '/dark.html': page('theme="dark"'),
 };
 for (const id of SCENARIOS) pages[`/scenario-${id}.html`] = page(`scenario="${id}"`);
+for (const lang of ['fr', 'vi']) pages[`/${lang}.html`] = page(`lang="${lang}"`);
 const env = harness(pages);
 
 const inShadow = (page, fn, arg) =>
@@ -164,8 +165,41 @@ test('bars of one kind share one scale, and numbers are whole percents', async (
     assert.match(m.text, /^\d+ ?%$/, 'whole percents');
   }
   const risk = await inShadow(page, `return root.querySelector('.bc-leak-risk').textContent;`);
-  assert.match(risk, /Leak risk \d+ ?%, \d\.\d× the 5 ?% baseline/);
+  assert.match(risk, /^Leak risk \d+ ?%: the chance that a message to him becomes public \(5 ?% with no leak\)$/);
   await context.close();
+});
+
+// Kleine, quoted beside the number: "anything said to him is unlikely to
+// remain confidential". After the flip the headline number must agree.
+const KLEINE = 'anything said to him is unlikely to remain confidential';
+// "Trust barely moves" and its translations, as the first model said it.
+const BARELY = /barely|so little|à peine|si peu|hầu như không|ít như vậy/i;
+
+test('after the flip the first screen shows trust falling below half as the months play, with Kleine beside it, in each language', async () => {
+  for (const lang of ['en', 'fr', 'vi']) {
+    for (const viewport of VIEWPORTS) {
+      const { context, page } = await open(env.browser, `${env.server.url}/${lang === 'en' ? 'top' : lang}.html`, { viewport });
+      await ready(page);
+      await page.getByRole('switch').first().click();
+      await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day >= 250);
+      const where = `${lang} at ${viewport.width} px`;
+      const trust = await inShadow(page, `const m = root.querySelector('[role=meter]'); const r = m.getBoundingClientRect();
+        return { now: Number(m.getAttribute('aria-valuenow')), top: r.top, bottom: r.bottom };`);
+      assert.ok(trust.now < 50, `${where}: the trust meter reads ${trust.now} %`);
+      assert.ok(trust.top >= 0 && trust.bottom <= viewport.height, `${where}: the trust meter is on the first screen (${trust.top}–${trust.bottom})`);
+      const s = await state(page);
+      assert.ok(s.outputs.trust < 0.5, `${where}: state().outputs.trust ${s.outputs.trust}`);
+      const readout = await inShadow(page, `return root.querySelector('.bc-pager-readout')?.textContent ?? '';`);
+      const shown = Number(readout.match(/\d+/)?.[0]);
+      assert.ok(shown < 50, `${where}: the pager reads "${readout}"`);
+      const insight = await inShadow(page, `return root.querySelector('.bc-insight').textContent;`);
+      assert.ok(insight.includes(KLEINE), `${where}: the insight holds the number against Kleine's words: ${insight}`);
+      const text = await inShadow(page, `return root.textContent;`);
+      assert.doesNotMatch(text, BARELY, `${where}: no sentence says trust barely moves`);
+      await screenshot(page, `reader-trust-${lang}-${viewport.width}`, { fullPage: false });
+      await context.close();
+    }
+  }
 });
 
 test('the flip morphs the bubble into the post and the effects start at once; reduced motion shows a later day', async () => {
@@ -175,6 +209,9 @@ test('the flip morphs the bubble into the post and the effects start at once; re
   await page.getByRole('switch', { name: 'Make it public' }).click();
   const animations = await inShadow(page, `return root.querySelector('.bc-bubble').getAnimations().length;`);
   assert.ok(animations > 0, 'the bubble itself animates (FLIP of the same element)');
+  // The post morphs on screen ...
+  const morphing = await rect(page, '.bc-bubble');
+  assert.ok(morphing.top >= 0 && morphing.top < 844, 'the post is on screen while it morphs');
   // Frames mid-morph, as the reader's screen shows them.
   for (const frame of ['a', 'b', 'c']) {
     await screenshot(page, `reader-morph-390-${frame}`, { fullPage: false });
@@ -184,10 +221,12 @@ test('the flip morphs the bubble into the post and the effects start at once; re
   const s = await state(page);
   assert.equal(s.playing, true);
   assert.ok(s.outputs.compromise < before.outputs.compromise);
-  await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day > 212);
-  // The post stays in view.
-  const bubble = await rect(page, '.bc-bubble');
-  assert.ok(bubble.top >= 0 && bubble.top < 844, 'the post is on screen after the flip');
+  // ... then, on a phone where the numbers sit under the post, the page
+  // brings them on screen as the months play.
+  await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day > 240);
+  await page.waitForTimeout(300);
+  const effects = await rect(page, '.bc-effects');
+  assert.ok(effects.top >= 0 && effects.top < 200, `the effects are on screen after the morph (top ${effects.top})`);
   await context.close();
 
   const calm = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0], reducedMotion: 'reduce' });

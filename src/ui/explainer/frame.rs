@@ -33,6 +33,9 @@ pub struct Frame {
     pub phase: Phase,
     /// The headline numbers for the pager while a leak is in view.
     pub readout: Option<AttrValue>,
+    /// Whether the reader's flip has had time to show (the morph is over)
+    /// and the effects should be on their screen.
+    pub effects_due: bool,
     pub speed: f64,
     pub outputs: Outputs,
     pub baseline: Outputs,
@@ -75,6 +78,7 @@ impl Frame {
                 .into()
         });
         let since = i64::from(s.day()) - i64::from(latest_post(s).unwrap_or(s.day()));
+        let effects_due = s.public() && since >= REVEAL_AFTER_DAYS;
         Frame {
             beat,
             beat_id: b.id.clone(),
@@ -91,6 +95,7 @@ impl Frame {
             when: after_post(words, since).into(),
             phase,
             readout,
+            effects_due,
             speed: s.speed(),
             outputs,
             baseline: s.baseline(),
@@ -167,6 +172,11 @@ fn announcement(s: &Explainer, words: &Words) -> String {
         }
     }
 }
+
+/// Model days after the post when the effects are brought on screen: 0.6 s
+/// of playback at 1×, once the 520 ms morph of the post is over. Under
+/// reduced motion the flip lands months later, so at once.
+const REVEAL_AFTER_DAYS: i64 = 6;
 
 /// The last post on or before the current day, if any.
 fn latest_post(s: &Explainer) -> Option<u32> {
