@@ -154,10 +154,13 @@ async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
 #[wasm_bindgen_test]
 async fn the_day_marker_moves_and_the_lines_stay() {
     let (leaked, kept) = (run("only-macron"), run("kept-private"));
+    // Trust: after the post it climbs back slowly as the belief fades.
+    let props = |day| ChartProps {
+        metric: Output::Trust,
+        ..chart_props(day, &leaked, &kept)
+    };
     let host = host();
-    let mut app =
-        yew::Renderer::<Chart>::with_root_and_props(host.clone(), chart_props(300, &leaked, &kept))
-            .render();
+    let mut app = yew::Renderer::<Chart>::with_root_and_props(host.clone(), props(300)).render();
     settle().await;
     let dot = find(&host, ".bc-chart-now circle");
     let cx = number(&dot, "cx");
@@ -166,10 +169,10 @@ async fn the_day_marker_moves_and_the_lines_stay() {
     assert!((cx - share(300.0 / 390.0)).abs() < 0.01, "cx {cx}");
     let run_points = attr(&find(&host, "polyline.bc-chart-run"), "points");
     let value_label = find(&host, ".bc-chart-now-label").text_content().unwrap();
-    assert_eq!(value_label, percent(leaked.at(300).compromise, 0));
+    assert_eq!(value_label, percent(leaked.at(300).trust, 0));
     let cy_300 = number(&dot, "cy");
 
-    app.update(chart_props(390, &leaked, &kept));
+    app.update(props(390));
     settle().await;
     let dot = find(&host, ".bc-chart-now circle");
     let end = format!("{:.3}%", share(1.0));
@@ -177,23 +180,23 @@ async fn the_day_marker_moves_and_the_lines_stay() {
     assert_eq!(attr(&find(&host, ".bc-chart-now line"), "x1"), end);
     assert_eq!(
         find(&host, ".bc-chart-now-label").text_content().unwrap(),
-        percent(leaked.at(390).compromise, 0)
+        percent(leaked.at(390).trust, 0)
     );
-    // Compromise keeps falling, so the dot moves down the plot.
-    assert!(number(&dot, "cy") > cy_300);
+    // Trust recovers a little, so the dot moves up the plot.
+    assert!(number(&dot, "cy") < cy_300);
     assert_eq!(
         attr(&find(&host, "polyline.bc-chart-run"), "points"),
         run_points
     );
 
     // Back before the post: the run and the baseline agree.
-    app.update(chart_props(100, &leaked, &kept));
+    app.update(props(100));
     settle().await;
     assert!(
         attr(&find(&host, "svg[role=img]"), "aria-label").contains(&format!(
             "{} on 2 Oct 2025 (baseline {})",
-            percent(leaked.at(100).compromise, 0),
-            percent(kept.at(100).compromise, 0)
+            percent(leaked.at(100).trust, 0),
+            percent(kept.at(100).trust, 0)
         ))
     );
 }
@@ -372,10 +375,12 @@ async fn mount_network(run: &Trajectory, day: usize) -> (Element, yew::AppHandle
 #[wasm_bindgen_test]
 async fn the_network_thins_the_exposed_channel_and_reroutes_around_him() {
     let leaked = run("only-macron");
-    let (host, mut app) = mount_network(&leaked, 300).await;
+    // Two weeks on: every channel has thinned, the victim's most (months
+    // on, all of them are down to a hairline).
+    let (host, mut app) = mount_network(&leaked, 224).await;
 
-    let channels = leaked.senders_at(300);
-    let r = leaked.at(300).rerouted;
+    let channels = leaked.senders_at(224);
+    let r = leaked.at(224).rerouted;
     let svg = find(&host, "svg.bc-network-svg[role=img]");
     let label = attr(&svg, "aria-label");
     assert!(
@@ -397,8 +402,9 @@ async fn the_network_thins_the_exposed_channel_and_reroutes_around_him() {
     assert_eq!(links.len(), 6);
     for (link, c) in links.iter().zip(channels) {
         let width = number(link, "stroke-width");
+        // Proportional to candor, never thinner than a hairline (0.75).
         assert!(
-            (width - 7.0 * c.candor / 0.8).abs() < 0.01,
+            (width - (7.0 * c.candor / 0.8).max(0.75)).abs() < 0.01,
             "{width} vs {c:?}"
         );
     }

@@ -569,3 +569,22 @@ fn saving_an_image_is_announced_with_the_day_and_changes_nothing_else() {
     assert_eq!(e.announcement(), Announcement::Exported(240));
     assert_eq!((e.day(), e.events().to_vec()), before);
 }
+
+#[test]
+fn the_elysee_reading_of_macron_s_text_moves_trust_little_in_the_lab() {
+    // What the comparison's button does: the other reading, then the lab.
+    let mut e = explainer(false);
+    e.reduce(Action::SelectScenario("elysee-reading".into()))
+        .unwrap();
+    let lab = e.story().beats.iter().position(|b| b.view == View::Lab);
+    e.reduce(Action::GoToBeat(lab.unwrap())).unwrap();
+    assert_eq!(e.scenario(), "elysee-reading");
+    let macron = e.story().lead().clone();
+    assert_eq!(e.events().len(), 1);
+    assert_eq!(e.events()[0].sender, macron.sender_index);
+    assert_eq!(e.events()[0].day, f64::from(macron.day));
+    assert_eq!(e.events()[0].sensitivity, 0.15);
+    // Read as the Élysée did, the text tells allies little.
+    e.reduce(Action::Seek(300.0)).unwrap();
+    assert!(e.outputs().trust > 0.9, "{:?}", e.outputs());
+}

@@ -284,3 +284,22 @@ test('screenshots of the whole path at 320, 390 and 1280 px in both themes', asy
     }
   }
 });
+
+test("the Rutte beat shows the Élysée's reading of Macron's text beside the model's, and one tap opens it in the lab", async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0] });
+  await ready(page);
+  await goToBeatId(page, 'rutte');
+  const item = await inShadow(page, `return [...root.querySelectorAll('.bc-compare-item')].find((i) => i.textContent.includes("Macron's text")).textContent;`);
+  assert.match(item, /Sensitivity in the model: 0\.6/);
+  assert.match(item, /The Élysée read it otherwise/);
+  assert.match(item, /Read that way, its sensitivity would be 0\.15\./);
+  assert.match(item, /Trust after the post: \d+ ?% \(baseline 95 ?%\)/);
+  await page.getByRole('button', { name: 'Try that reading in the lab' }).click();
+  const s = await state(page);
+  assert.equal(s.beat, 'lab');
+  assert.equal(s.scenario, 'elysee-reading');
+  await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.seek(300));
+  const later = await state(page);
+  assert.ok(later.outputs.trust > 0.9, `read as the Élysée did, trust stays high (${later.outputs.trust})`);
+  await context.close();
+});
