@@ -163,8 +163,8 @@ pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String 
     } else {
         "effects.insight_expert_below"
     };
-    // Candor moves over weeks (τ_κ): until it has moved by a whole percent
-    // there is nothing held back to speak of.
+    // Candor moves over weeks (τ_κ): until half a percent is held back the
+    // share would read "0 %", so the words say it has not moved yet.
     let candor = if withheld(o, b) >= 0.005 {
         "effects.insight_candor"
     } else {
@@ -188,5 +188,77 @@ fn withheld(o: &Outputs, b: &Outputs) -> f64 {
         (1.0 - o.candor / b.candor).max(0.0)
     } else {
         0.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{simulate, Event, Params, Senders};
+    use crate::story::Story;
+
+    /// Only Macron's text, and the baseline, on `day`.
+    fn outputs(day: usize) -> (Outputs, Outputs) {
+        let post = Event {
+            day: 210.0,
+            sender: 0,
+            sensitivity: 0.6,
+        };
+        let run = |events: &[Event]| {
+            simulate(&Params::default(), &Senders::equal(6), events, 420, 1.0).unwrap()
+        };
+        (*run(&[post]).at(day), *run(&[]).at(day))
+    }
+
+    fn story_words() -> Words {
+        Words::for_story(&Words::english(), &Story::builtin().unwrap(), "en")
+    }
+
+    #[test]
+    fn on_the_day_of_the_post_candor_has_not_moved_and_the_words_say_so() {
+        let (o, b) = outputs(210);
+        let text = insight(&story_words(), &o, &b, true);
+        assert!(text.starts_with("Trust 95% → 25%."), "{text}");
+        assert!(text.contains("Candor has not moved yet (80%)"), "{text}");
+        assert!(!text.contains("hold back 0%"), "{text}");
+        // Risk above even odds: the sentence agrees with Kleine, in her words.
+        assert!(text.contains("That is what Mareike Kleine warned: “anything said to him is unlikely to remain confidential”."), "{text}");
+    }
+
+    #[test]
+    fn months_on_allies_hold_back_most_of_what_they_sent() {
+        let (o, b) = outputs(300);
+        let text = insight(&story_words(), &o, &b, true);
+        assert!(
+            text.contains("They hold back 93% of the sensitive content"),
+            "{text}"
+        );
+        assert!(text.contains("(candor 80% → 6%)"), "{text}");
+    }
+
+    #[test]
+    fn below_even_odds_the_words_do_not_claim_the_expert_s_warning() {
+        let (mut o, b) = outputs(300);
+        o.leak_risk = 0.3;
+        o.trust = 0.7;
+        let text = insight(&story_words(), &o, &b, true);
+        assert!(!text.contains("That is what"), "{text}");
+        assert!(
+            text.contains("below even odds, short of what Mareike Kleine warned"),
+            "{text}"
+        );
+        // Without a story that names an expert, no expert is named.
+        let plain = insight(&Words::english(), &o, &b, true);
+        assert!(!plain.contains("Kleine"), "{plain}");
+    }
+
+    #[test]
+    fn a_harmless_text_reads_as_one() {
+        let (o, b) = outputs(300);
+        let text = insight(&Words::english(), &o, &b, false);
+        assert!(
+            text.starts_with("A text with nothing costly in it"),
+            "{text}"
+        );
     }
 }

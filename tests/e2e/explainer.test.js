@@ -41,9 +41,10 @@ test('loads with no console errors, shows the message verbatim and the model lab
   await context.close();
 });
 
-test('pointer: going public plays the leak, compromise falls, going private restores the baseline', async () => {
+test('pointer: going public plays the leak, trust and compromise fall, candor follows, going private restores the baseline', async () => {
   const { context, page, errors } = await openAtAct();
   const baseline = await meterValue(page, /Room for compromise/);
+  const candor0 = await meterValue(page, /Candor/);
   const sw = page.getByRole('switch', SWITCH);
   await sw.click();
   assert.equal(await sw.getAttribute('aria-checked'), 'true');
@@ -54,10 +55,12 @@ test('pointer: going public plays the leak, compromise falls, going private rest
   assert.equal(s.playing, true);
   const first = await meterValue(page, /Room for compromise/);
   assert.ok(first < baseline, `compromise ${first} should be below the baseline ${baseline} once public`);
-  // Three seconds of playback is about a month of model time.
+  assert.ok((await meterValue(page, /^Trust/)) < 50, 'trust falls below half at once (Kleine)');
+  // Three seconds of playback is about a month of model time: allies hold
+  // back more and more of what they sent him.
   await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day >= 250);
-  const later = await meterValue(page, /Room for compromise/);
-  assert.ok(later < first, `compromise should keep falling: ${first} -> ${later}`);
+  const candor = await meterValue(page, /Candor/);
+  assert.ok(candor < candor0 / 2, `candor should fall over the weeks: ${candor0} -> ${candor}`);
   const shown = await state(page);
   assert.ok(Math.abs(shown.outputs.compromise * 100 - (await meterValue(page, /Room for compromise/))) < 2);
 

@@ -36,7 +36,7 @@ const builtin = JSON.parse(readFileSync(join(ROOT, 'www/packs/greenland-2026.jso
 const english = JSON.parse(readFileSync(join(ROOT, 'www/locales/en.json'), 'utf8'));
 
 // Fields whose strings are ids, dates or references, not text a reader reads.
-const REFERENCES = new Set(['$schema', 'id', 'day0', 'date', 'posted', 'sent', 'sender', 'message', 'against', 'scenario', 'view']);
+const REFERENCES = new Set(['$schema', 'id', 'day0', 'date', 'posted', 'sent', 'sender', 'message', 'against', 'scenario', 'other_reading', 'view']);
 const ID_LISTS = new Set(['experts', 'observed', 'outputs']);
 
 /** The built-in pack with `p` added to every text it has (names, texts, sources, quotes, roles, strings…). */
@@ -71,6 +71,7 @@ function idPack(p) {
     m.id = re(m.id);
     m.sender = re(m.sender);
     if (m.scenario) m.scenario = re(m.scenario);
+    if (m.other_reading) m.other_reading = re(m.other_reading);
   }
   for (const e of pack.experts ?? []) e.id = re(e.id);
   for (const o of pack.observed ?? []) o.id = re(o.id);

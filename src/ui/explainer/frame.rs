@@ -130,7 +130,18 @@ fn announcement(s: &Explainer, words: &Words) -> String {
     match s.announcement() {
         Announcement::None => String::new(),
         Announcement::WentPublic => {
-            words.fill("announce.public", &[("date", &date(s.message().day))])
+            // The numbers the post sets at once, read on its day so that the
+            // words stay the same while the months play.
+            let day = s.message().day;
+            let o = *s.run().at(day as usize);
+            words.fill(
+                "announce.public",
+                &[
+                    ("date", &date(day)),
+                    ("trust", &words.percent(o.trust, 0)),
+                    ("compromise", &words.percent(o.compromise, 0)),
+                ],
+            )
         }
         Announcement::WentPrivate => words.get("announce.private").to_string(),
         Announcement::Finished(day) => words.fill("announce.finished", &[("date", &date(day))]),
@@ -266,10 +277,9 @@ mod tests {
     fn a_flip_is_announced_then_reads_shock_then_erosion() {
         let f = frame_after(&[Action::SetPublic(true)]);
         assert_eq!(f.phase, Phase::Shock);
-        assert!(
-            f.announcement.starts_with("The message is now public"),
-            "{}",
-            f.announcement
+        assert_eq!(
+            f.announcement,
+            "The message is now public. In the model, trust falls to 25% and the room for compromise to 0%; it plays the months after 20 Jan 2026."
         );
         let readout = f.readout.unwrap();
         assert!(
