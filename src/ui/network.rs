@@ -42,7 +42,8 @@ const EXPOSED_MARGIN: f64 = 0.001;
 /// are exposed alike (ties: several messages posted, or allies who learn
 /// everything from one leak). A costly post convinces every ally almost as
 /// much as its victim (beliefs near certainty: 0.78 against 0.74 the day
-/// of Macron's post, a rise 94 % as large), so the share is small.
+/// of a costly post at the defaults, a rise 94 % as large), so the share
+/// is small.
 const EXPOSED_TIE: f64 = 0.05;
 
 #[derive(Properties, PartialEq, Clone)]
