@@ -47,9 +47,17 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             let input: HtmlInputElement = e.target_unchecked_into();
             let day = input.value_as_number();
             if day.is_finite() {
+                // The reader's hand holds the day: playback must not pull
+                // the thumb from under it (and releasing does not restart).
+                on_action.emit(Action::Pause);
                 on_action.emit(Action::Seek(day));
             }
         })
+    };
+    // Grabbing the thumb pauses at once, before it has moved.
+    let onpointerdown = {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: PointerEvent| on_action.emit(Action::Pause))
     };
     let onchange = {
         let on_action = props.on_action.clone();
@@ -90,7 +98,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
             <div class="bc-scrub">
                 <input type="range" class="bc-range bc-scrub-range" min="0" max={props.horizon.to_string()} step="1"
                     value={props.day.to_string()} aria-label={words.get("timeline.scrub").to_string()}
-                    aria-valuetext={props.date.clone()} {oninput} />
+                    aria-valuetext={props.date.clone()} {oninput} {onpointerdown} />
                 <svg class="bc-scrub-marks" viewBox="0 0 100 6" preserveAspectRatio="none" aria-hidden="true" focusable="false">
                     { for props.markers.iter().map(|m| {
                         let x = fixed(f64::from(m.day) / horizon * 100.0, 2);

@@ -303,3 +303,28 @@ test("the Rutte beat shows the Élysée's reading of Macron's text beside the mo
   assert.ok(later.outputs.trust > 0.9, `read as the Élysée did, trust stays high (${later.outputs.trust})`);
   await context.close();
 });
+
+test('grabbing the timeline while it plays pauses it, and letting go does not restart it', async () => {
+  const { context, page } = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0] });
+  await ready(page);
+  await page.getByRole('switch', { name: 'Make it public' }).click();
+  await page.waitForFunction(() => document.querySelector('[data-backchannel]').backchannel.state().day > 225);
+  assert.equal((await state(page)).playing, true);
+  const range = page.locator('[data-backchannel] .bc-scrub-range').first();
+  await range.scrollIntoViewIfNeeded();
+  const box = await range.boundingBox();
+  const y = box.y + box.height / 2;
+  await page.mouse.move(box.x + box.width * 0.7, y);
+  await page.mouse.down();
+  assert.equal((await state(page)).playing, false, 'paused as soon as the thumb is held');
+  await page.mouse.move(box.x + box.width * 0.4, y, { steps: 5 });
+  const held = (await state(page)).day;
+  await page.waitForTimeout(500);
+  assert.equal((await state(page)).day, held, 'the day stays under a still finger');
+  await page.mouse.up();
+  await page.waitForTimeout(500);
+  const after = await state(page);
+  assert.equal(after.playing, false, 'letting go does not restart playback');
+  assert.equal(after.day, held);
+  await context.close();
+});

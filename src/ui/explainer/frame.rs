@@ -77,7 +77,10 @@ impl Frame {
                 )
                 .into()
         });
-        let since = i64::from(s.day()) - i64::from(latest_post(s).unwrap_or(s.day()));
+        // Before the first post the day reads "before the post", never "the
+        // day of the post".
+        let post = latest_post(s).or_else(|| first_post(s)).unwrap_or(s.day());
+        let since = i64::from(s.day()) - i64::from(post);
         let effects_due = s.public() && since >= REVEAL_AFTER_DAYS;
         Frame {
             beat,
@@ -189,6 +192,11 @@ fn announcement(s: &Explainer, words: &Words) -> String {
 /// reduced motion the flip lands months later, so at once.
 const REVEAL_AFTER_DAYS: i64 = 6;
 
+/// The first post of the scenario in view, if any.
+fn first_post(s: &Explainer) -> Option<u32> {
+    s.events().iter().map(|e| e.day.floor() as u32).min()
+}
+
 /// The last post on or before the current day, if any.
 fn latest_post(s: &Explainer) -> Option<u32> {
     s.events()
@@ -298,6 +306,15 @@ mod tests {
         assert!(later.outputs.trust < 0.5, "{:?}", later.outputs);
         let e = explainer_after(&[Action::SetPublic(true)]);
         assert!(costly(&e), "the lead message's leak costs candor");
+    }
+
+    #[test]
+    fn scrubbed_before_the_post_the_day_reads_before_the_post() {
+        let f = frame_after(&[Action::SetPublic(true), Action::Pause, Action::Seek(100.0)]);
+        assert_eq!(f.phase, Phase::Before);
+        assert_eq!(f.when, "before the post");
+        let on_the_day = frame_after(&[Action::SetPublic(true), Action::Pause]);
+        assert_eq!(on_the_day.when, "the day of the post");
     }
 
     #[test]
