@@ -389,8 +389,9 @@ fn per_language(story: &Story, key: &str) -> bool {
 }
 
 /// Whether a pack may set this string: one it requires, an optional note of
-/// one of its beats or of what the model makes of an expert, a scenario label, a translation or a source in the
-/// reader's language, or an interface string it words its own way.
+/// one of its beats or of what the model makes of an expert, a scenario
+/// label, a translation or a source in the reader's language, or an
+/// interface string it words its own way.
 fn allowed(story: &Story, required: &[String], ui: &Words, key: &str) -> bool {
     if per_language(story, key) {
         return true;

@@ -47,7 +47,15 @@ pub fn Compare(props: &CompareProps) -> Html {
         let trust = run.0.at(m.day as usize).trust;
         let trust0 = props.baseline.0.at(m.day as usize).trust;
         let reading = m.other_reading.as_ref().and_then(|id| {
-            let s = props.story.scenario(id)?.events.first()?.sensitivity;
+            // The sensitivity that reading gives this message (its post in
+            // the other scenario: same sender, same day).
+            let s = props
+                .story
+                .scenario(id)?
+                .events
+                .iter()
+                .find(|e| e.sender == m.sender_index && e.day == f64::from(m.day))?
+                .sensitivity;
             let lab = props.story.beats.iter().position(|b| b.view == View::Lab);
             let on_action = props.on_action.clone();
             let id = id.clone();
