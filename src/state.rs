@@ -55,6 +55,8 @@ pub struct Explainer {
     baseline: Rc<Trajectory>,
     /// For each message, the run of its scenario alone (for comparisons).
     message_runs: Vec<Rc<Trajectory>>,
+    /// On a step comparing two texts: the scenario posting both, and its run.
+    paired: Option<(String, Rc<Trajectory>)>,
     /// κ₀ under the parameters in force.
     candor0: f64,
     playing: bool,
@@ -82,6 +84,7 @@ impl Explainer {
         let before = self.fingerprint();
         match action {
             Action::SetPublic(public) => self.set_public(public)?,
+            Action::PostOnly(messages) => self.post_only(&messages)?,
             Action::SelectScenario(id) => self.select(&id)?,
             Action::SetVisible(visible) => self.visible = visible,
             Action::Play => self.play(),
@@ -111,6 +114,7 @@ impl Explainer {
                 }
                 self.beat = n;
                 self.refresh()?;
+                self.pair()?;
                 self.settle_clock();
                 self.announcement = Announcement::Beat;
                 return Ok(true);

@@ -24,6 +24,9 @@ pub const SETTLED_DAYS: u32 = 150;
 pub enum Action {
     /// Post the message in view (true) or take it back (false).
     SetPublic(bool),
+    /// Make exactly these messages public (by index in the story) and the
+    /// others private: a comparison's "show this" buttons.
+    PostOnly(Vec<usize>),
     /// Show a scenario by id.
     SelectScenario(String),
     /// Start playback; from the start again if it had finished.

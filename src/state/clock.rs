@@ -14,26 +14,44 @@ impl Explainer {
             return Ok(());
         }
         self.posted[m] = public;
+        // A chosen scenario that no longer posts what the reader made public
+        // gives way: the steps and the lab show what the reader did.
+        let chosen = self.chosen.clone();
+        if !self.choice_agrees() {
+            self.chosen = None;
+        }
         if let Err(e) = self.refresh() {
             self.posted[m] = !public;
+            self.chosen = chosen;
             return Err(e);
         }
-        let posted = self.message().day;
-        if public && self.reduced_motion {
-            // Nothing moves by itself: show the state some months on at
-            // once, with the scrubber to explore.
-            self.clock = f64::from(self.after_post(posted));
-            self.playing = false;
-        } else {
-            self.clock = f64::from(posted);
-            self.playing = public;
+        self.start_from(public.then(|| self.message().day));
+        Ok(())
+    }
+
+    /// After a flip: plays the months after the post on `day` (or, under
+    /// reduced motion, shows them some months on at once); with no post,
+    /// rests on the day of the message in view.
+    pub(super) fn start_from(&mut self, day: Option<u32>) {
+        match day {
+            Some(posted) if self.reduced_motion => {
+                self.clock = f64::from(self.after_post(posted));
+                self.playing = false;
+            }
+            Some(posted) => {
+                self.clock = f64::from(posted);
+                self.playing = true;
+            }
+            None => {
+                self.clock = f64::from(self.message().day);
+                self.playing = false;
+            }
         }
-        self.announcement = if public {
+        self.announcement = if day.is_some() {
             Announcement::WentPublic
         } else {
             Announcement::WentPrivate
         };
-        Ok(())
     }
 
     pub(super) fn play(&mut self) {
@@ -104,26 +122,27 @@ impl Explainer {
         Ok(())
     }
 
-    /// After moving to another beat: a private message shows its posting
-    /// day; a posted one keeps the reader's day, never earlier than the post;
-    /// the predictions open some months after the post, where the effects
-    /// they describe have had time to show; a beat without a timeline stops
-    /// the clock.
+    /// After moving to another beat: the reader's day carries over while
+    /// something they made public is in view (never before its first post);
+    /// with nothing posted the step rests on its message's posting day; the
+    /// predictions open some months after the post, where the effects they
+    /// describe have had time to show; a beat without a timeline stops the
+    /// clock.
     pub(super) fn settle_clock(&mut self) {
         let view = self.story.beats[self.beat].view;
         let posted = self.message().day;
-        let day = self.day();
+        let first = self.events.iter().map(|e| e.day.floor() as u32).min();
         match view {
-            View::Act | View::Compare | View::Network => {
-                if !self.public() {
+            View::Act | View::Compare | View::Network => match first {
+                None => {
                     self.playing = false;
                     self.clock = f64::from(posted);
-                } else if day < posted {
-                    self.clock = f64::from(posted);
                 }
-            }
+                Some(first) if self.day() < first => self.clock = f64::from(first),
+                Some(_) => {}
+            },
             View::Experts => {
-                if day <= posted {
+                if self.day() <= posted {
                     self.playing = false;
                     self.clock = f64::from(self.after_post(posted));
                 }

@@ -65,20 +65,64 @@ impl Explainer {
         }
     }
 
+    /// The messages the reader made public, wherever they did.
+    fn posted_messages(&self) -> Vec<&Message> {
+        self.story
+            .messages
+            .iter()
+            .zip(&self.posted)
+            .filter_map(|(m, &p)| p.then_some(m))
+            .collect()
+    }
+
+    /// Whether the chosen scenario still agrees with the reader's flips: it
+    /// posts every message they made public.
+    pub(super) fn choice_agrees(&self) -> bool {
+        self.chosen
+            .as_deref()
+            .is_some_and(|id| self.posted_messages().iter().all(|m| self.posts(id, m)))
+    }
+
+    /// What the reader's flips, on every step, set in motion: nothing when
+    /// every message is private; the chosen scenario when it posts them all;
+    /// one message's own scenario; several messages, the story's smallest
+    /// scenario that posts them all (the texts posted together, as
+    /// happened). So a step shows what the reader did on the steps before.
+    fn follow(&self) -> String {
+        let posted = self.posted_messages();
+        let Some(first) = posted.first() else {
+            return KEPT_PRIVATE.to_string();
+        };
+        if self.choice_agrees() {
+            return self.chosen.clone().unwrap_or_default();
+        }
+        if let (1, Some(own)) = (posted.len(), &first.scenario) {
+            return own.clone();
+        }
+        self.together(&posted)
+            .unwrap_or_else(|| self.flip_scenario(self.message()))
+    }
+
+    /// The story's scenario with the fewest leaks that posts every one of
+    /// these messages, if any.
+    pub(super) fn together(&self, messages: &[&Message]) -> Option<String> {
+        self.story
+            .resolved
+            .scenarios
+            .iter()
+            .filter(|s| messages.iter().all(|m| self.posts(&s.id, m)))
+            .min_by_key(|s| s.events.len())
+            .map(|s| s.id.clone())
+    }
+
     /// The scenario the beat in view shows.
     fn wanted(&self) -> String {
-        let m = self.message();
-        let follow = || {
-            if self.public() {
-                self.flip_scenario(m)
-            } else {
-                KEPT_PRIVATE.to_string()
-            }
-        };
         match self.story.beats[self.beat].view {
-            View::Experts => self.flip_scenario(m),
-            View::Lab => self.chosen.clone().unwrap_or_else(follow),
-            _ => follow(),
+            // Predictions are about a leak: shown after one even when the
+            // reader posted nothing.
+            View::Experts if self.posted.iter().all(|p| !p) => self.flip_scenario(self.message()),
+            View::Lab => self.chosen.clone().unwrap_or_else(|| self.follow()),
+            _ => self.follow(),
         }
     }
 
@@ -90,23 +134,68 @@ impl Explainer {
         if id == self.scenario && events == self.events {
             return Ok(());
         }
-        let cached = self
-            .runs
-            .iter()
-            .find(|(k, _)| *k == id)
-            .map(|(_, r)| r.clone());
-        let run = match cached {
-            Some(run) => run,
-            None => {
-                let run = Self::simulate(&self.story, &self.params, &events)?;
-                self.runs.push((id.clone(), run.clone()));
-                run
-            }
-        };
-        self.run = run;
+        self.run = self.run_of(&id, &events)?;
         self.scenario = id;
         self.events = events;
         self.revision += 1;
+        Ok(())
+    }
+
+    /// The run of a scenario under the parameters in force, computed once.
+    fn run_of(&mut self, id: &str, events: &[Event]) -> Result<Rc<Trajectory>, InputError> {
+        if let Some((_, run)) = self.runs.iter().find(|(k, _)| k == id) {
+            return Ok(run.clone());
+        }
+        let run = Self::simulate(&self.story, &self.params, events)?;
+        self.runs.push((id.to_string(), run.clone()));
+        Ok(run)
+    }
+
+    /// On a step comparing two texts, the scenario posting both (as
+    /// happened) and its run, computed once, so the comparison can show it
+    /// beside each text alone.
+    pub(super) fn pair(&mut self) -> Result<(), InputError> {
+        let b = &self.story.beats[self.beat];
+        self.paired = None;
+        if b.view != View::Compare {
+            return Ok(());
+        }
+        let (a, m) = (self.story.against_of(b), self.story.message_of(b));
+        let both = [&self.story.messages[a], &self.story.messages[m]];
+        if let Some(id) = self.together(&both) {
+            let events = self.events_of(&id)?;
+            let run = self.run_of(&id, &events)?;
+            self.paired = Some((id, run));
+        }
+        Ok(())
+    }
+
+    /// Makes exactly these messages public (by index) and the others
+    /// private, as the comparison's "show" buttons do, and plays from the
+    /// first of their posts. A choice of scenario gives way to the reader's.
+    pub(super) fn post_only(&mut self, messages: &[usize]) -> Result<(), InputError> {
+        if let Some(bad) = messages.iter().find(|&&i| i >= self.posted.len()) {
+            return Err(InputError::new(
+                "messages",
+                format!("{bad} is not a message"),
+            ));
+        }
+        let posted: Vec<bool> = (0..self.posted.len())
+            .map(|i| messages.contains(&i))
+            .collect();
+        if posted == self.posted {
+            return Ok(());
+        }
+        let (before, chosen) = (
+            std::mem::replace(&mut self.posted, posted),
+            self.chosen.take(),
+        );
+        if let Err(e) = self.refresh() {
+            (self.posted, self.chosen) = (before, chosen);
+            return Err(e);
+        }
+        let first = messages.iter().map(|&i| self.story.messages[i].day).min();
+        self.start_from(first);
         Ok(())
     }
 
@@ -152,7 +241,7 @@ impl Explainer {
         self.param_error = None;
         self.revision += 1;
         self.announcement = Announcement::ParamsChanged;
-        Ok(())
+        self.pair()
     }
 
     /// For each message, the run of its leak alone: what comparisons draw.

@@ -19,7 +19,7 @@ impl Explainer {
         let candor0 = params.validate()?.candor0;
         let lead = story.lead();
         let lang = story.languages().next().unwrap_or("en").to_string();
-        Ok(Explainer {
+        let mut e = Explainer {
             defaults: params,
             params,
             reduced_motion,
@@ -48,8 +48,11 @@ impl Explainer {
             language_error: None,
             announcement: Announcement::None,
             revision: 0,
+            paired: None,
             story,
-        })
+        };
+        e.pair()?;
+        Ok(e)
     }
 
     /// Starts as a host's config asks. Errors name the field.
@@ -79,6 +82,7 @@ impl Explainer {
             e.choose(id)?;
         }
         e.refresh()?;
+        e.pair()?;
         Ok(e)
     }
 }

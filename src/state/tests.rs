@@ -397,30 +397,96 @@ fn off_screen_the_clock_holds() {
     assert!(e.ticking());
 }
 
+fn beat_index(e: &Explainer, id: &str) -> usize {
+    e.story().beats.iter().position(|b| b.id == id).unwrap()
+}
+
 #[test]
-fn a_message_beat_never_shows_another_message_s_leak() {
+fn what_the_reader_made_public_carries_to_the_next_steps_with_their_day() {
     let mut e = at_beat("act");
     e.reduce(Action::SetPublic(true)).unwrap();
-    assert_eq!(e.scenario(), "only-macron");
-    let rutte = e
-        .story()
-        .beats
-        .iter()
-        .position(|b| b.id == "rutte")
-        .unwrap();
-    e.reduce(Action::GoToBeat(rutte)).unwrap();
+    e.reduce(Action::Seek(400.0)).unwrap();
+    let seen = e.outputs();
+    for id in ["pillars", "predictions", "rutte", "observed"] {
+        e.reduce(Action::GoToBeat(beat_index(&e, id))).unwrap();
+        assert_eq!(e.scenario(), "only-macron", "{id}");
+        assert_eq!(e.day(), 400, "{id}: the day the reader reached is kept");
+        assert_eq!(e.outputs(), seen, "{id}: the same numbers for the same day");
+    }
+    // On the second text's step its switch says private: the first text's
+    // post is still what the numbers show.
+    e.reduce(Action::GoToBeat(beat_index(&e, "rutte"))).unwrap();
     assert!(!e.public());
+}
+
+#[test]
+fn both_texts_public_show_what_happened_and_the_lab_opens_on_it() {
+    let mut e = at_beat("act");
+    e.reduce(Action::SetPublic(true)).unwrap();
+    e.reduce(Action::GoToBeat(beat_index(&e, "rutte"))).unwrap();
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert_eq!(e.scenario(), "what-happened");
+    assert_eq!(e.day(), 210, "the second post plays from its day");
+    assert!(e.playing());
+    e.reduce(Action::GoToBeat(beat_index(&e, "lab"))).unwrap();
     assert_eq!(
         e.scenario(),
-        "kept-private",
-        "the switch says private, so the effects are the baseline"
+        "what-happened",
+        "the lab opens on what the reader saw"
     );
-    // Back on the first message, the reader's flip is kept, and a chosen
-    // scenario that posts it is what the flip plays.
+    // Taking the second back leaves the first posted.
+    e.reduce(Action::GoToBeat(beat_index(&e, "rutte"))).unwrap();
+    e.reduce(Action::SetPublic(false)).unwrap();
+    assert_eq!(e.scenario(), "only-macron");
+}
+
+#[test]
+fn with_nothing_public_a_step_rests_on_its_message_s_day() {
+    let mut e = at_beat("rutte");
+    assert_eq!(e.scenario(), "kept-private");
+    assert_eq!(e.day(), e.message().day);
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert_eq!(e.scenario(), "only-rutte");
+}
+
+#[test]
+fn the_comparison_shows_each_text_alone_and_both_together() {
+    let mut e = at_beat("rutte");
+    let (id, run) = e.paired().expect("a comparison step has the pair");
+    assert_eq!(id, "what-happened");
+    assert!(run.at(300).trust < e.baseline_run().at(300).trust);
+    let (macron, rutte) = (0, e.message_index());
+    e.reduce(Action::PostOnly(vec![macron, rutte])).unwrap();
+    assert_eq!(e.scenario(), "what-happened");
+    assert_eq!(e.posted(), &[true, true, false]);
+    assert!(e.playing() && e.public());
+    e.reduce(Action::PostOnly(vec![macron])).unwrap();
+    assert_eq!(e.scenario(), "only-macron");
+    assert!(!e.public(), "this step's own text is private again");
+    e.reduce(Action::PostOnly(vec![])).unwrap();
+    assert_eq!(e.scenario(), "kept-private");
+    assert!(!e.playing());
+    assert!(e.reduce(Action::PostOnly(vec![9])).is_err());
+    assert_eq!(e.scenario(), "kept-private", "a refusal changes nothing");
+    // Away from a comparison there is no pair.
+    e.reduce(Action::GoToBeat(0)).unwrap();
+    assert!(e.paired().is_none());
+}
+
+#[test]
+fn a_chosen_scenario_gives_way_to_a_flip_it_does_not_post() {
+    let mut e = at_beat("lab");
+    e.reduce(Action::SelectScenario("only-rutte".into()))
+        .unwrap();
+    e.reduce(Action::GoToBeat(0)).unwrap();
+    e.reduce(Action::SetPublic(true)).unwrap();
+    assert_eq!(e.scenario(), "only-macron");
+    e.reduce(Action::GoToBeat(beat_index(&e, "lab"))).unwrap();
+    assert_eq!(e.scenario(), "only-macron");
+    // A choice that posts the flipped message stays what the flip plays.
     e.reduce(Action::SelectScenario("what-happened".into()))
         .unwrap();
     e.reduce(Action::GoToBeat(0)).unwrap();
-    assert!(e.public());
     assert_eq!(e.scenario(), "what-happened");
 }
 

@@ -128,6 +128,18 @@ impl Explainer {
         &self.message_runs
     }
 
+    /// On a step comparing two texts, the scenario posting both and its run.
+    pub fn paired(&self) -> Option<(&str, Rc<Trajectory>)> {
+        self.paired
+            .as_ref()
+            .map(|(id, run)| (id.as_str(), run.clone()))
+    }
+
+    /// Which messages the reader made public, by index.
+    pub fn posted(&self) -> &[bool] {
+        &self.posted
+    }
+
     /// κ₀, the candor of the baseline under the parameters in force.
     pub fn candor0(&self) -> f64 {
         self.candor0

@@ -75,15 +75,40 @@ pub fn App(props: &AppProps) -> Html {
     // props did not change skip re-rendering on each tick of the clock.
     // Refusals show in the state (the parameter panel's error), so results
     // need no handling here.
-    let on_action = use_callback(store.clone(), |action: Action, store| {
-        let _ = store.dispatch(action);
-    });
+    //
+    // A step the reader moves to (Next, Back, a step, a button that opens
+    // the lab) is brought into view with its heading focused once it has
+    // rendered; the host's goToBeat moves nothing (it may be scrolling).
+    let heading = use_node_ref();
+    let moved = use_mut_ref(|| false);
+    let on_action = use_callback(
+        (store.clone(), moved.clone()),
+        |action: Action, (store, moved)| {
+            if let Action::GoToBeat(n) = action {
+                *moved.borrow_mut() |= store.read(|s| s.beat().0 != n);
+            }
+            let _ = store.dispatch(action);
+        },
+    );
     let on_public = use_callback(store.clone(), |public: bool, store| {
         let _ = store.dispatch(Action::SetPublic(public));
     });
-    let on_beat = use_callback(store.clone(), |n: usize, store| {
-        let _ = store.dispatch(Action::GoToBeat(n));
+    let on_beat = use_callback(on_action.clone(), |n: usize, on_action| {
+        on_action.emit(Action::GoToBeat(n));
     });
+    {
+        let (heading, moved, smooth) = (heading.clone(), moved.clone(), !f.reduced_motion);
+        use_effect_with(f.beat, move |_| {
+            if moved.replace(false) {
+                #[cfg(target_arch = "wasm32")]
+                if let Some(h) = heading.cast::<web_sys::HtmlElement>() {
+                    super::motion::bring_step(&h, smooth);
+                }
+                #[cfg(not(target_arch = "wasm32"))]
+                let _ = (heading, smooth);
+            }
+        });
+    }
     let onkeydown = {
         let (on_action, playing) = (on_action.clone(), f.playing);
         Callback::from(move |e: KeyboardEvent| {
@@ -140,7 +165,7 @@ pub fn App(props: &AppProps) -> Html {
                 </header>
                 <StepList titles={labels.titles.clone()} current={f.beat} on_go={on_beat.clone()} />
                 <div class={classes!("bc-beat", format!("bc-beat-{}", f.beat_id))}>
-                    <h3 class="bc-beat-title">{ beat_title.clone() }</h3>
+                    <h3 class="bc-beat-title" tabindex="-1" ref={heading}>{ beat_title.clone() }</h3>
                     <p class="bc-beat-body">{ words.get(&key("body")) }</p>
                     if let Some(note) = words.try_get(&key("note")) {
                         <p class="bc-hint">{ note }</p>

@@ -119,6 +119,28 @@ pub fn reveal(el: &HtmlElement, smooth: bool) {
     }
 }
 
+/// Brings a step the reader moved to into view: its heading at the top
+/// (smoothly unless the reader asked for less motion) and focused, so a
+/// keyboard or screen-reader user goes on from there. Then tells the page
+/// around it (`backchannel:step`, composed, so it reaches the host element):
+/// in an iframe, the page's script asks the parent page to scroll there too.
+pub fn bring_step(el: &HtmlElement, smooth: bool) {
+    let focus = keyframe(&[]);
+    let _ = Reflect::set(&focus, &"preventScroll".into(), &true.into());
+    call(el, "focus", &[focus.into()]);
+    let options = keyframe(&[
+        ("block", "start"),
+        ("behavior", if smooth { "smooth" } else { "auto" }),
+    ]);
+    call(el, "scrollIntoView", &[options.into()]);
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("backchannel:step", &init) {
+        let _ = el.dispatch_event(&event);
+    }
+}
+
 fn computed(el: &HtmlElement, name: &str) -> Option<String> {
     let window = web_sys::window()?;
     let style = call(&window, "getComputedStyle", &[JsValue::from(el.clone())])?;

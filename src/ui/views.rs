@@ -103,28 +103,22 @@ fn network(c: &Ctx) -> Html {
     }
 }
 
-/// Two texts' runs, each alone, for a comparison, with their labels.
+/// A text's run alone, drawn beside the scenario in view, with its label.
 struct Compared {
-    lead: RunRef,
     this: RunRef,
-    lead_label: AttrValue,
     this_label: AttrValue,
     markers: Rc<Vec<Marker>>,
 }
 
-/// The charts: the scenario in view against the baseline, or two texts'
-/// effects, each alone, side by side.
+/// The charts: the scenario in view against the baseline, and on a
+/// comparison a text posted alone beside it.
 fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
     let f = c.f;
-    let (run, other, run_label, other_label, markers) = match compare {
-        Some(x) => (
-            x.lead,
-            Some(x.this),
-            Some(x.lead_label),
-            Some(x.this_label),
-            x.markers,
-        ),
-        None => (f.run.clone(), None, None, None, c.markers.clone()),
+    let run = f.run.clone();
+    let run_label: Option<AttrValue> = None;
+    let (other, other_label, markers) = match compare {
+        Some(x) => (Some(x.this), Some(x.this_label), x.markers),
+        None => (None, None, c.markers.clone()),
     };
     html! {
         <div class="bc-charts" role="group" tabindex="0" aria-label={c.words.get("charts.label").to_string()}>

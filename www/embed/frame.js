@@ -6,6 +6,12 @@
 //   AMP            { sentinel: "amp", type: "embed-size", height } (and
 //                  { sentinel: "amp", type: "embed-ready" } once laid out)
 //   Flourish-style JSON.stringify({ sender, context: "iframe.resize", method: "resize", height, src })
+// A step the reader moves to (the explainer's composed backchannel:step)
+// asks the parent to bring its heading into view, at its offset in this page:
+//   pym.js v1      "pymxPYMx{childId}xPYMxscrollToChildPosxPYMx{px}"
+//   README/others  { "backchannel-scroll": { "<id>": px } }
+// The explainer has already scrolled within this page (and, where the
+// browser allows, its parents).
 // The first message waits until the explainer has laid out (its
 // backchannel:ready, or backchannel:error, plus a frame): every parent resizes
 // on every message, and an early one (the fallback text's 165 px between the
@@ -45,6 +51,14 @@ window.addEventListener('message', (event) => {
   // A pym parent's "width" message asks for our height: answer it in pym's dialect.
   // Before the explainer has laid out, the first send() answers instead.
   if (laidOut && parts[0] === 'pym' && parts[1] === childId && parts[2] === 'width') pym(measure());
+});
+
+host.addEventListener('backchannel:step', (event) => {
+  const heading = event.composedPath()[0];
+  // 16 px of room above the heading, as the explainer leaves inside.
+  const top = Math.max(0, Math.round(heading.getBoundingClientRect().top + scrollY - 16));
+  post(`pymxPYMx${childId}xPYMxscrollToChildPosxPYMx${top}`);
+  post({ 'backchannel-scroll': { [childId]: top } });
 });
 
 /** Opens the gate after the next frame, once (the first of ready or error). */

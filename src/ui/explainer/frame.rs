@@ -42,6 +42,8 @@ pub struct Frame {
     pub run: RunRef,
     pub base_run: RunRef,
     pub message_runs: Vec<RunRef>,
+    /// On a step comparing two texts: the scenario posting both, and its run.
+    pub paired: Option<(AttrValue, RunRef)>,
     pub revision: u64,
     pub channels: Rc<Vec<SenderOutputs>>,
     pub candor0: f64,
@@ -105,6 +107,9 @@ impl Frame {
             run: RunRef(s.run()),
             base_run: RunRef(s.baseline_run()),
             message_runs: s.message_runs().iter().cloned().map(RunRef).collect(),
+            paired: s
+                .paired()
+                .map(|(id, run)| (AttrValue::from(id.to_string()), RunRef(run))),
             revision: s.revision(),
             channels: Rc::new(s.channels().to_vec()),
             candor0: s.candor0(),
