@@ -96,14 +96,20 @@ fn render(a: &Args) -> Result<String, String> {
         e.reduce(action).map_err(|e| e.to_string())?;
     }
     // The first step shows a scenario that posts its message; any other is
-    // shown where the reader sees it, in the lab.
+    // shown where the reader sees it, chosen in the lab (after the flip, so
+    // the lab shows the choice rather than the flip).
     if let Some(id) = &a.scenario {
         if e.scenario() != id {
             let lab = story.beats.iter().position(|b| b.view == View::Lab);
             let lab =
                 lab.ok_or_else(|| format!("--scenario: the story has no lab to show {id:?} in"))?;
-            e.reduce(Action::GoToBeat(lab)).map_err(|e| e.to_string())?;
-            e.reduce(Action::Seek(a.day)).map_err(|e| e.to_string())?;
+            for action in [
+                Action::GoToBeat(lab),
+                Action::SelectScenario(id.clone()),
+                Action::Seek(a.day),
+            ] {
+                e.reduce(action).map_err(|e| e.to_string())?;
+            }
         }
     }
     Ok(svg(&e, &words, a.theme, a.size))

@@ -196,6 +196,9 @@ impl Explainer {
         }
         let first = messages.iter().map(|&i| self.story.messages[i].day).min();
         self.start_from(first);
+        // Says which scenario is now shown (the step's own text may not be
+        // among those posted).
+        self.announcement = Announcement::Scenario;
         Ok(())
     }
 

@@ -80,6 +80,8 @@ test('under every configured scenario the switch is off wherever it is shown unt
       const switches = await page.getByRole('switch').evaluateAll((els) => els.map((e) => e.getAttribute('aria-checked')));
       for (const checked of switches) assert.equal(checked, 'false', `${id}: switch off on ${beat}`);
       assert.equal((await state(page)).public, false, `${id}: state().public on ${beat}`);
+      // Before any flip, the lab opens on the configured scenario.
+      if (beat === 'lab') assert.equal((await state(page)).scenario, id, `${id}: the lab opens on it`);
     }
     // The configured scenario is what the reader's flip sets in motion.
     await goToBeatId(page, 'act');
@@ -87,9 +89,9 @@ test('under every configured scenario the switch is off wherever it is shown unt
     const s = await state(page);
     assert.equal(s.public, true);
     assert.equal(s.scenario, id === 'what-happened' ? 'what-happened' : 'only-macron', `${id}: what the flip plays`);
-    // And what the lab opens on.
+    // After the flip, the lab opens on what the reader saw.
     await goToBeatId(page, 'lab');
-    assert.equal((await state(page)).scenario, id, `${id}: the lab opens on it`);
+    assert.equal((await state(page)).scenario, s.scenario, `${id}: the lab opens on what the reader saw`);
     assert.deepEqual(errors, []);
     await context.close();
   }
