@@ -142,10 +142,27 @@ async fn the_story_steps_forward_and_back() {
     settle().await;
     let title = || find(&host, ".bc-beat-title").text_content().unwrap();
     assert_eq!(title(), "Make it public");
+    // The page around hears each step the reader moves to.
+    let steps = std::rc::Rc::new(std::cell::Cell::new(0));
+    let heard = {
+        let steps = steps.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn()>::new(move || steps.set(steps.get() + 1))
+    };
+    host.add_event_listener_with_callback("backchannel:step", heard.as_ref().unchecked_ref())
+        .unwrap();
     let next = find(&host, ".bc-pager .bc-button:last-child");
     next.unchecked_ref::<HtmlElement>().click();
     settle().await;
     assert_eq!(title(), "The invisible pillars");
+    // Focus moves to the new step's heading, and the host is told.
+    let focused = web_sys::window()
+        .unwrap()
+        .document()
+        .unwrap()
+        .active_element()
+        .unwrap();
+    assert_eq!(focused, find(&host, ".bc-beat-title"));
+    assert_eq!(steps.get(), 1);
     let current = find(&host, "[aria-current=step]");
     assert!(current
         .text_content()
@@ -160,6 +177,9 @@ async fn the_story_steps_forward_and_back() {
         .click();
     settle().await;
     assert_eq!(title(), "Make it public");
+    assert_eq!(steps.get(), 2);
+    host.remove_event_listener_with_callback("backchannel:step", heard.as_ref().unchecked_ref())
+        .unwrap();
 }
 
 #[wasm_bindgen_test]
