@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, harness, explainerPage, ROOT } from './support.js';
+import { open, harness, explainerPage, screenshot, ROOT } from './support.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const IFRAME = readme.match(/<iframe src="https:\/\/example\.org\/backchannel\/embed\.html[^]*?<\/iframe>/)[0];
@@ -24,6 +24,7 @@ const js = (body) => ({ body, type: 'text/javascript' });
 
 const env = harness({
   '/top.html': explainerPage(),
+  '/dark.html': explainerPage('theme="dark"'),
   '/t/iframe.html': page(`${local(IFRAME)}<script src="/t/listener.js"></script>`),
   '/t/listener.js': js(LISTENER),
   '/t/pym.v1.min.js': js(pym),
@@ -225,3 +226,26 @@ for (const viewport of [PHONE, DESKTOP]) {
     await context.close();
   });
 }
+
+test('every step at 390 px, in English and French, light and dark, made public: nothing wider than the screen (screenshots saved)', async () => {
+  for (const [scheme, url] of [['light', '/top.html'], ['dark', '/dark.html']]) {
+    for (const lang of ['en', 'fr']) {
+      const { context, page: p, errors } = await open(env.browser, `${env.server.url}${url}`, { viewport: PHONE, reducedMotion: 'reduce' });
+      const x = await explainer(p, false);
+      await x.call('setLanguage', lang);
+      await x.host.getByRole('switch').first().click();
+      const count = await x.host.locator('.bc-step').count();
+      for (let n = 0; n < count; n++) {
+        await x.call('goToBeat', n);
+        const { beat } = await x.call('state');
+        await x.host.locator(`.bc-beat-${beat}`).waitFor();
+        const wide = await x.frame.evaluate(() => document.documentElement.scrollWidth);
+        assert.ok(wide <= PHONE.width, `${lang} ${scheme} ${beat}: ${wide} px wide`);
+        await x.host.locator('.bc-beat').evaluate((el) => el.scrollIntoView({ block: 'start', behavior: 'instant' }));
+        await screenshot(p, `step-${lang}-${scheme}-${n + 1}-${beat}`);
+      }
+      assert.deepEqual(errors, []);
+      await context.close();
+    }
+  }
+});
