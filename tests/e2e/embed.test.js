@@ -457,6 +457,42 @@ test('host events: ready, public, scenario, complete', async () => {
   await context.close();
 });
 
+test('selectScenario where the step in view shows another scenario: kept for where it applies, and the console says so', async () => {
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && m.text().startsWith('backchannel:') && warnings.push(m.text()));
+  await p.goto(env.server.url + '/');
+  await readyAll(p, 1);
+  const result = await p.evaluate(() => {
+    const h = document.querySelector('[data-backchannel]').backchannel;
+    h.goToBeat(0);
+    const first = h.state();
+    h.selectScenario('only-rutte');
+    const after = h.state();
+    let thrown;
+    try {
+      h.selectScenario('no-such-scenario');
+    } catch (e) {
+      thrown = e.message;
+    }
+    let n = 0;
+    while (h.state().beat !== 'lab' && n < 20) h.goToBeat(++n);
+    return { first, after, thrown, lab: h.state() };
+  });
+  // Step 1 shows its own message, still private: the choice does not show there.
+  assert.equal(result.after.scenario, result.first.scenario);
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0], new RegExp(`^backchannel: selectScenario\\("only-rutte"\\) is kept, but step "${result.first.beat}" shows "${result.first.scenario}": the choice applies in the lab`));
+  assert.match(result.thrown ?? '', /unknown scenario "no-such-scenario"/, 'an unknown id throws');
+  // Where it applies, it shows.
+  assert.equal(result.lab.scenario, 'only-rutte');
+  // In the lab it shows at once: nothing to say.
+  await p.evaluate(() => document.querySelector('[data-backchannel]').backchannel.selectScenario('only-macron'));
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  await context.close();
+});
+
 test('lazy and polite: nothing loads until near the viewport, and the clock stops off screen', async () => {
   const { context, page: p } = await openPage('/t/far.html', { viewport: { width: 1000, height: 800 } });
   const wasm = [];
