@@ -111,7 +111,7 @@ writeFileSync(
   readFileSync(join(www, 'embed/embed.html'), 'utf8').replace('__BACKCHANNEL_CSS__', `./${cssName}`),
 );
 writeFileSync(join(out, 'embed.js'), minify(readFileSync(join(www, 'embed/frame.js'), 'utf8'), 'js'));
-copyFileSync(join(www, 'embed/embed.css'), join(out, 'embed.css'));
+writeFileSync(join(out, 'embed.css'), minify(readFileSync(join(www, 'embed/embed.css'), 'utf8'), 'css'));
 copyFileSync(join(www, 'embed/embed-codes.html'), join(out, 'embed-codes.html'));
 // The AMP article to copy from, pointing where dist/ is served when known.
 writeFileSync(

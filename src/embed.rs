@@ -33,8 +33,8 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 /// Mounts one explainer. `host` is the element the page placed (it gets the
 /// `backchannel` handle and dispatches the events); the explainer renders
 /// into `root` (a node in the host's shadow root), or into `host` itself.
-/// `options` carries what the loader read: `{ config?, configError?, pack?,
-/// packError?, scenario?, lang?, theme?, autoplay?, onDestroy?, onPanic? }`
+/// `options` carries what the loader read: `{ config?, pack?, scenario?,
+/// lang?, theme?, autoplay?, onDestroy?, onPanic? }`
 /// (`config` and `pack` as JSON text); `onDestroy` is called once the
 /// explainer has been torn down, whether the loader or the host page asked
 /// for it; `onPanic(message)` if a Rust panic stops this wasm instance (see

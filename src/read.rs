@@ -37,7 +37,7 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
                 let place = at.rfind(" at line ").map_or("", |i| &at[i..]);
                 refusal(
                     &path,
-                    &format!("invalid type: not one of the names allowed here{place}"),
+                    &format!("expected one of the names allowed here{place}"),
                 )
             } else {
                 refusal(&path, &inner.to_string())
@@ -131,21 +131,57 @@ fn with_place(problem: String, place: Option<String>) -> String {
     }
 }
 
-/// serde's type names in a reader's words.
+/// serde's "invalid type: X, expected Y" (or "invalid value: …") in a
+/// reader's words, what was expected first: `expected a string, got the
+/// number 0`, a number written as the host wrote it (`0`, not serde's
+/// `0.0`), serde's type names plain.
 fn plain(message: &str) -> String {
-    [
+    let message = [
         ("expected u32", "expected a whole number of 0 or more"),
         ("expected usize", "expected a whole number of 0 or more"),
         ("expected f64", "expected a number"),
         ("expected a boolean", "expected true or false"),
         ("expected a sequence", "expected a list"),
-        ("invalid type: map", "invalid type: object"),
-        ("invalid type: sequence", "invalid type: list"),
-        ("invalid type: floating point", "invalid type: number"),
-        ("invalid type: integer", "invalid type: number"),
     ]
     .iter()
-    .fold(message.to_string(), |m, (from, to)| m.replace(from, to))
+    .fold(message.to_string(), |m, (from, to)| m.replace(from, to));
+    let rest = message
+        .strip_prefix("invalid type: ")
+        .or_else(|| message.strip_prefix("invalid value: "));
+    // The last ", expected ": the host's text before it may hold one.
+    let Some((value, expected)) =
+        rest.and_then(|r| r.rfind(", expected ").map(|at| (&r[..at], &r[at + 2..])))
+    else {
+        return message;
+    };
+    // serde names the Rust type it reads into: `struct Config`, `enum Theme`.
+    let expected = if expected.starts_with("expected struct ") {
+        "expected an object"
+    } else if expected.starts_with("expected enum ") {
+        "expected one of the names allowed here"
+    } else {
+        expected
+    };
+    let quoted = |kind: &str| {
+        value
+            .strip_prefix(kind)
+            .and_then(|v| v.strip_prefix('`')?.strip_suffix('`'))
+    };
+    let got = if let Some(n) = quoted("floating point ").or_else(|| quoted("integer ")) {
+        // serde writes a whole float with ".0"; the host wrote `0`.
+        format!("the number {}", n.strip_suffix(".0").unwrap_or(n))
+    } else if let Some(b) = quoted("boolean ") {
+        b.to_string()
+    } else {
+        match value {
+            "sequence" => "a list".into(),
+            "map" => "an object".into(),
+            "unit value" => "null".into(),
+            _ if value.starts_with("string ") => format!("the {value}"),
+            _ => value.to_string(),
+        }
+    };
+    format!("{expected}, got {got}")
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
@@ -186,16 +222,38 @@ mod tests {
         );
         let e = error(r#"{"name": "a", "items": [{"n": "x"}]}"#);
         assert!(
-            e.starts_with("items[0].n: invalid type: string \"x\", expected a whole number"),
+            e.starts_with("items[0].n: expected a whole number of 0 or more, got the string \"x\""),
             "{e}"
         );
         assert!(error("{").starts_with("not valid JSON"));
         assert!(error(r#"{"name": "a", "items": []} x"#).starts_with("not valid JSON"));
         assert!(
-            error("[]").starts_with("invalid type: list"),
+            error("[]").starts_with("expected an object, got a list"),
             "{}",
             error("[]")
         );
+    }
+
+    #[test]
+    fn a_value_of_the_wrong_type_reads_as_the_host_wrote_it() {
+        // What was expected, then what came: a number as written (`0`, not
+        // serde's `0.0`), a text quoted, a list or object by its kind.
+        for (text, want) in [
+            (r#"{"name": 0, "items": []}"#, "name: expected a string, got the number 0"),
+            (r#"{"name": 0.0, "items": []}"#, "name: expected a string, got the number 0"),
+            (r#"{"name": -2.5, "items": []}"#, "name: expected a string, got the number -2.5"),
+            (r#"{"name": true, "items": []}"#, "name: expected a string, got true"),
+            (r#"{"name": null, "items": []}"#, "name: expected a string, got null"),
+            (r#"{"name": [], "items": []}"#, "name: expected a string, got a list"),
+            (r#"{"name": "a", "items": {}}"#, "items: expected a list, got an object"),
+            (r#"{"name": "a", "items": [{"n": 1.5}]}"#, "items[0].n: expected a whole number of 0 or more, got the number 1.5"),
+            (r#"{"name": "a", "items": [{"n": -1}]}"#, "items[0].n: expected a whole number of 0 or more, got the number -1"),
+            (r#"{"name": "a, expected b", "items": [{"n": "x, expected y"}]}"#, "items[0].n: expected a whole number of 0 or more, got the string \"x, expected y\""),
+        ] {
+            let e = error(text);
+            assert!(e.starts_with(want), "{text}: {e}");
+            assert!(!e.contains("invalid") && !e.contains(".0 "), "{text}: {e}");
+        }
     }
 
     #[test]

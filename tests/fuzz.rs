@@ -9,7 +9,7 @@
 //! accepted starts) or refuses with errors that each name a path — a field
 //! path (`messages[1].source`, `config.params.gamma`), or, for a pack, the
 //! empty path of the document itself with a problem about the whole
-//! document (`not valid JSON (…)`, `invalid type: list, expected …`) — and
+//! document (`not valid JSON (…)`, `expected an object, got a list`) — and
 //! say what is wrong in words.
 #![cfg(not(target_arch = "wasm32"))]
 
@@ -289,7 +289,7 @@ fn pack_error(e: &InputError) -> Result<(), TestCaseError> {
     if e.path.is_empty() {
         prop_assert!(
             e.problem.starts_with("not valid JSON (")
-                || e.problem.starts_with("invalid type: ")
+                || e.problem.starts_with("expected ")
                 || e.problem
                     .starts_with("unknown field \"\" (a key with no name)"),
             "the empty path is kept for the document itself: {e:?}"

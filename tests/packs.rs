@@ -146,7 +146,7 @@ fn validate_pack_refuses_what_is_not_a_pack() {
     fs::create_dir_all(&dir).unwrap();
     for (name, text, want) in [
         ("empty.json", "", "not valid JSON"),
-        ("array.json", "[]", "invalid type"),
+        ("array.json", "[]", "expected an object, got a list"),
         ("text.json", "{\"id\": ", "not valid JSON"),
     ] {
         let file = dir.join(name);

@@ -105,7 +105,10 @@ fn lists_and_objects_of_the_wrong_type_are_named_by_kind_and_a_list_is_no_map() 
     // A list where the pack (an object) belongs, as natively.
     let list = JSON::parse("[[\"senders\", []]]").unwrap();
     let found = problems(list);
-    assert!(found[0].contains("invalid type: list"), "{found:?}");
+    assert!(
+        found[0].contains("expected an object, got a list"),
+        "{found:?}"
+    );
 
     // A pack's strings given as [key, value] pairs are refused, not read as a map.
     let v = builtin_value();
@@ -117,7 +120,7 @@ fn lists_and_objects_of_the_wrong_type_are_named_by_kind_and_a_list_is_no_map() 
     .unwrap();
     let found = problems(v);
     assert!(
-        found[0].starts_with("strings: invalid type: list"),
+        found[0].starts_with("strings: expected an object, got a list"),
         "{found:?}"
     );
 
@@ -133,13 +136,13 @@ fn lists_and_objects_of_the_wrong_type_are_named_by_kind_and_a_list_is_no_map() 
     .unwrap();
     assert_eq!(
         problems(v),
-        ["messages[0].text: invalid type: list, expected a string"]
+        ["messages[0].text: expected a string, got a list"]
     );
     let v = builtin_value();
     Reflect::set(&at(&v, &["messages", "0"]), &"text".into(), &Object::new()).unwrap();
     assert_eq!(
         problems(v),
-        ["messages[0].text: invalid type: object, expected a string"]
+        ["messages[0].text: expected a string, got an object"]
     );
 }
 

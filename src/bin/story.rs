@@ -5,9 +5,9 @@
 //! `story DIR` writes `DIR/story.<lang>.html` for every language (a page
 //! that links the component's stylesheet found in DIR) and
 //! `DIR/embed-code.<lang>.txt` (the script embed with the story as its
-//! fallback), and puts the English
-//! story into `DIR/embed.html` as the explainer element's fallback. `make
-//! dist` runs it after the build.
+//! fallback), and puts the English story into `DIR/embed.html` and the demo
+//! page `DIR/index.html` as the explainer element's fallback. `make dist`
+//! runs it after the build.
 
 use backchannel::story::Story;
 use backchannel::ui::static_story::render;
@@ -20,7 +20,8 @@ use std::rc::Rc;
 /// `BACKCHANNEL_PUBLIC_URL` says (as for oembed.json).
 const PLACEHOLDER_URL: &str = "https://example.org/backchannel/";
 
-/// What the story replaces in embed.html: the sentence `make serve` shows.
+/// What the story replaces in embed.html and the demo page (index.html):
+/// the short fallback `make serve` shows, itself in a `<noscript>`.
 const SLOT: (&str, &str) = ("<!-- static story -->", "<!-- /static story -->");
 
 fn main() -> ExitCode {
@@ -70,28 +71,24 @@ fn run(dir: &Path) -> Result<(), String> {
             &embed_code(&base, lang, &html),
         )?;
         if lang == "en" {
-            let embed = dir.join("embed.html");
-            let page =
-                std::fs::read_to_string(&embed).map_err(|e| format!("{}: {e}", embed.display()))?;
-            let (Some(start), Some(end)) = (page.find(SLOT.0), page.find(SLOT.1)) else {
-                return Err(format!(
-                    "{} has no {} … {} to fill",
-                    embed.display(),
-                    SLOT.0,
-                    SLOT.1
-                ));
-            };
-            // In <noscript>, after the sentence the element held: a reader
-            // with JavaScript sees the sentence while the explainer loads,
-            // as before, and never the story (nothing jumps); the loader
-            // shows the story if the explainer cannot start.
-            let sentence = &page[start + SLOT.0.len()..end];
-            let page = format!(
-                "{}{sentence}<noscript>{html}</noscript>{}",
-                &page[..start],
-                &page[end + SLOT.1.len()..]
-            );
-            write(&embed, &page)?;
+            // In <noscript>, in place of the sentence `make serve` shows: a
+            // reader without JavaScript gets the whole story; a reader with
+            // JavaScript never has it painted (the loader's placeholder holds
+            // the explainer's place, and nothing jumps), and the loader shows
+            // it if the explainer cannot start. embed.html links the
+            // component's sheet itself; the demo page (index.html) links the
+            // stable-named one inside the <noscript>, as an embed code does,
+            // so that only a reader without JavaScript loads it.
+            fill(
+                &dir.join("embed.html"),
+                &format!("<noscript>{html}</noscript>"),
+            )?;
+            fill(
+                &dir.join("index.html"),
+                &format!(
+                    "<noscript><link rel=\"stylesheet\" href=\"backchannel.css\">{html}</noscript>"
+                ),
+            )?;
         }
     }
     Ok(())
@@ -109,6 +106,25 @@ fn embed_code(base: &str, lang: &str, story: &str) -> String {
          <noscript><link rel=\"stylesheet\" href=\"{base}backchannel.css\">{story}</noscript>\n\
          </backchannel-explainer>\n"
     )
+}
+
+/// Replaces `SLOT` in the page at `path`, markers included, with `fallback`.
+fn fill(path: &Path, fallback: &str) -> Result<(), String> {
+    let page = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    let (Some(start), Some(end)) = (page.find(SLOT.0), page.find(SLOT.1)) else {
+        return Err(format!(
+            "{} has no {} … {} to fill",
+            path.display(),
+            SLOT.0,
+            SLOT.1
+        ));
+    };
+    let page = format!(
+        "{}{fallback}{}",
+        &page[..start],
+        &page[end + SLOT.1.len()..]
+    );
+    write(path, &page)
 }
 
 fn write(path: &Path, text: &str) -> Result<(), String> {

@@ -133,6 +133,41 @@ fn each_bad_config_names_its_field() {
 }
 
 #[test]
+fn a_value_of_the_wrong_type_says_what_was_expected_and_what_came_as_written() {
+    // `beats: [0]` once read "invalid type: number `0.0`, expected a string".
+    for (text, want) in [
+        (
+            r#"{"beats": [0]}"#,
+            "config.beats[0]: expected a string, got the number 0",
+        ),
+        (
+            r#"{"beats": ["act", 2.5]}"#,
+            "config.beats[1]: expected a string, got the number 2.5",
+        ),
+        (
+            r#"{"autoplay": "yes"}"#,
+            "config.autoplay: expected true or false, got the string \"yes\"",
+        ),
+        (
+            r#"{"params": {"gamma": "high"}}"#,
+            "config.params.gamma: expected a number, got the string \"high\"",
+        ),
+        (
+            r#"{"beats": "all"}"#,
+            "config.beats: expected a list, got the string \"all\"",
+        ),
+        (
+            r#"{"pack": 5}"#,
+            "config.pack: expected a string, got the number 5",
+        ),
+        ("[]", "config: expected an object, got a list"),
+    ] {
+        let e = error_of(text).to_string();
+        assert!(e.starts_with(want), "{text}: {e}");
+    }
+}
+
+#[test]
 fn the_theme_is_light_unless_the_host_asks() {
     let mut c = Config::default();
     assert_eq!(c.theme, Theme::Light);

@@ -150,10 +150,27 @@ impl Handle {
         serde_wasm_bindgen::to_value(&scenarios).map_err(|e| JsError::new(&e.to_string()))
     }
 
-    /// Shows a scenario by id; throws for an unknown id.
+    /// Chooses a scenario by id; throws for an unknown id. A story step
+    /// shows what its own message sets in motion, so the choice may not show
+    /// on the step in view: it is kept for where it applies, and the console
+    /// says so rather than the call doing nothing visible.
     #[wasm_bindgen(js_name = selectScenario)]
     pub fn select_scenario(&self, id: &str) -> Result<(), JsError> {
-        self.act(Action::SelectScenario(id.to_string()))
+        let store = self.store()?;
+        store
+            .dispatch(Action::SelectScenario(id.to_string()))
+            .map_err(|e| JsError::new(&e.to_string()))?;
+        let (beat, shown) = store.read(|e| (e.beat().1.id.clone(), e.scenario().to_string()));
+        if shown != id {
+            web_sys::console::warn_1(
+                &format!(
+                    "backchannel: selectScenario(\"{id}\") is kept, but step \"{beat}\" shows \"{shown}\": \
+                     the choice applies in the lab, and on a step whose message it posts once that message is made public"
+                )
+                .into(),
+            );
+        }
+        Ok(())
     }
 
     /// Jumps to a model day (clamped to the timeline).

@@ -1,5 +1,6 @@
 //! What the loader read from the host element: its attributes, and the
-//! texts of its config and story pack. Kept for the explainer's life, so a
+//! texts of its config and story pack (a URL that did not load never
+//! reaches the explainer: the loader keeps the fallback and reports it). Kept for the explainer's life, so a
 //! pack loaded later (`loadPack`) starts under the same config.
 
 use crate::config::{story_language, Config};
@@ -12,9 +13,7 @@ use wasm_bindgen::JsValue;
 /// The mount options, as Rust values.
 pub struct Options {
     config: Option<String>,
-    config_error: Option<String>,
     pack: Option<String>,
-    pack_error: Option<String>,
     scenario: Option<String>,
     lang: Option<String>,
     theme: Option<String>,
@@ -36,9 +35,7 @@ impl Options {
         let text = |name: &str| get(name).and_then(|v| v.as_string());
         Options {
             config: text("config"),
-            config_error: text("configError"),
             pack: text("pack"),
-            pack_error: text("packError"),
             scenario: text("scenario"),
             lang: text("lang"),
             theme: text("theme"),
@@ -52,9 +49,6 @@ impl Options {
     /// The story the element asked for (`pack` attribute or config field),
     /// or the built-in one. A refusal's path starts with `pack`.
     pub fn story(&self) -> Result<Story, InputError> {
-        if let Some(problem) = &self.pack_error {
-            return Err(InputError::new("pack", problem.clone()));
-        }
         let story = match &self.pack {
             Some(text) => Story::parse(text),
             None => Story::builtin(),
@@ -75,9 +69,6 @@ impl Options {
 
     /// The config with the element's attributes on top (they win).
     pub fn config(&self, story: &Story) -> Result<Config, InputError> {
-        if let Some(problem) = &self.config_error {
-            return Err(InputError::new("config", problem.clone()));
-        }
         let mut config = match &self.config {
             Some(json) => Config::parse(json)?,
             None => Config::default(),

@@ -141,6 +141,7 @@ const PAGES = {
         '<backchannel-explainer id="types"><script type="application/json">{ "autoplay": "yes" }</script></backchannel-explainer>' +
         '<backchannel-explainer id="scenario"><script type="application/json">{ "scenario": "what-if" }</script></backchannel-explainer>' +
         '<backchannel-explainer id="range"><script type="application/json">{ "params": { "gamma": 7 } }</script></backchannel-explainer>' +
+        '<backchannel-explainer id="beats"><script type="application/json">{ "beats": [0] }</script></backchannel-explainer>' +
         '<backchannel-explainer id="missing" config="/t/no-such-config.json"><p class="host-fallback">Macron\'s private text to Trump, as he posted it.</p></backchannel-explainer>' +
         '<backchannel-explainer id="good" config="/t/good-config.json"></backchannel-explainer>' +
         '<script src="/t/host.js"></script>' +
@@ -354,7 +355,7 @@ test('a full session requests nothing from any other origin', async () => {
   await context.close();
 });
 
-test('each malformed config shows a readable error and an event, and the host page keeps working', async () => {
+test('each malformed config shows a readable error and an event; a config that does not load tells the console, not the reader; the host page keeps working', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 8000 } });
   const p = await context.newPage();
   await p.addInitScript(() => {
@@ -364,15 +365,16 @@ test('each malformed config shows a readable error and an event, and the host pa
   const consoleErrors = [];
   p.on('console', (m) => m.type() === 'error' && consoleErrors.push(m.text()));
   await p.goto(env.server.url + '/t/configs.html');
-  await p.waitForFunction(() => window.errorsHeard.length >= 5 && document.getElementById('good').backchannel);
+  await p.waitForFunction(() => window.errorsHeard.length >= 6 && document.getElementById('good').backchannel);
   const heard = await p.evaluate(() => window.errorsHeard);
   const byId = Object.fromEntries(heard.map((e) => [e.id, e]));
   const expect = {
     syntax: /config: not valid JSON/,
-    types: /config\.autoplay: invalid type: string "yes", expected true or false/,
+    types: /config\.autoplay: expected true or false, got the string "yes"/,
     scenario: /config\.scenario: unknown scenario "what-if"/,
     range: /config\.params\.gamma: 7 is outside its range/,
-    missing: /could not load \/t\/no-such-config\.json \(HTTP 404\)/,
+    // The number as the host wrote it (once "invalid type: number `0.0`").
+    beats: /config\.beats\[0\]: expected a string, got the number 0/,
   };
   for (const [id, pattern] of Object.entries(expect)) {
     assert.match(byId[id]?.message ?? '', pattern, id);
@@ -381,15 +383,31 @@ test('each malformed config shows a readable error and an event, and the host pa
     assert.ok(consoleErrors.some((c) => pattern.test(c)), `${id} is in the console`);
   }
   assert.equal(byId.range.field, 'config.params.gamma');
-  // The reader keeps the fallback text, with the error below it: the host's
-  // own (#missing), or the built-in one where the host gave only a config.
+  assert.equal(byId.beats.message, 'config.beats[0]: expected a string, got the number 0');
+  // A config that does not load is the page's set-up at fault: the console
+  // and the event say so, the reader keeps the host's fallback (the
+  // explainer does not start without the config it was asked to follow),
+  // and nothing about it is printed in the article.
+  const missing = /^config: could not load \/t\/no-such-config\.json \(HTTP 404\)$/;
+  assert.match(byId.missing?.message ?? '', missing);
+  assert.equal(byId.missing.field, 'config');
+  assert.ok(consoleErrors.some((c) => /could not load \/t\/no-such-config\.json \(HTTP 404\)/.test(c)), 'missing is in the console');
+  await p.locator('#missing .host-fallback').waitFor({ state: 'visible' });
+  const article = await p.evaluate(() => {
+    const host = document.getElementById('missing');
+    return { text: host.shadowRoot.textContent, alerts: host.shadowRoot.querySelectorAll('[role=alert]').length, handle: Boolean(host.backchannel) };
+  });
+  assert.equal(article.alerts, 0, 'no error box in the article');
+  assert.doesNotMatch(article.text, /could not load|HTTP|no-such-config/, `the article does not print the developer's error: ${article.text}`);
+  assert.equal(article.handle, false, 'the explainer did not start');
+  // The reader keeps the fallback text, with the error below it: the
+  // built-in one where the host gave only a config.
   const below = async (id, fallback) => {
     await fallback.waitFor({ state: 'visible' });
     const [f, e] = [await fallback.boundingBox(), await p.locator(`#${id}`).getByRole('alert').boundingBox()];
     assert.ok(f.height > 10 && e.y >= f.y + f.height - 1, `${id}: fallback ${JSON.stringify(f)}, error ${JSON.stringify(e)}`);
   };
-  await below('missing', p.locator('#missing .host-fallback'));
-  for (const id of ['syntax', 'types', 'scenario', 'range']) await below(id, p.locator(`#${id} .bc-fallback`));
+  for (const id of ['syntax', 'types', 'scenario', 'range', 'beats']) await below(id, p.locator(`#${id} .bc-fallback`));
   // A good config's scenario waits for the reader's flip, and the lab opens on it.
   const good = await p.evaluate(() => {
     const h = document.getElementById('good').backchannel;
@@ -436,6 +454,42 @@ test('host events: ready, public, scenario, complete', async () => {
   assert.ok(rutte > flip, `scenario event after it: ${names.join('; ')}`);
   assert.equal(names.at(-1), 'complete {"beat":"lab"}');
   assert.equal(names.filter((n) => n.startsWith('complete')).length, 1, 'complete fires once');
+  await context.close();
+});
+
+test('selectScenario where the step in view shows another scenario: kept for where it applies, and the console says so', async () => {
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  const warnings = [];
+  p.on('console', (m) => m.type() === 'warning' && m.text().startsWith('backchannel:') && warnings.push(m.text()));
+  await p.goto(env.server.url + '/');
+  await readyAll(p, 1);
+  const result = await p.evaluate(() => {
+    const h = document.querySelector('[data-backchannel]').backchannel;
+    h.goToBeat(0);
+    const first = h.state();
+    h.selectScenario('only-rutte');
+    const after = h.state();
+    let thrown;
+    try {
+      h.selectScenario('no-such-scenario');
+    } catch (e) {
+      thrown = e.message;
+    }
+    let n = 0;
+    while (h.state().beat !== 'lab' && n < 20) h.goToBeat(++n);
+    return { first, after, thrown, lab: h.state() };
+  });
+  // Step 1 shows its own message, still private: the choice does not show there.
+  assert.equal(result.after.scenario, result.first.scenario);
+  assert.equal(warnings.length, 1, warnings.join('\n'));
+  assert.match(warnings[0], new RegExp(`^backchannel: selectScenario\\("only-rutte"\\) is kept, but step "${result.first.beat}" shows "${result.first.scenario}": the choice applies in the lab`));
+  assert.match(result.thrown ?? '', /unknown scenario "no-such-scenario"/, 'an unknown id throws');
+  // Where it applies, it shows.
+  assert.equal(result.lab.scenario, 'only-rutte');
+  // In the lab it shows at once: nothing to say.
+  await p.evaluate(() => document.querySelector('[data-backchannel]').backchannel.selectScenario('only-macron'));
+  assert.equal(warnings.length, 1, warnings.join('\n'));
   await context.close();
 });
 

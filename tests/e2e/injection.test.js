@@ -274,6 +274,21 @@ async function refusal(page, label, expect) {
 }
 
 /**
+ * A URL that did not load (issue 21): said in the event (and the console),
+ * with the value as written, as text; nothing of it in the element, which
+ * keeps its fallback.
+ */
+async function unloaded(page, label, detail, expect) {
+  assert.equal(typeof detail.message, 'string', label);
+  assert.ok(detail.message.includes(expect), `${label}: the message names the URL as written: ${detail.message.slice(0, 300)}`);
+  const shown = await page.evaluate(() => {
+    const root = document.querySelector('#case').shadowRoot;
+    return { failures: root.querySelectorAll('.bc-failure').length, fallback: Boolean(root.querySelector('.bc-fallback')) };
+  });
+  assert.deepEqual(shown, { failures: 0, fallback: true }, `${label}: the reader keeps the fallback, with no error box`);
+}
+
+/**
  * An accepted explainer, through every beat: inert at each, the payload
  * shown as literal text somewhere (when `expect`), and the switch still flips.
  */
@@ -378,7 +393,8 @@ test('config fields carrying the corpus: shown as text, or refused readably', as
       } else {
         assert.equal(outcome, 'error', label);
         assert.ok(detail.field === 'config' || detail.field.startsWith('config.') || (fetches && detail.field === 'pack'), `${label}: ${detail.field}`);
-        await refusal(page, label, p);
+        if (fetches) await unloaded(page, label, detail, p);
+        else await refusal(page, label, p);
       }
       await inert(opened, label);
       await unmount(page);
@@ -404,7 +420,8 @@ test('attributes carrying the corpus: shown as text, or refused readably', async
         const [name] = Object.keys(attrs);
         // A URL that does not parse, or names another origin, is still shown as written.
         assert.ok(detail.field === name || (name === 'config' && detail.field === 'config'), `${label}: ${detail.field}`);
-        await refusal(page, label, p);
+        if (fetches) await unloaded(page, label, detail, p);
+        else await refusal(page, label, p);
       }
       await inert(opened, label);
       await unmount(page);

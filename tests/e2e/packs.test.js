@@ -147,17 +147,42 @@ test('loadPack tells another story; a refused one says why and a later good one 
   await context.close();
 });
 
-for (const [url, field, text] of [
-  ['/broken.html', 'pack.beats', /beats: needs at least one beat/],
-  ['/missing.html', 'pack', /could not load \/no-such-pack\.json \(HTTP 404\)/],
-  ['/elsewhere.html', 'pack', /is on another origin/],
-]) {
+for (const [url, field, text] of [['/broken.html', 'pack.beats', /beats: needs at least one beat/]]) {
   test(`a refused pack (${url}) shows why, tells the page, and leaves it working`, async () => {
     const { context, page, errors } = await open(env.browser, env.server.url + url);
     await page.locator('backchannel-explainer .bc-failure, backchannel-explainer >> .bc-failure').first().waitFor();
     assert.match(await page.locator('.bc-failure').textContent(), text);
     assert.deepEqual(await page.evaluate(() => window.errors.map((e) => e.field)), [field]);
     assert.ok(errors.some((e) => e.startsWith('backchannel: ')), 'the console says so');
+    await page.locator('#host-button').click();
+    assert.equal(await page.locator('#host-count').textContent(), '1');
+    await context.close();
+  });
+}
+
+// A pack URL that does not load is the page's set-up at fault: the console
+// and backchannel:error say why; the reader keeps the fallback, which says
+// the explainer could not start, and never the developer's message.
+for (const [url, text] of [
+  ['/missing.html', /^pack: could not load \/no-such-pack\.json \(HTTP 404\)$/],
+  ['/elsewhere.html', /^pack: http:\/\/localhost:9\/pack\.json is on another origin/],
+]) {
+  test(`a pack that does not load (${url}) tells the console and the page, not the reader, and leaves the page working`, async () => {
+    const { context, page, errors } = await open(env.browser, env.server.url + url);
+    await page.waitForFunction(() => window.errors.length > 0);
+    const heard = await page.evaluate(() => window.errors);
+    assert.equal(heard.length, 1);
+    assert.equal(heard[0].field, 'pack');
+    assert.match(heard[0].message, text);
+    assert.ok(errors.some((e) => e.startsWith('backchannel: pack: ')), 'the console says so');
+    const shown = await page.evaluate(() => {
+      const root = document.querySelector('backchannel-explainer').shadowRoot;
+      return { text: root.textContent, failures: root.querySelectorAll('.bc-failure, [role=alert]').length };
+    });
+    assert.equal(shown.failures, 0, 'no error box in the article');
+    assert.doesNotMatch(shown.text, /could not load|HTTP|origin|pack\.json/, shown.text);
+    const words = JSON.parse(readFileSync(join(ROOT, 'www/locales/en.json'), 'utf8'));
+    assert.equal(shown.text.trim(), words['fallback.plain'], 'the reader reads that it could not start');
     await page.locator('#host-button').click();
     assert.equal(await page.locator('#host-count').textContent(), '1');
     await context.close();

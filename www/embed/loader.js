@@ -153,7 +153,9 @@ async function fetchText(url, what) {
 /**
  * What the element asks for by data: its config (an inline JSON script
  * child, or the `config` URL) and its story pack (the `pack` URL, or the
- * config's `pack` field). Texts go to the explainer, which checks them.
+ * config's `pack` field). Texts go to the explainer, which checks them. A
+ * URL that does not load is `unloaded`, `{ field, message }`: the explainer
+ * cannot tell the story as asked, so it does not start (cannotStart).
  */
 async function readInputs(host) {
   const out = {};
@@ -163,8 +165,8 @@ async function readInputs(host) {
     out.config = inline.textContent;
   } else if (configUrl) {
     const { text, error } = await fetchText(configUrl, 'config');
-    if (error) out.configError = error;
-    else out.config = text;
+    if (error) return { unloaded: { field: 'config', message: `config: ${error}` } };
+    out.config = text;
   }
   let packUrl = host.getAttribute('pack');
   if (!packUrl && out.config) {
@@ -177,8 +179,8 @@ async function readInputs(host) {
   }
   if (packUrl) {
     const { text, error } = await fetchText(packUrl, 'story pack');
-    if (error) out.packError = error;
-    else out.pack = text;
+    if (error) return { unloaded: { field: 'pack', message: `pack: ${error}` } };
+    out.pack = text;
   }
   return out;
 }
@@ -421,6 +423,7 @@ function release(host) {
 /** What the element asks for, and the strings of the language it starts in. */
 async function readAll(host) {
   const inputs = await readInputs(host);
+  if (inputs.unloaded) return inputs;
   const lang = startLanguage(host, inputs);
   if (LOCALES.includes(lang)) {
     // Without it the explainer starts in English and tries again.
@@ -433,7 +436,7 @@ async function readAll(host) {
 async function start(entry) {
   const { host, shadow, hold } = entry;
   const [instance, inputs] = await Promise.all([acquire(), readAll(host)]).catch((error) => {
-    cannotStart(entry, error.message ?? String(error));
+    cannotStart(entry, `could not start (${error.message ?? String(error)})`);
     return [];
   });
   // Removed (or destroyed) while the wasm, the config or the pack was loading.
@@ -442,6 +445,15 @@ async function start(entry) {
     return;
   }
   if (!instance) return;
+  // A config or pack URL that did not load: a fault of the host's set-up, for
+  // its developers (the console and backchannel:error), not for its readers,
+  // who keep the fallback, as when the wasm cannot load. Starting without
+  // the config would tell another story, or the same with other numbers.
+  if (inputs.unloaded) {
+    giveBack(instance);
+    cannotStart(entry, inputs.unloaded.message, inputs.unloaded.field);
+    return;
+  }
   entry.instance = instance;
   const root = document.createElement('div');
   root.className = 'bc-mount';
@@ -488,12 +500,14 @@ async function start(entry) {
 }
 
 /**
- * The wasm could not start at all: the fallback stays (the host's own, or
- * the built-in box, whose first line now says so), with one sentence under the
- * host's own fallback; the console and a `backchannel:error` say why.
+ * The explainer cannot start (the wasm did not load, or the config or pack
+ * the host named): the fallback stays (the host's own, or the built-in box,
+ * whose first line now says so), with one sentence under the host's own
+ * fallback; the console and a `backchannel:error` say why, `message` with
+ * its `field` (`wasm`, `config` or `pack`).
  */
-function cannotStart(entry, why) {
-  report(entry.host, `could not start (${why})`, 'wasm');
+function cannotStart(entry, message, field = 'wasm') {
+  report(entry.host, message, field);
   if (entry.done) return;
   release(entry.host);
   // A static story for readers without JavaScript (in a <noscript> of the

@@ -125,9 +125,9 @@ impl From<Error> for JsValue {
 }
 
 /// Patched (see PATCHED.md): writes what serde's `Unexpected` `Display`
-/// writes, word for word, but a float is written by JavaScript's `String`
-/// (shortest round trip, like Rust's `Display`) instead of Rust's float
-/// formatter, which then stays out of the wasm (about 14 KB).
+/// writes, word for word, but a float as JavaScript's `String` writes it
+/// (`0`, `1.5`, `1e+21`: the number as the host wrote it, not serde's
+/// `0.0`), so Rust's float formatter stays out of the wasm (about 14 KB).
 struct Described<'a>(de::Unexpected<'a>);
 
 impl fmt::Display for Described<'_> {
@@ -137,11 +137,11 @@ impl fmt::Display for Described<'_> {
             Bool(b) => write!(formatter, "boolean `{}`", b),
             Unsigned(i) => write!(formatter, "integer `{}`", i),
             Signed(i) => write!(formatter, "integer `{}`", i),
-            Float(f) => {
-                formatter.write_str("floating point `")?;
-                write_float(formatter, f)?;
-                formatter.write_str("`")
-            }
+            Float(f) => write!(
+                formatter,
+                "floating point `{}`",
+                to_string(&JsValue::from_f64(f))
+            ),
             Char(c) => write!(formatter, "character `{}`", c),
             Str(s) => write!(formatter, "string {:?}", s),
             Bytes(_) => formatter.write_str("byte array"),
@@ -157,108 +157,5 @@ impl fmt::Display for Described<'_> {
             StructVariant => formatter.write_str("struct variant"),
             Other(other) => formatter.write_str(other),
         }
-    }
-}
-
-/// `f` as serde writes it (`WithDecimalPoint`): Rust's `Display` of the
-/// float, then ".0" if that has no decimal point; "NaN", "inf", "-inf" as
-/// they are. JavaScript's `String` finds the same shortest digits that read
-/// back as `f`, closest to `f`, but writes them in exponent form below 1e-6
-/// and from 1e21 ("1e-7", "1.5e+21") where Rust writes every digit, "0" for
-/// -0 where Rust writes "-0", and when `f` lies exactly halfway between two
-/// such candidates it takes the even one where Rust takes the one further
-/// from zero. All three are undone here.
-fn write_float(formatter: &mut fmt::Formatter, f: f64) -> fmt::Result {
-    if f.is_nan() {
-        return formatter.write_str("NaN");
-    }
-    if f.is_sign_negative() {
-        formatter.write_str("-")?;
-    }
-    if f.is_infinite() {
-        return formatter.write_str("inf");
-    }
-    if f == 0.0 {
-        return formatter.write_str("0.0");
-    }
-    // The value is 0.`digits` times ten to the `point`.
-    let mut digits = [0u8; 24];
-    let (mut n, mut point, mut exponent) = (0, 0i32, 0i32);
-    let (mut after_point, mut in_exponent, mut negative) = (false, false, false);
-    for b in to_string(&JsValue::from_f64(f.abs())).bytes() {
-        match b {
-            b'.' => after_point = true,
-            b'e' => in_exponent = true,
-            b'-' => negative = true,
-            b'0'..=b'9' if in_exponent => exponent = exponent * 10 + i32::from(b - b'0'),
-            b'0' if n == 0 => point -= i32::from(after_point),
-            b'0'..=b'9' if n < digits.len() => {
-                digits[n] = b;
-                n += 1;
-                point += i32::from(!after_point);
-            }
-            _ => {}
-        }
-    }
-    point += if negative { -exponent } else { exponent };
-    while n > 1 && digits[n - 1] == b'0' {
-        n -= 1;
-    }
-    if halfway_above(f.abs(), &digits[..n], point) {
-        // The last digit is even: adding one carries nowhere.
-        digits[n - 1] += 1;
-    }
-    let digits = &digits[..n];
-    let write = |formatter: &mut fmt::Formatter, bytes: &[u8]| {
-        bytes
-            .iter()
-            .try_for_each(|&b| formatter.write_char(char::from(b)))
-    };
-    let zeros = |formatter: &mut fmt::Formatter, count: i32| {
-        (0..count).try_for_each(|_| formatter.write_char('0'))
-    };
-    if point <= 0 {
-        formatter.write_str("0.")?;
-        zeros(formatter, -point)?;
-        write(formatter, digits)
-    } else if point as usize >= n {
-        write(formatter, digits)?;
-        zeros(formatter, point - n as i32)?;
-        formatter.write_str(".0")
-    } else {
-        write(formatter, &digits[..point as usize])?;
-        formatter.write_char('.')?;
-        write(formatter, &digits[point as usize..])
-    }
-}
-
-/// Whether `x` (positive, finite) is exactly 0.`digits`5 times ten to the
-/// `point`: halfway between `digits` and the next candidate up.
-fn halfway_above(x: f64, digits: &[u8], point: i32) -> bool {
-    if digits.len() > 17 {
-        return false;
-    }
-    // half (odd) times ten to the q, that is half times five to the q, times
-    // two to the q.
-    let half = digits
-        .iter()
-        .fold(0u64, |n, d| n * 10 + u64::from(d - b'0'))
-        * 10
-        + 5;
-    let q = point - digits.len() as i32 - 1;
-    // x is odd times two to the e.
-    let bits = x.to_bits();
-    let (m, e) = match (bits >> 52) as i32 {
-        0 => (bits, -1074),
-        biased => (bits & ((1 << 52) - 1) | 1 << 52, biased - 1075),
-    };
-    let odd = m >> m.trailing_zeros();
-    if e + m.trailing_zeros() as i32 != q {
-        return false;
-    }
-    match 5u64.checked_pow(q.unsigned_abs()) {
-        Some(five) if q >= 0 => half.checked_mul(five) == Some(odd),
-        Some(five) => odd.checked_mul(five) == Some(half),
-        None => false,
     }
 }
