@@ -187,7 +187,8 @@ pub struct Quote {
     /// `.reported.<n>.`, counting from 1).
     #[serde(default)]
     pub lang: String,
-    /// Where they were published.
+    /// Where they were published (`expert.<id>.quote.<n>.source`, or
+    /// `.reported.<n>.source`, may word it in a reader's language).
     pub source: String,
 }
 

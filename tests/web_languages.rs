@@ -117,7 +117,8 @@ async fn starts_in_french_from_the_loader_s_file_with_quotations_kept_in_english
     );
     let quote = find(&host, ".bc-bubble-text");
     assert_eq!(quote.get_attribute("lang").unwrap(), "en");
-    let translation = find(&host, "details.bc-translation");
+    // Our translation in view, under the bubble and outside it.
+    let translation = find(&host, ".bc-message > .bc-bubble + .bc-translation");
     assert!(translation.text_content().unwrap().contains(
         pack["strings"]["fr"]["message.macron.translation"]
             .as_str()

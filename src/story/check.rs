@@ -375,11 +375,10 @@ fn per_language(story: &Story, key: &str) -> bool {
     let translation = key
         .strip_suffix(".translation")
         .is_some_and(|stem| story.quotations().iter().any(|(s, _)| s == stem));
+    // Every quotation's source (a message's, an expert's words'), and every
+    // observed fact's, quoting or not.
     let source = key.strip_suffix(".source").is_some_and(|stem| {
-        story
-            .messages
-            .iter()
-            .any(|m| stem == format!("message.{}", m.id))
+        story.quotations().iter().any(|(s, _)| s == stem)
             || story
                 .observed
                 .iter()

@@ -140,7 +140,9 @@ fn use_reveal(panel: NodeRef, due: bool, reduced_motion: bool) {
 /// story names the expert this agrees with, whether it still does (leak
 /// risk above even odds is what "unlikely to remain confidential" means);
 /// and what allies do about it. On the day of the post candor has not moved
-/// yet, and the words say so instead of "hold back 0 %".
+/// yet, and the words say so instead of "hold back 0 %". A text with
+/// nothing costly in it gets one hedged sentence that holds on every day,
+/// its first included.
 pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String {
     let pct = |x: f64| words.percent(x, 0);
     let values = [
@@ -155,7 +157,11 @@ pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String 
         ("compromise", pct(o.compromise)),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    if !costly {
+    // A run is costly if any of its posts is; the post the reader is
+    // watching may not be (a harmless text months before the costly one).
+    // Trust that reads the same as with no leak has learnt little: the
+    // words say so rather than "Trust 95 % → 95 %" and what a costly post shows.
+    if !costly || pct(o.trust) == pct(b.trust) {
         return words.fill("effects.insight_small", &values);
     }
     let expert = if o.leak_risk > 0.5 {
@@ -250,6 +256,25 @@ mod tests {
         // Without a story that names an expert, no expert is named.
         let plain = insight(&Words::english(), &o, &b, true);
         assert!(!plain.contains("Kleine"), "{plain}");
+    }
+
+    #[test]
+    fn a_harmless_post_before_a_costly_one_reads_as_harmless() {
+        // A run with a costly post later on, watched after an earlier
+        // harmless one: trust still reads as with no leak.
+        let (_, b) = outputs(100);
+        let mut o = b;
+        o.compromise = 0.62;
+        let text = insight(&story_words(), &o, &b, true);
+        assert!(
+            text.starts_with("A text with nothing costly in it"),
+            "{text}"
+        );
+        assert!(!text.contains("Trust 95% → 95%"), "{text}");
+        assert!(
+            text.contains("candor dips a little at most (80% → 80%)"),
+            "{text}"
+        );
     }
 
     #[test]

@@ -4,7 +4,7 @@
 
 use super::format::fixed;
 use super::metric::{Output, StoryRef};
-use super::quote::translation;
+use super::quote::{source, translation};
 use super::use_words;
 use crate::model::Outputs;
 use crate::story::check::SENSITIVITY;
@@ -58,10 +58,20 @@ fn ExpertCard(props: &CardProps) -> Html {
     let Some(e) = story.experts.get(props.index) else {
         return Html::default();
     };
+    // Each quotation's source in the reader's language where the pack words
+    // it so, said once however many quotations share it.
+    let stems =
+        |kind: &'static str, n: usize| (1..=n).map(move |i| format!("expert.{}.{kind}.{i}", e.id));
     let mut sources: Vec<&str> = Vec::new();
-    for q in e.quotes.iter().chain(&e.reported) {
-        if !sources.contains(&q.source.as_str()) {
-            sources.push(&q.source);
+    for (q, stem) in e
+        .quotes
+        .iter()
+        .zip(stems("quote", e.quotes.len()))
+        .chain(e.reported.iter().zip(stems("reported", e.reported.len())))
+    {
+        let s = source(&words, &stem, &q.source);
+        if !sources.contains(&s) {
+            sources.push(s);
         }
     }
     // The outlet they spoke to, when the reporting names one; where the

@@ -2,10 +2,13 @@
 //! inside a public post. The bubble is one element in both views, so the
 //! reader sees *this* message become *that* post (a FLIP transform of its
 //! position, size, corners and colour). The switch sits inside the card,
-//! right under the bubble, so the act and its object share one screen.
+//! right under the bubble, so the act and its object share one screen. A
+//! reader of another language gets our translation right under the bubble,
+//! outside it: the bubble (the screenshot, once public) holds only the words
+//! as sent, and the translation is plainly ours.
 
 use super::metric::StoryRef;
-use super::quote::{source, translation_disclosure};
+use super::quote::{source, translation};
 use super::use_words;
 use crate::story::quote_lang;
 use yew::prelude::*;
@@ -83,11 +86,11 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                 <p class="bc-bubble-sender">{ sender }</p>
                 <blockquote class="bc-bubble-text" lang={quote_lang(&m.lang).to_string()}>{ m.text.clone() }</blockquote>
             </div>
+            { translation(&words, &stem) }
             <p class={classes!("bc-cue", if public { "is-public" } else { "is-private" })}>
                 { if public { words.get("post.public_cue") } else { words.get("message.private_cue") } }
             </p>
             { props.children.clone() }
-            { translation_disclosure(&words, &stem) }
             <figcaption class="bc-message-foot">
                 <span class="bc-badge bc-badge-quoted">{ words.get("badge.quoted") }</span>
                 { " " }{ words.fill("label.colon", &[("label", words.get("source.label"))]) }

@@ -26,17 +26,3 @@ pub fn translation(words: &Words, stem: &str) -> Html {
 pub fn source<'a>(words: &'a Words, stem: &str, original: &'a str) -> &'a str {
     words.try_get(&format!("{stem}.source")).unwrap_or(original)
 }
-
-/// The same for a long quotation (a whole message): closed under its label,
-/// so the message and its switch stay on a phone's first screen.
-pub fn translation_disclosure(words: &Words, stem: &str) -> Html {
-    match words.try_get(&format!("{stem}.translation")) {
-        Some(text) => html! {
-            <details class="bc-translation">
-                <summary class="bc-translation-label">{ words.get("translation.label") }</summary>
-                <p>{ text }</p>
-            </details>
-        },
-        None => Html::default(),
-    }
-}

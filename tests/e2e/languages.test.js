@@ -54,12 +54,25 @@ test('each language renders its own strings, dates and numbers, and downloads on
     if (lang === 'en') {
       assert.equal(await translation.count(), 0);
     } else {
-      // Closed under its label, so the switch stays on a phone's first screen.
-      assert.equal(await translation.locator('summary').textContent(), locale[lang]['translation.label']);
-      await translation.locator('summary').click();
-      const text = (await translation.locator('p').textContent()).trim();
+      // In view with the message: right under the bubble (the original
+      // first), outside it, labelled as ours, before the switch.
+      const label = (await translation.locator('.bc-translation-label').textContent()).trim();
+      assert.ok(label.startsWith(locale[lang]['translation.label']), label);
+      assert.ok(await translation.isVisible(), `${lang}: the translation is in view, not folded`);
+      const order = await inShadow(page, `const t = root.querySelector('.bc-message .bc-translation');
+        return { afterBubble: t.previousElementSibling?.classList.contains('bc-bubble'),
+          inBubble: !!t.closest('.bc-bubble'),
+          beforeSwitch: !!(t.compareDocumentPosition(root.querySelector('[role=switch]')) & Node.DOCUMENT_POSITION_FOLLOWING) };`);
+      assert.deepEqual(order, { afterBubble: true, inBubble: false, beforeSwitch: true }, lang);
+      const text = (await translation.textContent()).slice(label.length).trim();
       assert.equal(text, story.strings[lang]['message.macron.translation']);
       assert.ok(!/^[“"«]/.test(text), 'a translation is not shown in quotation marks');
+      // Public, it stays with the screenshot.
+      await page.getByRole('switch').click();
+      await animationsDone(page, 3000);
+      assert.ok(await page.locator('.bc-message.is-public > .bc-bubble + .bc-translation').isVisible(), `${lang}: public`);
+      await page.getByRole('switch').click();
+      await animationsDone(page, 3000);
       // Experts' quotations: the original in quotation marks with its lang, our translation beside it.
       await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.goToBeat(2));
       const quote = page.locator('.bc-quote').first();

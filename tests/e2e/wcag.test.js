@@ -26,7 +26,7 @@ const env = harness(pages);
 const handle = (page, method, ...args) =>
   page.evaluate(([m, a]) => document.querySelector('[data-backchannel]').backchannel[m](...a), [method, args]);
 
-/** Opens every disclosure in the explainer (panels, data tables, translations). */
+/** Opens every disclosure in the explainer (panels, data tables). */
 const openDisclosures = (page) =>
   page.evaluate(() => {
     for (const d of document.querySelector('[data-backchannel]').shadowRoot.querySelectorAll('details')) d.open = true;

@@ -142,8 +142,16 @@ fn announcement(s: &Explainer, words: &Words) -> String {
             // words stay the same while the months play.
             let day = s.message().day;
             let o = *s.run().at(day as usize);
+            // A harmless text leaves trust where it was: "falls to 95 %"
+            // would contradict the meter beside it.
+            let trust0 = s.baseline_run().at(day as usize).trust;
+            let steady = words.percent(o.trust, 0) == words.percent(trust0, 0);
             words.fill(
-                "announce.public",
+                if steady {
+                    "announce.public_steady"
+                } else {
+                    "announce.public"
+                },
                 &[
                     ("date", &date(day)),
                     ("trust", &words.percent(o.trust, 0)),
