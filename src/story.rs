@@ -139,7 +139,9 @@ pub struct Message {
     pub poster: String,
     #[serde(default)]
     pub poster_handle: String,
-    /// The poster's caption, verbatim; empty when the sources give none.
+    /// The poster's caption, verbatim; empty when the sources give none. In
+    /// the message's language: a reader of another language also sees
+    /// `message.<id>.caption.translation`.
     #[serde(default)]
     pub caption: String,
     /// The message, verbatim from the source.
@@ -187,8 +189,8 @@ pub struct Quote {
     /// `.reported.<n>.`, counting from 1).
     #[serde(default)]
     pub lang: String,
-    /// Where they were published (`expert.<id>.quote.<n>.source`, or
-    /// `.reported.<n>.source`, may word it in a reader's language).
+    /// Where they were published (`expert.<id>.sources` may word the
+    /// card's source line in a reader's language).
     pub source: String,
 }
 
@@ -496,13 +498,18 @@ impl Story {
     }
 
     /// Every quotation in the pack with its language, by the stem of its
-    /// strings (`message.macron`, `expert.kleine.quote.1`,
-    /// `observed.precedent`): a reader of another language sees the string
+    /// strings (`message.macron`, `message.macron.caption`,
+    /// `expert.kleine.quote.1`, `observed.precedent`): a reader of another language sees the string
     /// `<stem>.translation` beside it.
     pub fn quotations(&self) -> Vec<(String, &str)> {
         let mut out = Vec::new();
         for m in &self.messages {
-            out.push((format!("message.{}", m.id), quote_lang(&m.lang)));
+            let stem = format!("message.{}", m.id);
+            out.push((stem.clone(), quote_lang(&m.lang)));
+            // The poster's caption is in the message's language too.
+            if !m.caption.is_empty() {
+                out.push((stem + ".caption", quote_lang(&m.lang)));
+            }
         }
         for e in &self.experts {
             for (kind, list) in [("quote", &e.quotes), ("reported", &e.reported)] {

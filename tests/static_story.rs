@@ -59,22 +59,20 @@ fn every_quote_with_its_attribution_in_every_language() {
                     "{lang}: translation of {}",
                     m.id
                 );
+                if !m.caption.is_empty() {
+                    let key = format!("message.{}.caption.translation", m.id);
+                    assert!(contains(&html, words.get(&key)), "{lang}: {key}");
+                }
             }
         }
         for e in &story.experts {
             assert!(contains(&html, &e.name), "{lang}: {}", e.name);
-            let quotes = e.quotes.iter().enumerate().map(|(i, q)| (q, "quote", i));
-            let reported = e
-                .reported
-                .iter()
-                .enumerate()
-                .map(|(i, q)| (q, "reported", i));
-            for (q, kind, i) in quotes.chain(reported) {
+            // The card's source line in the reader's language where the
+            // pack words it so, not the English line.
+            let worded = words.try_get(&format!("expert.{}.sources", e.id));
+            for q in e.quotes.iter().chain(&e.reported) {
                 assert!(contains(&html, &q.text), "{lang}: {}", q.text);
-                // The attribution in the reader's language where the pack
-                // words it so, not the English line.
-                let key = format!("expert.{}.{kind}.{}.source", e.id, i + 1);
-                let source = words.try_get(&key).unwrap_or(&q.source);
+                let source = worded.unwrap_or(&q.source);
                 assert!(contains(&html, source), "{lang}: {source}");
                 if lang != "en" {
                     assert!(!contains(&html, &q.source), "{lang}: {}", q.source);

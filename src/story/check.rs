@@ -370,21 +370,28 @@ fn translations(story: &Story, lang: &str) -> Vec<String> {
 }
 
 /// Strings only some languages have: translations (needed where a
-/// quotation is in another language) and sources worded for a language.
+/// quotation is in another language) and sources worded for a language
+/// (a message's, an observed fact's, an expert card's).
 fn per_language(story: &Story, key: &str) -> bool {
     let translation = key
         .strip_suffix(".translation")
         .is_some_and(|stem| story.quotations().iter().any(|(s, _)| s == stem));
-    // Every quotation's source (a message's, an expert's words'), and every
-    // observed fact's, quoting or not.
     let source = key.strip_suffix(".source").is_some_and(|stem| {
-        story.quotations().iter().any(|(s, _)| s == stem)
+        story
+            .messages
+            .iter()
+            .any(|m| stem == format!("message.{}", m.id))
             || story
                 .observed
                 .iter()
                 .any(|o| stem == format!("observed.{}", o.id))
     });
-    translation || source
+    // An expert card's source line.
+    let sources = story
+        .experts
+        .iter()
+        .any(|e| key == format!("expert.{}.sources", e.id));
+    translation || source || sources
 }
 
 /// Whether a pack may set this string: one it requires, an optional note of

@@ -233,12 +233,14 @@ fn a_quotation_in_another_language_needs_a_translation() {
     let paths = paths_after(|v| {
         let vi = v["strings"]["vi"].as_object_mut().unwrap();
         vi.remove("message.macron.translation");
+        vi.remove("message.macron.caption.translation");
         vi.remove("expert.tocci.quote.2.translation");
     });
     assert_eq!(
         paths,
         [
             "strings.vi.message.macron.translation",
+            "strings.vi.message.macron.caption.translation",
             "strings.vi.expert.tocci.quote.2.translation"
         ],
         "{paths:?}"

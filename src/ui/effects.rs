@@ -145,9 +145,15 @@ fn use_reveal(panel: NodeRef, due: bool, reduced_motion: bool) {
 /// its first included.
 pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String {
     let pct = |x: f64| words.percent(x, 0);
+    let (trust0, trust) = (pct(b.trust), pct(o.trust));
+    // A run is costly if any of its posts is; the post the reader is
+    // watching may not be (a harmless text months before the costly one).
+    // Trust that reads the same as with no leak has learnt little: the
+    // words say so rather than "Trust 95 % → 95 %" and what a costly post shows.
+    let costly = costly && trust != trust0;
     let values = [
-        ("trust0", pct(b.trust)),
-        ("trust", pct(o.trust)),
+        ("trust0", trust0),
+        ("trust", trust),
         ("risk0", pct(b.leak_risk)),
         ("risk", pct(o.leak_risk)),
         ("withheld", pct(withheld(o, b))),
@@ -157,11 +163,7 @@ pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String 
         ("compromise", pct(o.compromise)),
     ];
     let values: Vec<(&str, &str)> = values.iter().map(|(k, v)| (*k, v.as_str())).collect();
-    // A run is costly if any of its posts is; the post the reader is
-    // watching may not be (a harmless text months before the costly one).
-    // Trust that reads the same as with no leak has learnt little: the
-    // words say so rather than "Trust 95 % → 95 %" and what a costly post shows.
-    if !costly || pct(o.trust) == pct(b.trust) {
+    if !costly {
         return words.fill("effects.insight_small", &values);
     }
     let expert = if o.leak_risk > 0.5 {

@@ -4,7 +4,7 @@
 
 use super::format::fixed;
 use super::metric::{Output, StoryRef};
-use super::quote::{source, translation};
+use super::quote::translation;
 use super::use_words;
 use crate::model::Outputs;
 use crate::story::check::SENSITIVITY;
@@ -58,22 +58,20 @@ fn ExpertCard(props: &CardProps) -> Html {
     let Some(e) = story.experts.get(props.index) else {
         return Html::default();
     };
-    // Each quotation's source in the reader's language where the pack words
-    // it so, said once however many quotations share it.
-    let stems =
-        |kind: &'static str, n: usize| (1..=n).map(move |i| format!("expert.{}.{kind}.{i}", e.id));
-    let mut sources: Vec<&str> = Vec::new();
-    for (q, stem) in e
-        .quotes
-        .iter()
-        .zip(stems("quote", e.quotes.len()))
-        .chain(e.reported.iter().zip(stems("reported", e.reported.len())))
-    {
-        let s = source(&words, &stem, &q.source);
-        if !sources.contains(&s) {
-            sources.push(s);
+    // The card's source line: each quotation's source once, or the line as
+    // the pack words it in the reader's language.
+    let sources = match words.try_get(&format!("expert.{}.sources", e.id)) {
+        Some(line) => line.to_string(),
+        None => {
+            let mut sources: Vec<&str> = Vec::new();
+            for q in e.quotes.iter().chain(&e.reported) {
+                if !sources.contains(&q.source.as_str()) {
+                    sources.push(&q.source);
+                }
+            }
+            sources.join(words.get("sources.sep"))
         }
-    }
+    };
     // The outlet they spoke to, when the reporting names one; where the
     // words were printed is the card's source line.
     let role = if e.outlet.is_empty() {
@@ -127,7 +125,7 @@ fn ExpertCard(props: &CardProps) -> Html {
                 <p class="bc-reported"><span class="bc-reported-label">{ words.fill("label.colon", &[("label", words.get("expert.reported"))]) }</span><span lang={quote_lang(&r.lang).to_string()}>{ r.text.clone() }</span></p>
                 { translation(&words, &format!("expert.{}.reported.{}", e.id, i + 1)) }
             </> }) }
-            <p class="bc-card-source">{ words.fill("expert.sources", &[("sources", &sources.join(words.get("sources.sep")))]) }</p>
+            <p class="bc-card-source">{ words.fill("expert.sources", &[("sources", &sources)]) }</p>
             <p class="bc-predicts">{ words.get(&format!("expert.{}.predicts", e.id)) }</p>
             <div class="bc-expert-model">
                 <span class="bc-badge bc-badge-model">{ words.get("badge.model") }</span>

@@ -63,6 +63,7 @@ pub fn MessageCard(props: &MessageProps) -> Html {
                     </span>
                     if !m.caption.is_empty() {
                         <p class="bc-post-caption" lang={quote_lang(&m.lang).to_string()}>{ m.caption.clone() }</p>
+                        { translation(&words, &(stem.clone() + ".caption")) }
                     }
                 </div>
             } else {

@@ -71,6 +71,9 @@ test('each language renders its own strings, dates and numbers, and downloads on
       await page.getByRole('switch').click();
       await animationsDone(page, 3000);
       assert.ok(await page.locator('.bc-message.is-public > .bc-bubble + .bc-translation').isVisible(), `${lang}: public`);
+      // The poster's caption, quoted as posted, gets ours too.
+      const caption = page.locator('.bc-post-caption + .bc-translation');
+      assert.ok((await caption.textContent()).endsWith(story.strings[lang]['message.macron.caption.translation']), lang);
       await page.getByRole('switch').click();
       await animationsDone(page, 3000);
       // Experts' quotations: the original in quotation marks with its lang, our translation beside it.
