@@ -72,5 +72,6 @@ bench: setup standalone
 	node scripts/bench/motion.mjs
 	node scripts/bench/memory.mjs
 	node scripts/bench/soak.mjs
+	node scripts/bench/steps.mjs
 	cargo bench --bench model
 	$(BROWSER_ENV) cargo test $(WASM) --release --test web_model -- --nocapture

@@ -11,7 +11,7 @@ const dist = resolve(import.meta.dirname, '../dist');
 // 140 KB, CEILING holds what it has reached: no change may grow it unless
 // the closing note says what it bought and what it cost, and each saving
 // lowers it (edit it down with the saving's commit). It sits 0.2 KB above
-// the last measurement (194.8 KB in this checkout; at most 0.1 more in a clean
+// the last measurement (198.0 KB in this checkout; at most 0.1 more in a clean
 // clone, whose vendored crates' panic locations carry a longer path).
 // Issue 11 cost 13.8 KB of it (173.9 before): languages 8.6 as first built
 // (the switch and its control, translations beside quotations,
@@ -37,9 +37,17 @@ const dist = resolve(import.meta.dirname, '../dist');
 // locations (Makefile WASM_STD) saved 3.1 (194.6). The timeline pausing
 // under the reader's hand and "before the post" cost 0.2: 194.8 measured,
 // the same in a clean clone (no paths left in the wasm).
+// Issue 21 (so far) cost 3.2 (198.0 measured): the comparison's three rows
+// (each text alone and both together) with a button each, the state that
+// carries the reader's posts and day across steps, and its charts reading
+// the scenario in view 2.3; the step heading brought into view and focused,
+// with backchannel:step, 0.6; the message's translation beside it and the
+// sentences' fixes 0.1; readable type errors paid for themselves (the
+// vendored serde-wasm-bindgen no longer formats floats Rust's way). Issue 22
+// takes the ceiling down.
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 195.0 * 1024;
+const CEILING = 198.2 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
