@@ -15,7 +15,7 @@ wasm_bindgen_test_configure!(run_in_browser);
 
 #[path = "support/dom.rs"]
 mod dom;
-use dom::{find, host, settle};
+use dom::{find, find_soon, host, settle};
 
 const PACK: &str = include_str!("../www/packs/greenland-2026.json");
 
@@ -200,7 +200,10 @@ async fn a_damaged_language_file_is_refused_with_its_name_and_nothing_changes() 
     assert_eq!(title(&host), word("en", "explainer.title"));
     // Beside the control, in the reader's language.
     assert_eq!(
-        find(&host, ".bc-lang-error").text_content().unwrap(),
+        find_soon(&host, ".bc-lang-error")
+            .await
+            .text_content()
+            .unwrap(),
         word("en", "language.error")
     );
     call(&handle, "destroy", &[]).unwrap();

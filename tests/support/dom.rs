@@ -22,3 +22,17 @@ pub fn find(root: &Element, selector: &str) -> Element {
         .unwrap()
         .unwrap_or_else(|| panic!("no element matches {selector}"))
 }
+
+/// The first element under `root` matching `selector`, waiting up to two
+/// seconds for it: a render that follows an awaited promise can come after
+/// `settle()` on a loaded machine.
+#[allow(dead_code)]
+pub async fn find_soon(root: &Element, selector: &str) -> Element {
+    for _ in 0..100 {
+        if let Some(el) = root.query_selector(selector).unwrap() {
+            return el;
+        }
+        TimeoutFuture::new(20).await;
+    }
+    find(root, selector)
+}
