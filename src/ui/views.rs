@@ -115,7 +115,6 @@ struct Compared {
 fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
     let f = c.f;
     let run = f.run.clone();
-    let run_label: Option<AttrValue> = None;
     let (other, other_label, markers) = match compare {
         Some(x) => (Some(x.this), Some(x.this_label), x.markers),
         None => (None, None, c.markers.clone()),
@@ -125,7 +124,7 @@ fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
             { for CHARTS.iter().map(|m| html! {
                 <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
                     markers={markers.clone()} day0={f.story.day0} compare={other.clone()}
-                    run_label={run_label.clone()} compare_label={other_label.clone()} />
+                    compare_label={other_label.clone()} />
             }) }
         </div>
     }
