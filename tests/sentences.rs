@@ -19,8 +19,8 @@ use backchannel::state::{Action, Explainer};
 use backchannel::story::Story;
 use backchannel::ui::effects::{insight, Phase};
 use backchannel::ui::elapsed::after_post;
-use backchannel::ui::explainer::{costly, markers, Frame, Labels};
-use backchannel::ui::views::{view, Ctx};
+use backchannel::ui::explainer::{costly, Frame, Labels};
+use backchannel::ui::static_story::step_view;
 use backchannel::words::{Words, LOCALE_FILES};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -82,18 +82,8 @@ impl PartialEq for ShotProps {
 #[component]
 fn Shot(props: &ShotProps) -> Html {
     let (e, words) = (&*props.state, &props.words);
-    let f = Frame::read(e, words);
     let labels = Labels::new(e.story(), words);
-    let marks = Rc::new(markers(e.story(), words, e.events()));
-    let body = view(&Ctx {
-        f: &f,
-        words,
-        labels: &labels,
-        markers: &marks,
-        costly: costly(e),
-        on_action: &Callback::from(|_: Action| ()),
-        on_public: &Callback::from(|_: bool| ()),
-    });
+    let body = step_view(e, words, &labels);
     html! {
         <ContextProvider<Rc<Words>> context={words.clone()}>{ body }</ContextProvider<Rc<Words>>>
     }

@@ -35,8 +35,6 @@ pub fn StaticStory(props: &StaticStoryProps) -> Html {
     let words = &props.words;
     let story = &props.story;
     let labels = Labels::new(story, words);
-    let noop_action = Callback::from(|_: Action| ());
-    let noop_public = Callback::from(|_: bool| ());
     // Reduced motion: a flip shows the settled months after the post at once.
     let Ok(mut e) = Explainer::new(story.clone(), story.resolved.params, true) else {
         return Html::default();
@@ -49,17 +47,7 @@ pub fn StaticStory(props: &StaticStoryProps) -> Html {
         .map(|(n, b)| {
             let _ = e.reduce(Action::GoToBeat(n));
             let _ = e.reduce(Action::SetPublic(true));
-            let f = Frame::read(&e, words);
-            let marks = Rc::new(markers(e.story(), words, e.events()));
-            let body = view(&Ctx {
-                f: &f,
-                words,
-                labels: &labels,
-                markers: &marks,
-                costly: costly(&e),
-                on_action: &noop_action,
-                on_public: &noop_public,
-            });
+            let body = step_view(&e, words, &labels);
             let key = |part: &str| format!("beat.{}.{part}", b.id);
             html! {
                 <section class={classes!("bc-beat", format!("bc-beat-{}", b.id))}>
@@ -104,5 +92,22 @@ pub fn render(story: Rc<Story>, words: Rc<Words>, lang: &str) -> String {
             .hydratable(false)
             .render()
             .await
+    })
+}
+
+/// The step in view, composed as the live explainer composes it, with
+/// controls that do nothing: what the static story (and tests reading the
+/// sentences of each step) render.
+pub fn step_view(e: &Explainer, words: &Words, labels: &Labels) -> Html {
+    let f = Frame::read(e, words);
+    let marks = Rc::new(markers(e.story(), words, e.events()));
+    view(&Ctx {
+        f: &f,
+        words,
+        labels,
+        markers: &marks,
+        costly: costly(e),
+        on_action: &Callback::from(|_: Action| ()),
+        on_public: &Callback::from(|_: bool| ()),
     })
 }
