@@ -177,7 +177,7 @@ async fn the_day_marker_moves_and_the_lines_stay() {
     let dot = find(&host, ".bc-chart-now circle");
     let end = format!("{:.3}%", share(1.0));
     assert_eq!(attr(&dot, "cx"), end);
-    assert_eq!(attr(&find(&host, ".bc-chart-now line"), "x1"), end);
+    assert_eq!(attr(&find(&host, ".bc-chart-day"), "x1"), end);
     assert_eq!(
         find(&host, ".bc-chart-now-label").text_content().unwrap(),
         percent(leaked.at(390).trust, 0)
@@ -198,6 +198,40 @@ async fn the_day_marker_moves_and_the_lines_stay() {
             percent(leaked.at(100).trust, 0),
             percent(kept.at(100).trust, 0)
         ))
+    );
+}
+
+#[wasm_bindgen_test]
+async fn the_caption_is_a_radio_checked_for_trust_once_and_left_to_the_reader() {
+    use wasm_bindgen::JsCast;
+    let (leaked, kept) = (run("only-macron"), run("kept-private"));
+    let radio = |host: &Element| -> web_sys::HtmlInputElement {
+        find(host, "figcaption label input[type=radio][name=bc-chart]").unchecked_into()
+    };
+    // Room for compromise: not the chart a phone shows first.
+    let other = host();
+    yew::Renderer::<Chart>::with_root_and_props(other.clone(), chart_props(300, &leaked, &kept))
+        .render();
+    settle().await;
+    assert!(!radio(&other).checked());
+    // Trust is checked first, by the attribute: a new day does not check it
+    // again once the reader has picked another chart.
+    let props = |day| ChartProps {
+        metric: Output::Trust,
+        ..chart_props(day, &leaked, &kept)
+    };
+    let host = host();
+    let mut app = yew::Renderer::<Chart>::with_root_and_props(host.clone(), props(300)).render();
+    settle().await;
+    assert!(radio(&host).checked());
+    assert!(radio(&host).has_attribute("checked"));
+    radio(&host).set_checked(false);
+    app.update(props(301));
+    settle().await;
+    assert!(!radio(&host).checked(), "a render undid the reader's pick");
+    assert_eq!(
+        find(&host, "figcaption").text_content().unwrap().trim(),
+        "Trust"
     );
 }
 
@@ -282,8 +316,10 @@ async fn a_comparison_run_gets_its_own_line_dot_and_label_on_the_same_scale() {
         "{label}"
     );
     // The three end labels' baselines are a line of 13 px text apart (the
-    // stylesheet is not loaded here, so their rendered size is not the page's).
-    let mut ys: Vec<f64> = find_all(&host, ".bc-chart-end")
+    // stylesheet is not loaded here, so their rendered size is not the page's),
+    // each drawn twice: its backing copy under the lines, itself over them.
+    assert_eq!(find_all(&host, ".bc-chart-end.bc-chart-knock").len(), 3);
+    let mut ys: Vec<f64> = find_all(&host, ".bc-chart-end.bc-chart-halo")
         .iter()
         .map(|e| number(e, "y"))
         .collect();

@@ -2,7 +2,7 @@
 //! and annotation layout (`ui::chart::scale`, `ui::chart::annotations`).
 
 use super::draw::{text, text_with};
-use super::layout::escape;
+use super::layout::{self, escape};
 use super::palette::Colours;
 use crate::num::fixed;
 use crate::ui::chart::annotations::{Annotations, ROW};
@@ -35,7 +35,11 @@ pub fn chart(
     let mut out = text(x, y + 16.0, 14.0, c.ink, "700", &name);
     out += &text_with(END, x + w, y + 16.0, 14.0, c.series, "700", &value);
     let band = y + HEAD;
-    let (px, py, pw, ph) = (x, band + notes.height, w, plot_h);
+    // The scale's labels in a gutter left of the plot, where no line can
+    // run over them.
+    let (top, bottom) = (words.percent(1.0, 0), words.percent(0.0, 0));
+    let gutter = layout::width(&top, 11.0, false) + 4.0;
+    let (px, py, pw, ph) = (x + gutter, band + notes.height, w - gutter, plot_h);
     let last = f.horizon;
     let at = |day: u32| px + frac(day.min(last), last) * pw;
     // The days texts were posted: a line each, its label above the plot
@@ -92,16 +96,9 @@ pub fn chart(
         fixed(py + ph, 1),
         c.ink
     );
-    // The scale inside the plot's left edge, haloed in the paper's colour
-    // over the lines (as the live chart does).
-    let halo = format!(
-        "stroke=\"{}\" stroke-width=\"3\" paint-order=\"stroke\" ",
-        c.paper
-    );
-    for (share, baseline) in [(1.0, py + 12.0), (0.0, py + ph - 4.0)] {
-        let label = words.percent(share, 0);
-        out += &text_with(&halo, px + 4.0, baseline, 11.0, c.muted, "400", &label);
-    }
+    // Level with the plot's top and bottom edges.
+    out += &text_with(END, px - 4.0, py + 4.0, 11.0, c.muted, "400", &top);
+    out += &text_with(END, px - 4.0, py + ph + 4.0, 11.0, c.muted, "400", &bottom);
     let date = |day: u32| f.story.0.date(day).label(words);
     out += &text(px, py + ph + 15.0, 11.0, c.muted, "400", &date(0));
     out += &text_with(

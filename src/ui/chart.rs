@@ -8,8 +8,9 @@
 //! every width; positions across the chart are percentages of its width. The
 //! lines sit in a nested SVG whose viewBox stretches to the plot
 //! (`preserveAspectRatio="none"`, strokes that do not scale), and the day's
-//! marker in another; both clip to the plot rectangle, and values are held
-//! inside it, so nothing is drawn outside the axes. Labels are laid out
+//! dots in another; both clip to the plot rectangle, and values are held
+//! inside it, so nothing is drawn outside the axes. The day's line is drawn
+//! first, so it passes behind every label and line. Labels are laid out
 //! ahead of drawing from estimated widths on the narrowest chart
 //! (`labels.rs`). Everything is attributes and classes: no inline styles,
 //! which a strict Content-Security-Policy would block.
@@ -160,14 +161,6 @@ pub fn Chart(props: &ChartProps) -> Html {
     let now_box = LabelBox::new(x_share(now_frac), bold_width(&now_text), 1);
 
     let now_x = x_pct(now_frac);
-    // A backing for the value, so event lines do not run through it; sized
-    // by estimate and shifted by the anchor in px.
-    let now_w = bold_width(&now_text) + 6.0;
-    let now_shift = match now_box.anchor {
-        labels::Anchor::Start => -3.0,
-        labels::Anchor::Middle => -now_w / 2.0,
-        labels::Anchor::End => 3.0 - now_w,
-    };
     let compare_dot = props.compare.as_ref().map(|c| {
         html! {
             <circle class="bc-chart-dot-compare" cx={now_x.clone()}
@@ -210,17 +203,26 @@ pub fn Chart(props: &ChartProps) -> Html {
 
     html! {
         <figure class="bc-chart">
-            <figcaption class="bc-chart-title">{ name }</figcaption>
+            // On a phone the four captions are the radios that pick the
+            // chart shown (arrow keys move between them natively); the
+            // stylesheet hides the radio where every chart shows. `Checked`,
+            // not `checked`: the attribute, set once, trust's first (Yew
+            // would set the property on every render, undoing the reader's
+            // pick); the browser lower-cases its name.
+            <figcaption class="bc-chart-title"><label>
+                <input type="radio" name="bc-chart" Checked={(metric == Output::Trust).then_some("")} />{ name }
+            </label></figcaption>
             <svg class="bc-chart-svg" width="100%" height={px(height)} role="img"
                 aria-label={summary} focusable="false">
+                // The day's line first, so it passes behind every label (their
+                // halos hide it) and line, in either theme; days are inside
+                // the plot, so it needs no clip.
+                <line class="bc-chart-day" x1={now_x.clone()} x2={now_x.clone()} y1={px(plot_top)} y2={px(plot_bottom)} />
                 { draw::grid(plot_top, &now_box, &ends, &words) }
                 <Layers date_ticks={date_ticks.clone()} base={base.clone()} compare={compare.clone()}
                     run={run.clone()} notes={notes.clone()} ends={ends.clone()} {last} {plot_top} />
                 <g class="bc-chart-now">
-                    <rect class="bc-chart-now-bg" x={now_x.clone()} y={px(plot_top - NOW_ROW + 1.0)}
-                        width={px(now_w)} height={px(NOW_ROW - 3.0)} transform={format!("translate({} 0)", px(now_shift))} />
                     <svg class="bc-chart-marks" x="0" y={px(plot_top)} width="100%" height={px(PLOT_HEIGHT)}>
-                        <line x1={now_x.clone()} x2={now_x.clone()} y1="0" y2={px(PLOT_HEIGHT)} />
                         { for compare_dot }
                         <circle class="bc-chart-dot" cx={now_x.clone()} cy={px(y_in_plot(now_value))} r={px(DOT)} />
                     </svg>
@@ -271,6 +273,7 @@ fn Layers(props: &LayersProps) -> Html {
     html! {
         <>
             { draw::axis(&props.date_ticks, last, plot_bottom) }
+            { draw::end_labels(&props.ends, "bc-chart-knock") }
             <svg class="bc-chart-plot" x="0" y={px(plot_top)} width="100%" height={px(PLOT_HEIGHT)}
                 viewBox={view_box()} preserveAspectRatio="none">
                 <polyline class="bc-chart-baseline" points={props.base.points.clone()} />
@@ -280,7 +283,7 @@ fn Layers(props: &LayersProps) -> Html {
                 <polyline class="bc-chart-run" points={props.run.points.clone()} />
             </svg>
             { draw::annotations(&props.notes, last, plot_top, plot_bottom) }
-            { draw::end_labels(&props.ends) }
+            { draw::end_labels(&props.ends, "bc-chart-halo") }
         </>
     }
 }

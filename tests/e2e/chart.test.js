@@ -5,9 +5,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { open, ready, screenshot, state, harness, OUTPUT } from './support.js';
+import { open, ready, screenshot, state, harness, explainerPage, OUTPUT } from './support.js';
 
-const env = harness();
+const THEMES = {
+  '/light.html': explainerPage('theme="light"'),
+  '/dark.html': explainerPage('theme="dark"'),
+};
+const env = harness(THEMES);
 
 const WIDTHS = [320, 390, 1280];
 const DAYS = [210, 215, 300, 420];
@@ -35,9 +39,11 @@ function frames(page) {
 }
 
 /**
- * For every chart in the explainer's shadow root: the boxes of its title and
- * of every SVG text with something in it, its SVG and plot rectangles, and the
- * boxes of the run lines and the day's dots.
+ * For every chart shown in the explainer's shadow root (on a phone, the one
+ * picked): the boxes of its title and of every SVG text with something in it
+ * (not the end labels' backing copies, drawn in the background's colour
+ * under their labels), its SVG and plot rectangles, and the boxes of the run
+ * lines and the day's dots.
  */
 function measureCharts(page) {
   return page.evaluate(() => {
@@ -46,9 +52,10 @@ function measureCharts(page) {
       const r = el.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
-    return [...root.querySelectorAll('.bc-chart')].map((chart) => {
+    const shown = (chart) => chart.querySelector('svg.bc-chart-svg').getBoundingClientRect().width > 0;
+    return [...root.querySelectorAll('.bc-chart')].filter(shown).map((chart) => {
       const svg = chart.querySelector('svg.bc-chart-svg');
-      const texts = [chart.querySelector('figcaption'), ...svg.querySelectorAll('text')]
+      const texts = [chart.querySelector('figcaption'), ...svg.querySelectorAll('text:not(.bc-chart-knock)')]
         .filter((t) => t && t.textContent.trim() !== '')
         .map((t) => ({ text: t.textContent, ...box(t) }))
         .filter((b) => b.right > b.left && b.bottom > b.top);
@@ -108,8 +115,27 @@ function within(inner, outer, slack = 1) {
   );
 }
 
-/** Asserts the layout of every chart on the page; returns how many there were. */
+/**
+ * Asserts the layout of every chart on the page, each of the four in turn
+ * where a phone shows one at a time; returns them.
+ */
 async function checkCharts(page, where) {
+  const radios = page.locator('.bc-charts').first().getByRole('radio');
+  if (await radios.first().isVisible()) {
+    const all = [];
+    for (let i = (await radios.count()) - 1; i >= 0; i--) {
+      await radios.nth(i).check();
+      const shown = await checkShown(page, where);
+      assert.equal(shown.length, 1, `${where}: one chart at a time`);
+      all.unshift(...shown);
+    }
+    return all;
+  }
+  return checkShown(page, where);
+}
+
+/** Asserts the layout of every chart shown; returns them. */
+async function checkShown(page, where) {
   const charts = await measureCharts(page);
   assert.ok(charts.length > 0, `${where}: no charts`);
   for (const c of charts) {
@@ -233,3 +259,197 @@ test('each chart gives its data as a real table on demand, in the reader\'s lang
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+const NAMES = ['Trust', 'Room for compromise', 'Candor', 'Dispute in public'];
+
+/** The captions of the charts shown, read in the shadow root. */
+function shownCharts(page) {
+  return page.evaluate(() =>
+    [...document.querySelector('[data-backchannel]').shadowRoot.querySelectorAll('.bc-chart')]
+      .filter((c) => c.querySelector('svg.bc-chart-svg').getBoundingClientRect().height > 0)
+      .map((c) => c.querySelector('figcaption').textContent),
+  );
+}
+
+for (const theme of ['light', 'dark']) {
+  test(`on a phone one chart at a time, picked with four radios by pointer or arrow keys, each with its table (${theme})`, async () => {
+    const { context, page, errors } = await open(env.browser, `${env.server.url}/${theme}.html`, {
+      viewport: { width: 390, height: 844 },
+    });
+    await ready(page);
+    await goToBeatId(page, 'act');
+    await handle(page, 'setPublic', true);
+    await handle(page, 'pause');
+    await handle(page, 'seek', 300);
+    await frames(page);
+    const charts = page.locator('.bc-charts').first();
+    const radios = charts.getByRole('radio');
+    assert.deepEqual(await radios.evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())), NAMES);
+    assert.equal(await radios.first().isChecked(), true, 'trust first');
+    assert.deepEqual(await shownCharts(page), ['Trust']);
+    // Two rows of two, above the chart, and the step far shorter than four charts.
+    const box = await charts.boundingBox();
+    assert.ok(box.height < 420, `the charts take ${box.height} px`);
+    await charts.scrollIntoViewIfNeeded();
+    await charts.screenshot({ path: await screenshotPath(`charts-switcher-390-${theme}`) });
+
+    // The keyboard: Tab reaches the checked radio, the arrows move the pick
+    // (not the day: arrows in a control are the control's).
+    const day = (await state(page)).day;
+    await radios.first().focus();
+    const focused = () => radios.evaluateAll((rs) => rs.findIndex((r) => r.getRootNode().activeElement === r));
+    for (const [key, expected] of [
+      ['ArrowRight', 1],
+      ['ArrowDown', 2],
+      ['ArrowRight', 3],
+      ['ArrowRight', 0],
+      ['ArrowLeft', 3],
+      ['ArrowUp', 2],
+    ]) {
+      await page.keyboard.press(key);
+      assert.equal(await focused(), expected, `${key} focuses ${NAMES[expected]}`);
+      assert.equal(await radios.nth(expected).isChecked(), true, `${key} picks ${NAMES[expected]}`);
+      assert.deepEqual(await shownCharts(page), [NAMES[expected]]);
+    }
+    assert.equal((await state(page)).day, day, 'the arrows did not move the day');
+    const outline = await charts.locator('figcaption label').nth(2).evaluate((el) => getComputedStyle(el).outlineStyle);
+    assert.equal(outline, 'solid', 'the focused radio shows its focus');
+    await charts.screenshot({ path: await screenshotPath(`charts-switcher-390-${theme}-candor-focused`) });
+    // Tab leaves the group for the chart's table, Shift+Tab comes back to the picked radio.
+    await page.keyboard.press('Tab');
+    const summary = charts.locator('details.bc-data').nth(2).locator('summary');
+    assert.ok(await summary.evaluate((el) => el.getRootNode().activeElement === el), "Tab goes on to the picked chart's table");
+    await page.keyboard.press('Shift+Tab');
+    assert.equal(await focused(), 2);
+
+    // Every metric keeps its data table, picked by a tap on its name.
+    for (const [i, name] of NAMES.entries()) {
+      await charts.locator('figcaption label').nth(i).click();
+      assert.deepEqual(await shownCharts(page), [name]);
+      const details = charts.locator('details.bc-data').nth(i);
+      assert.ok(await details.isVisible(), `${name}: its table's disclosure shows`);
+      await details.locator('summary').click();
+      const table = details.locator('table');
+      assert.equal(await table.locator('caption').textContent(), `${name}: the model on the first of each month`);
+      await table.locator('tbody tr').first().waitFor();
+      assert.ok((await table.locator('tbody tr').count()) >= 12, `${name}: rows`);
+      await details.locator('summary').click();
+    }
+    // The pick holds while the day moves (the radios are not redrawn checked).
+    await charts.locator('figcaption label').nth(1).click();
+    await handle(page, 'seek', 350);
+    await handle(page, 'play');
+    await page.waitForTimeout(300);
+    await handle(page, 'pause');
+    await frames(page);
+    assert.deepEqual(await shownCharts(page), ['Room for compromise']);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`at 1280 px the four charts show side by side and no radio does (${theme})`, async () => {
+    const { context, page, errors } = await open(env.browser, `${env.server.url}/${theme}.html`, {
+      viewport: { width: 1280, height: 800 },
+    });
+    await ready(page);
+    await goToBeatId(page, 'act');
+    await handle(page, 'setPublic', true);
+    await handle(page, 'pause');
+    await handle(page, 'seek', 300);
+    await frames(page);
+    const charts = page.locator('.bc-charts').first();
+    assert.deepEqual(await shownCharts(page), NAMES);
+    assert.equal(await charts.getByRole('radio').count(), 0, 'no radio where every chart shows');
+    const tops = await charts.locator('svg.bc-chart-svg').evaluateAll((s) => s.map((e) => Math.round(e.getBoundingClientRect().top)));
+    assert.equal(tops[0], tops[1], 'two charts a row');
+    await charts.scrollIntoViewIfNeeded();
+    await charts.screenshot({ path: await screenshotPath(`charts-1280-${theme}`) });
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  test(`the day's line passes behind every label, at either end of time (${theme})`, async () => {
+    const { context, page, errors } = await open(env.browser, `${env.server.url}/${theme}.html`, {
+      viewport: { width: 1280, height: 800 },
+    });
+    await ready(page);
+    await goToBeatId(page, 'lab');
+    // (Not a scenario with a post on day 0: that event's line is drawn over
+    // the scale's labels, by design, and the day's line would show at its edge.)
+    await handle(page, 'selectScenario', 'only-macron');
+    await handle(page, 'pause');
+    const blank = await context.newPage();
+    let crossed = 0;
+    for (const day of [0, 3, 1e6]) {
+      await handle(page, 'seek', day);
+      await frames(page);
+      // Every label whose box the day's line crosses: pictured with the line
+      // and without it, the same pixels.
+      const svgs = page.locator('svg.bc-chart-svg');
+      for (let i = 0; i < (await svgs.count()); i++) {
+        await svgs.nth(i).evaluate((svg) => svg.scrollIntoView({ block: 'center', behavior: 'instant' }));
+        const boxes = await svgs.nth(i).evaluate((svg) => {
+          const out = [];
+          const line = svg.querySelector('.bc-chart-day').getBoundingClientRect();
+          const x = line.left + line.width / 2;
+          for (const t of svg.querySelectorAll('.bc-chart-tick.bc-chart-halo, .bc-chart-end.bc-chart-halo')) {
+            const r = t.getBoundingClientRect();
+            // The words' band, from the top of their capitals to their
+            // baseline (the text's box reaches further above and below
+            // than its ink and halo do).
+            const baseline = svg.getBoundingClientRect().top + Number(t.getAttribute('y'));
+            const top = Math.max(baseline - 0.7 * parseFloat(getComputedStyle(t).fontSize), line.top);
+            const bottom = Math.min(baseline, line.bottom);
+            if (x > r.left && x < r.right && bottom - top > 4) {
+              out.push({ text: t.textContent, x: r.left, y: top, width: r.width, height: bottom - top });
+            }
+          }
+          return out;
+        });
+        const line = (visibility) =>
+          svgs.nth(i).evaluate((svg, v) => svg.querySelector('.bc-chart-day').setAttribute('visibility', v), visibility);
+        for (const { text, ...clip } of boxes) {
+          const withLine = await page.screenshot({ clip });
+          await line('hidden');
+          const without = await page.screenshot({ clip });
+          await line('visible');
+          const most = await largestDifference(blank, withLine, without);
+          assert.ok(most <= 32, `day ${day}: the day's line shows through "${text}" (a channel differs by ${most})`);
+          crossed += 1;
+        }
+      }
+    }
+    assert.ok(crossed >= 4, `the line crossed ${crossed} labels`);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+}
+
+/**
+ * The largest difference of a colour channel between two PNGs of one size
+ * (0–255), decoded by the browser on a blank page: anti-aliasing may move a
+ * channel a few steps where a line passes behind a halo; a line showing
+ * moves it by far more.
+ */
+function largestDifference(page, a, b) {
+  return page.evaluate(
+    async ([a, b]) => {
+      const pixels = async (data) => {
+        const img = new Image();
+        img.src = `data:image/png;base64,${data}`;
+        await img.decode();
+        const canvas = document.createElement('canvas');
+        canvas.width = img.width;
+        canvas.height = img.height;
+        const g = canvas.getContext('2d');
+        g.drawImage(img, 0, 0);
+        return g.getImageData(0, 0, img.width, img.height).data;
+      };
+      const [pa, pb] = [await pixels(a), await pixels(b)];
+      let most = 0;
+      for (let i = 0; i < pa.length; i++) most = Math.max(most, Math.abs(pa[i] - pb[i]));
+      return most;
+    },
+    [a.toString('base64'), b.toString('base64')],
+  );
+}

@@ -209,7 +209,7 @@ const GRAPHICS = [
   ['.bc-chart-compare', 'stroke'],
   ['.bc-chart-baseline', 'stroke'],
   ['.bc-chart-event-line', 'stroke'],
-  ['.bc-chart-now line', 'stroke'],
+  ['.bc-chart-day', 'stroke'],
   ['.bc-chart-dot', 'fill'],
   ['.bc-chart-dot-compare', 'fill'],
   ['.bc-net-link', 'stroke'],

@@ -119,11 +119,14 @@ pub fn axis(date_ticks: &[(u32, String)], last: u32, plot_bottom: f64) -> Html {
     html! { <>{ for ticks }</> }
 }
 
-/// The labels at the lines' ends, in place of a legend.
-pub fn end_labels(ends: &[EndLabel]) -> Html {
+/// The labels at the lines' ends, in place of a legend; drawn twice: under
+/// the lines as `bc-chart-knock`, a wide outline in the background's colour
+/// that hides the day's line and the gridlines behind the words (not the
+/// lines, drawn over it), and over the lines as `bc-chart-halo`.
+pub fn end_labels(ends: &[EndLabel], look: &'static str) -> Html {
     let labels = ends.iter().map(|e| {
         html! {
-            <text class={classes!("bc-chart-end", e.class, "bc-chart-halo")} x="100%" dx="-2"
+            <text class={classes!("bc-chart-end", e.class, look)} x="100%" dx="-2"
                 y={px(e.y)} text-anchor="end">{ e.text.clone() }</text>
         }
     });

@@ -120,7 +120,8 @@ pub fn stack_rows(boxes: &[LabelBox], max_rows: usize) -> Vec<Option<usize>> {
 
 /// Baselines for the labels at the ends of lines that end at `ends` (px,
 /// down the chart), returned in the same order: the topmost line's label
-/// above its line, the others below theirs, then spread at least
+/// above its line, the others below theirs (each on the other side where
+/// there is no room, rather than on its line), then spread at least
 /// `TEXT_HEIGHT` apart within `top..=bottom` (the baselines' room), keeping
 /// their order.
 pub fn end_label_ys(ends: &[f64], top: f64, bottom: f64) -> Vec<f64> {
@@ -131,7 +132,7 @@ pub fn end_label_ys(ends: &[f64], top: f64, bottom: f64) -> Vec<f64> {
         .enumerate()
         .map(|(rank, i)| {
             let y = ends[*i];
-            if rank == 0 {
+            if (rank == 0 && y - 5.0 >= top) || y + TEXT_HEIGHT > bottom {
                 y - 5.0
             } else {
                 y + TEXT_HEIGHT
@@ -234,6 +235,15 @@ mod tests {
                 );
             }
         }
+        // A lower line at the foot of the plot: its label above it, not on
+        // it; the top line at the plot's top: its label below it.
+        let ys = end_label_ys(&[80.0, 165.0], top, bottom);
+        assert!(ys[1] < 165.0 - 4.0 && ys[1] > 80.0, "{ys:?}");
+        let ys = end_label_ys(&[63.0, 120.0], top, bottom);
+        assert!(
+            ys[0] >= 63.0 + TEXT_HEIGHT - 1e-9 && ys[0] < 120.0,
+            "{ys:?}"
+        );
         // Three lines: the labels keep the lines' order down the chart.
         let ys = end_label_ys(&[100.0, 90.0, 95.0], top, bottom);
         assert!(ys[1] < ys[2] && ys[2] < ys[0], "{ys:?}");
