@@ -43,11 +43,13 @@ const dist = resolve(import.meta.dirname, '../dist');
 // the scenario in view 2.3; the step heading brought into view and focused,
 // with backchannel:step, 0.6; the message's translation beside it and the
 // sentences' fixes 0.1; readable type errors paid for themselves (the
-// vendored serde-wasm-bindgen no longer formats floats Rust's way). Issue 22
-// takes the ceiling down.
+// vendored serde-wasm-bindgen no longer formats floats Rust's way). Its
+// second part cost 0.6 (198.6 measured): one chart and one expert at a time
+// on a phone (the radios, their stylesheet), the forced dark theme's compare
+// colour. Issue 22 takes the ceiling down.
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 198.2 * 1024;
+const CEILING = 198.7 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.

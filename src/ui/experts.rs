@@ -33,11 +33,21 @@ pub fn Experts(props: &ExpertsProps) -> Html {
         .iter()
         .enumerate()
         .filter(|(_, e)| chosen.is_none_or(|ids| ids.contains(&e.id)));
+    // On a phone one card at a time: each card's radio, ahead of it, is a
+    // chip with the expert's name, and the stylesheet shows the checked
+    // one's card (arrow keys move between them natively). `Checked` is the
+    // attribute, set once on the first card, so Yew's renders do not undo
+    // the reader's pick; where every card shows, the chips are hidden.
     html! {
         <ul class="bc-experts">
-            { for shown.map(|(i, _)| html! {
-                <li class="bc-expert"><ExpertCard story={story.clone()} index={i}
-                    outputs={props.outputs} baseline={props.baseline} /></li>
+            { for shown.enumerate().map(|(k, (i, e))| html! {
+                <li class="bc-expert">
+                    <label class="bc-expert-pick">
+                        <input type="radio" name="bc-expert" Checked={(k == 0).then_some("")} />{ e.name.clone() }
+                    </label>
+                    <ExpertCard story={story.clone()} index={i}
+                        outputs={props.outputs} baseline={props.baseline} />
+                </li>
             }) }
         </ul>
     }
