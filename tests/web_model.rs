@@ -4,6 +4,9 @@
 //! `performance.now()` in headless Chromium. It prints figures and asserts
 //! only that the runs succeed: timings vary with the machine.
 //!
+//! A second test times what start-up spends reading the built-in story and
+//! the English strings.
+//!
 //! `make bench` runs it optimised; `make test-browser` runs it too (as a
 //! check that the model runs in wasm at all).
 #![cfg(target_arch = "wasm32")]
@@ -51,5 +54,45 @@ fn one_full_run_in_the_browser() {
          then {median:.3} ms per run ({:.0} ns per simulated day; median of {BATCHES} batches of {RUNS})",
         senders.len(),
         median * 1e6 / f64::from(DAYS + 1),
+    );
+}
+
+/// What start-up spends reading the built-in story and the English strings
+/// (JSON text → JSON.parse → serde-wasm-bindgen → checks): printed, so a
+/// change to how they ship can be measured.
+#[wasm_bindgen_test]
+fn start_up_reading_in_the_browser() {
+    let time = |f: &dyn Fn()| {
+        let mut times: Vec<f64> = (0..BATCHES)
+            .map(|_| {
+                let start = now();
+                for _ in 0..RUNS {
+                    f();
+                }
+                (now() - start) / RUNS as f64
+            })
+            .collect();
+        times.sort_by(f64::total_cmp);
+        times[BATCHES / 2]
+    };
+    let story = time(&|| {
+        black_box(Story::builtin().unwrap());
+    });
+    let parsed: Story = backchannel::read::parse(backchannel::story::BUILTIN).unwrap();
+    let checks = time(&|| {
+        black_box(backchannel::story::check::problems(black_box(&parsed)));
+    });
+    let words = time(&|| {
+        black_box(
+            backchannel::words::Words::parse(include_str!(concat!(
+                env!("OUT_DIR"),
+                "/en-wasm.json"
+            )))
+            .unwrap(),
+        );
+    });
+    console_log!(
+        "start-up reading in the browser: the built-in story {story:.3} ms (of which its checks {checks:.3} ms), \
+         the English strings {words:.3} ms (median of {BATCHES} batches of {RUNS})"
     );
 }
