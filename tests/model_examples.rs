@@ -677,3 +677,29 @@ fn trajectory_accessors_clamp_and_count() {
     assert_eq!(t.senders_at(3).len(), SENDERS);
     assert_ne!(t.at(4), t.at(5));
 }
+
+#[path = "support/checkpoints.rs"]
+mod checkpoints;
+
+/// The fixture the browser test holds the wasm model to is the native
+/// model's output. After an intended model change, refresh it with
+/// `UPDATE_FIXTURES=1 cargo test --test model_examples` and read the diff.
+#[test]
+fn the_checkpoints_fixture_is_what_the_native_model_computes() {
+    let now = checkpoints::checkpoints();
+    if std::env::var_os("UPDATE_FIXTURES").is_some() {
+        let path = format!(
+            "{}/{}",
+            env!("CARGO_MANIFEST_DIR"),
+            checkpoints::FIXTURE_PATH
+        );
+        std::fs::write(path, &now).unwrap();
+        return;
+    }
+    assert_eq!(
+        checkpoints::FIXTURE,
+        now,
+        "{} is stale: refresh it with UPDATE_FIXTURES=1 cargo test --test model_examples",
+        checkpoints::FIXTURE_PATH
+    );
+}

@@ -5,7 +5,8 @@
 //! only that the runs succeed: timings vary with the machine.
 //!
 //! A second test times what start-up spends reading the built-in story and
-//! the English strings.
+//! the English strings. A third, which can fail, holds the wasm model to the
+//! native model's numbers, to the bit.
 //!
 //! `make bench` runs it optimised; `make test-browser` runs it too (as a
 //! check that the model runs in wasm at all).
@@ -17,6 +18,17 @@ use std::hint::black_box;
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
+
+#[path = "support/checkpoints.rs"]
+mod checkpoints;
+
+/// The wasm model computes, to the bit, the numbers the native model does
+/// (the fixture a native test holds to it): every number a native test
+/// checks is the number a reader's browser shows.
+#[wasm_bindgen_test]
+fn the_model_in_wasm_gives_the_native_numbers_bit_for_bit() {
+    assert_eq!(checkpoints::checkpoints(), checkpoints::FIXTURE);
+}
 
 const DAYS: u32 = 600;
 /// Batches of runs: the browser's clock is coarse (about 0.1 ms) next to one run.
