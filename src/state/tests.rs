@@ -1,12 +1,22 @@
-//! The reducer's rules, one behaviour per test.
+//! The reducer's rules, one behaviour per test, on a small fixture pack
+//! (tests/fixtures/reducer-pack.json: two texts posted the same day, an
+//! earlier harmless one, a step that compares them, a lab) rather than the
+//! real story, so an edit to the story's words or days does not move them.
 
 use super::*;
 use crate::config::Config;
 use crate::model::ParamId;
 use crate::story::View;
 
+/// The fixture's day of both texts' posts (11 April 2030).
+const POSTED: u32 = 100;
+
+fn fixture() -> Story {
+    Story::parse(include_str!("../../tests/fixtures/reducer-pack.json")).unwrap()
+}
+
 fn explainer(reduced_motion: bool) -> Explainer {
-    let story = Rc::new(Story::builtin().unwrap());
+    let story = Rc::new(fixture());
     Explainer::new(story, Params::default(), reduced_motion).unwrap()
 }
 
@@ -29,7 +39,7 @@ fn starts_private_on_the_baseline() {
     let s = e.snapshot();
     assert!(!s.public && !s.playing);
     assert_eq!(s.scenario, "kept-private");
-    assert_eq!(s.day, 210);
+    assert_eq!(s.day, POSTED);
     assert_eq!(s.beat, "act");
     assert_eq!(s.outputs, e.baseline());
 }
@@ -39,14 +49,14 @@ fn going_public_plays_the_leak_and_compromise_falls() {
     let mut e = explainer(false);
     assert!(e.reduce(Action::SetPublic(true)).unwrap());
     assert!(e.playing() && e.public());
-    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.scenario(), "only-first");
     let at_post = e.outputs();
     assert!(at_post.compromise < e.baseline().compromise);
     assert!(at_post.trust < 0.5, "{at_post:?}");
     for _ in 0..600 {
         e.reduce(Action::Advance { ms: 16.7 }).unwrap();
     }
-    assert!(e.day() > 300);
+    assert!(e.day() > POSTED + 90);
     // Allies hold back what they used to send as the months play.
     assert!(e.outputs().candor < 0.5 * at_post.candor);
 }
@@ -59,7 +69,7 @@ fn playback_stops_at_the_horizon_and_replays_from_the_first_leak() {
     assert_eq!(e.day(), e.horizon());
     assert_eq!(e.announcement(), Announcement::Finished(e.horizon()));
     e.reduce(Action::Play).unwrap();
-    assert_eq!(e.day(), 210);
+    assert_eq!(e.day(), POSTED);
     assert!(e.playing());
 }
 
@@ -88,7 +98,7 @@ fn a_huge_frame_gap_does_not_skip_ahead_and_nan_is_ignored() {
     let mut e = explainer(false);
     e.reduce(Action::SetPublic(true)).unwrap();
     e.reduce(Action::Advance { ms: 60_000.0 }).unwrap();
-    assert!(e.day() <= 213);
+    assert!(e.day() <= POSTED + 3);
     assert!(!e.reduce(Action::Advance { ms: f64::NAN }).unwrap());
 }
 
@@ -103,8 +113,8 @@ fn speed_scales_playback() {
             e.reduce(Action::Advance { ms: 100.0 }).unwrap();
         }
     }
-    assert_eq!(slow.day(), 220);
-    assert_eq!(fast.day(), 250);
+    assert_eq!(slow.day(), POSTED + 10);
+    assert_eq!(fast.day(), POSTED + 40);
     assert!(slow.reduce(Action::SetSpeed(3.0)).is_err());
 }
 
@@ -130,15 +140,14 @@ fn stepping_pauses_playback() {
     e.reduce(Action::SetPublic(true)).unwrap();
     e.reduce(Action::Step(1)).unwrap();
     assert!(!e.playing());
-    assert_eq!(e.day(), 211);
+    assert_eq!(e.day(), POSTED + 1);
 }
 
 #[test]
 fn outputs_always_match_the_run_at_the_day() {
     let mut e = at_beat("lab");
-    e.reduce(Action::SelectScenario("what-happened".into()))
-        .unwrap();
-    for day in [0.0, 1.0, 209.0, 210.0, 300.0, 420.0] {
+    e.reduce(Action::SelectScenario("all".into())).unwrap();
+    for day in [0.0, 1.0, 99.0, 100.0, 200.0, 300.0] {
         e.reduce(Action::Seek(day)).unwrap();
         assert_eq!(e.outputs(), *e.run().at(day as usize));
         assert_eq!(e.snapshot().outputs, e.outputs());
@@ -154,7 +163,7 @@ fn unknown_scenarios_are_refused_and_change_nothing() {
 }
 
 #[test]
-fn only_rutte_falls_less_than_only_macron() {
+fn the_milder_text_alone_lowers_compromise_less_than_the_costly_one() {
     let lowest = |id: &str| {
         let mut e = at_beat("lab");
         e.reduce(Action::SelectScenario(id.into())).unwrap();
@@ -164,29 +173,28 @@ fn only_rutte_falls_less_than_only_macron() {
             .map(|o| o.compromise)
             .fold(f64::INFINITY, f64::min)
     };
-    assert!(lowest("only-rutte") > lowest("only-macron") + 0.2);
+    assert!(lowest("only-second") > lowest("only-first") + 0.2);
 }
 
 #[test]
 fn public_follows_the_message_in_view() {
-    let mut e = at_beat("rutte");
-    assert_eq!(e.message().id, "rutte");
-    e.reduce(Action::SelectScenario("only-macron".into()))
+    let mut e = at_beat("compare");
+    assert_eq!(e.message().id, "second");
+    e.reduce(Action::SelectScenario("only-first".into()))
         .unwrap();
     assert!(
         !e.public(),
-        "Macron's leak does not make Rutte's text public"
+        "the first text's post does not make the second public"
     );
     e.reduce(Action::SetPublic(true)).unwrap();
     assert_eq!(
         e.scenario(),
-        "only-rutte",
-        "the chosen scenario does not post Rutte's text: the flip plays the text's own"
+        "only-second",
+        "the chosen scenario does not post the second text: the flip plays the text's own"
     );
-    e.reduce(Action::SelectScenario("what-happened".into()))
-        .unwrap();
+    e.reduce(Action::SelectScenario("all".into())).unwrap();
     assert!(e.public());
-    assert_eq!(e.scenario(), "what-happened");
+    assert_eq!(e.scenario(), "all");
 }
 
 #[test]
@@ -206,7 +214,7 @@ fn a_refused_parameter_names_itself_and_keeps_the_old_run() {
 #[test]
 fn a_parameter_changes_the_curves_and_reset_restores_them() {
     let mut e = at_beat("lab");
-    e.reduce(Action::SelectScenario("only-macron".into()))
+    e.reduce(Action::SelectScenario("only-first".into()))
         .unwrap();
     e.reduce(Action::Seek(300.0)).unwrap();
     let default = e.outputs();
@@ -245,8 +253,7 @@ fn the_reader_builds_repeated_leaks_of_a_chosen_victim() {
 #[test]
 fn leaks_add_to_the_scenario_shown() {
     let mut e = at_beat("lab");
-    e.reduce(Action::SelectScenario("what-happened".into()))
-        .unwrap();
+    e.reduce(Action::SelectScenario("all".into())).unwrap();
     e.reduce(Action::Seek(300.0)).unwrap();
     e.reduce(Action::AddLeak).unwrap();
     assert_eq!(e.events().len(), 4);
@@ -270,10 +277,10 @@ fn scenarios_lists_the_story_offer() {
     assert_eq!(
         ids,
         [
-            "what-happened",
-            "only-macron",
-            "only-rutte",
-            "elysee-reading",
+            "all",
+            "only-first",
+            "only-second",
+            "first-read-lightly",
             "kept-private"
         ]
     );
@@ -286,7 +293,7 @@ fn a_config_sets_params_scenario_beats_and_its_own_scenario() {
             "custom_scenario": {"id": "mine", "events": [{"day": 30, "sender": 2, "sensitivity": 1}]}}"#,
     )
     .unwrap();
-    let mut e = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap();
+    let mut e = Explainer::with_config(fixture(), &config, false).unwrap();
     assert_eq!(e.params().gamma, 0.5);
     assert_eq!(e.story().beats.len(), 2);
     assert_eq!(e.snapshot().beat, "act");
@@ -304,16 +311,16 @@ fn a_config_sets_params_scenario_beats_and_its_own_scenario() {
 #[test]
 fn a_config_with_an_unknown_beat_is_refused_by_name() {
     let config = Config::parse(r#"{"beats": ["act", "finale"]}"#).unwrap();
-    let err = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap_err();
+    let err = Explainer::with_config(fixture(), &config, false).unwrap_err();
     assert_eq!(err.path, "config.beats[1]");
 }
 
 #[test]
 fn a_configured_scenario_never_pre_empts_the_reader() {
-    for id in ["what-happened", "only-macron", "only-rutte", "kept-private"] {
+    for id in ["all", "only-first", "only-second", "kept-private"] {
         let config =
             Config::parse(&format!(r#"{{"scenario": "{id}", "autoplay": true}}"#)).unwrap();
-        let mut e = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap();
+        let mut e = Explainer::with_config(fixture(), &config, false).unwrap();
         for n in 0..e.story().beats.len() {
             e.reduce(Action::GoToBeat(n)).unwrap();
             let view = e.beat().1.view;
@@ -332,12 +339,12 @@ fn a_configured_scenario_never_pre_empts_the_reader() {
 
 #[test]
 fn the_flip_plays_the_configured_scenario_when_it_posts_the_message() {
-    let config = Config::parse(r#"{"scenario": "what-happened"}"#).unwrap();
-    let mut e = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap();
+    let config = Config::parse(r#"{"scenario": "all"}"#).unwrap();
+    let mut e = Explainer::with_config(fixture(), &config, false).unwrap();
     e.reduce(Action::SetPublic(true)).unwrap();
-    assert_eq!(e.scenario(), "what-happened");
+    assert_eq!(e.scenario(), "all");
     assert!(e.playing());
-    assert_eq!(e.day(), 210);
+    assert_eq!(e.day(), POSTED);
 }
 
 #[test]
@@ -345,7 +352,7 @@ fn under_reduced_motion_the_flip_shows_some_months_later_at_once() {
     let mut e = explainer(true);
     e.reduce(Action::SetPublic(true)).unwrap();
     assert!(!e.playing());
-    assert_eq!(e.day(), 210 + SETTLED_DAYS);
+    assert_eq!(e.day(), POSTED + SETTLED_DAYS);
     assert!(e.outputs().compromise < e.baseline().compromise);
     assert!(e.outputs().candor < e.baseline().candor);
 }
@@ -358,7 +365,7 @@ fn the_reader_s_flip_persists_across_beats() {
     e.reduce(Action::GoToBeat(2)).unwrap();
     e.reduce(Action::GoToBeat(0)).unwrap();
     assert!(e.public());
-    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.scenario(), "only-first");
     assert_eq!(e.day(), 300, "the reader's day is kept too");
 }
 
@@ -366,10 +373,10 @@ fn the_reader_s_flip_persists_across_beats() {
 fn the_predictions_show_the_leak_even_when_the_reader_skipped_the_flip() {
     let e = at_beat("predictions");
     // The beat is about the lead message, which the reader kept private.
-    assert_eq!(e.message().id, "macron");
+    assert_eq!(e.message().id, "first");
     assert!(!e.public());
-    assert_eq!(e.scenario(), "only-macron");
-    assert_eq!(e.day(), 210 + SETTLED_DAYS);
+    assert_eq!(e.scenario(), "only-first");
+    assert_eq!(e.day(), POSTED + SETTLED_DAYS);
     assert!(e.outputs().leaker_share < 0.95);
 }
 
@@ -381,10 +388,10 @@ fn the_lab_follows_the_reader_s_flip_until_a_choice() {
     e2.reduce(Action::SetPublic(true)).unwrap();
     let lab = e2.story().beats.iter().position(|b| b.id == "lab").unwrap();
     e2.reduce(Action::GoToBeat(lab)).unwrap();
-    assert_eq!(e2.scenario(), "only-macron");
-    e.reduce(Action::SelectScenario("only-rutte".into()))
+    assert_eq!(e2.scenario(), "only-first");
+    e.reduce(Action::SelectScenario("only-second".into()))
         .unwrap();
-    assert_eq!(e.scenario(), "only-rutte");
+    assert_eq!(e.scenario(), "only-second");
 }
 
 #[test]
@@ -405,17 +412,18 @@ fn beat_index(e: &Explainer, id: &str) -> usize {
 fn what_the_reader_made_public_carries_to_the_next_steps_with_their_day() {
     let mut e = at_beat("act");
     e.reduce(Action::SetPublic(true)).unwrap();
-    e.reduce(Action::Seek(400.0)).unwrap();
+    e.reduce(Action::Seek(250.0)).unwrap();
     let seen = e.outputs();
-    for id in ["pillars", "predictions", "rutte", "observed"] {
+    for id in ["network", "predictions", "compare"] {
         e.reduce(Action::GoToBeat(beat_index(&e, id))).unwrap();
-        assert_eq!(e.scenario(), "only-macron", "{id}");
-        assert_eq!(e.day(), 400, "{id}: the day the reader reached is kept");
+        assert_eq!(e.scenario(), "only-first", "{id}");
+        assert_eq!(e.day(), 250, "{id}: the day the reader reached is kept");
         assert_eq!(e.outputs(), seen, "{id}: the same numbers for the same day");
     }
     // On the second text's step its switch says private: the first text's
     // post is still what the numbers show.
-    e.reduce(Action::GoToBeat(beat_index(&e, "rutte"))).unwrap();
+    e.reduce(Action::GoToBeat(beat_index(&e, "compare")))
+        .unwrap();
     assert!(!e.public());
 }
 
@@ -423,45 +431,43 @@ fn what_the_reader_made_public_carries_to_the_next_steps_with_their_day() {
 fn both_texts_public_show_what_happened_and_the_lab_opens_on_it() {
     let mut e = at_beat("act");
     e.reduce(Action::SetPublic(true)).unwrap();
-    e.reduce(Action::GoToBeat(beat_index(&e, "rutte"))).unwrap();
+    e.reduce(Action::GoToBeat(beat_index(&e, "compare")))
+        .unwrap();
     e.reduce(Action::SetPublic(true)).unwrap();
-    assert_eq!(e.scenario(), "what-happened");
-    assert_eq!(e.day(), 210, "the second post plays from its day");
+    assert_eq!(e.scenario(), "all");
+    assert_eq!(e.day(), POSTED, "the second post plays from its day");
     assert!(e.playing());
     e.reduce(Action::GoToBeat(beat_index(&e, "lab"))).unwrap();
-    assert_eq!(
-        e.scenario(),
-        "what-happened",
-        "the lab opens on what the reader saw"
-    );
+    assert_eq!(e.scenario(), "all", "the lab opens on what the reader saw");
     // Taking the second back leaves the first posted.
-    e.reduce(Action::GoToBeat(beat_index(&e, "rutte"))).unwrap();
+    e.reduce(Action::GoToBeat(beat_index(&e, "compare")))
+        .unwrap();
     e.reduce(Action::SetPublic(false)).unwrap();
-    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.scenario(), "only-first");
 }
 
 #[test]
 fn with_nothing_public_a_step_rests_on_its_message_s_day() {
-    let mut e = at_beat("rutte");
+    let mut e = at_beat("compare");
     assert_eq!(e.scenario(), "kept-private");
     assert_eq!(e.day(), e.message().day);
     e.reduce(Action::SetPublic(true)).unwrap();
-    assert_eq!(e.scenario(), "only-rutte");
+    assert_eq!(e.scenario(), "only-second");
 }
 
 #[test]
 fn the_comparison_shows_each_text_alone_and_both_together() {
-    let mut e = at_beat("rutte");
+    let mut e = at_beat("compare");
     let (id, run) = e.paired().expect("a comparison step has the pair");
-    assert_eq!(id, "what-happened");
+    assert_eq!(id, "all");
     assert!(run.at(300).trust < e.baseline_run().at(300).trust);
-    let (macron, rutte) = (0, e.message_index());
-    e.reduce(Action::PostOnly(vec![macron, rutte])).unwrap();
-    assert_eq!(e.scenario(), "what-happened");
+    let (first, second) = (0, e.message_index());
+    e.reduce(Action::PostOnly(vec![first, second])).unwrap();
+    assert_eq!(e.scenario(), "all");
     assert_eq!(e.posted(), &[true, true, false]);
     assert!(e.playing() && e.public());
-    e.reduce(Action::PostOnly(vec![macron])).unwrap();
-    assert_eq!(e.scenario(), "only-macron");
+    e.reduce(Action::PostOnly(vec![first])).unwrap();
+    assert_eq!(e.scenario(), "only-first");
     assert!(!e.public(), "this step's own text is private again");
     e.reduce(Action::PostOnly(vec![])).unwrap();
     assert_eq!(e.scenario(), "kept-private");
@@ -476,18 +482,17 @@ fn the_comparison_shows_each_text_alone_and_both_together() {
 #[test]
 fn a_chosen_scenario_gives_way_to_a_flip_it_does_not_post() {
     let mut e = at_beat("lab");
-    e.reduce(Action::SelectScenario("only-rutte".into()))
+    e.reduce(Action::SelectScenario("only-second".into()))
         .unwrap();
     e.reduce(Action::GoToBeat(0)).unwrap();
     e.reduce(Action::SetPublic(true)).unwrap();
-    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.scenario(), "only-first");
     e.reduce(Action::GoToBeat(beat_index(&e, "lab"))).unwrap();
-    assert_eq!(e.scenario(), "only-macron");
+    assert_eq!(e.scenario(), "only-first");
     // A choice that posts the flipped message stays what the flip plays.
-    e.reduce(Action::SelectScenario("what-happened".into()))
-        .unwrap();
+    e.reduce(Action::SelectScenario("all".into())).unwrap();
     e.reduce(Action::GoToBeat(0)).unwrap();
-    assert_eq!(e.scenario(), "what-happened");
+    assert_eq!(e.scenario(), "all");
 }
 
 #[test]
@@ -521,7 +526,7 @@ fn a_custom_leak_after_the_timeline_is_refused_by_name() {
         r#"{"custom_scenario": {"id": "late", "events": [{"day": 9999, "sender": 0, "sensitivity": 1}]}}"#,
     )
     .unwrap();
-    let err = Explainer::with_config(Story::builtin().unwrap(), &config, false).unwrap_err();
+    let err = Explainer::with_config(fixture(), &config, false).unwrap_err();
     assert_eq!(err.path, "config.custom_scenario.events[0].day");
 }
 
@@ -554,7 +559,7 @@ fn a_language_the_interface_or_the_story_lacks_is_refused_by_name() {
     let err = e.reduce(Action::SetLanguage("de".into())).unwrap_err();
     assert_eq!(err.path, "lang");
     assert!(err.problem.contains("known: en, fr, vi"), "{err}");
-    let mut story = Story::builtin().unwrap();
+    let mut story = fixture();
     story.strings.0.retain(|(l, _)| l == "en");
     let mut e = Explainer::new(Rc::new(story), Params::default(), false).unwrap();
     assert_eq!(e.story().interface_languages(), ["en"]);
@@ -577,7 +582,7 @@ fn a_language_that_could_not_load_is_said_until_the_next_choice() {
 
 #[test]
 fn the_config_or_the_story_s_first_language_decides_where_it_starts() {
-    let story = Story::builtin().unwrap();
+    let story = fixture();
     let config = Config {
         lang: Some("vi".into()),
         ..Config::default()
@@ -590,11 +595,11 @@ fn the_config_or_the_story_s_first_language_decides_where_it_starts() {
 
 #[test]
 fn playback_says_only_a_few_things_a_crossing_of_the_compromise_marks_among_them() {
-    // Macron's text takes compromise past both marks at once (the flip
+    // The first, costly text takes compromise past both marks at once (the flip
     // says so); a milder leak of the reader's crosses them as it plays.
     let mut e = at_beat("lab");
     e.reduce(Action::SetSensitivity(0.25)).unwrap();
-    e.reduce(Action::Seek(210.0)).unwrap();
+    e.reduce(Action::Seek(f64::from(POSTED))).unwrap();
     e.reduce(Action::AddLeak).unwrap();
     e.reduce(Action::Play).unwrap();
     let mut said = vec![e.announcement()];
@@ -604,7 +609,7 @@ fn playback_says_only_a_few_things_a_crossing_of_the_compromise_marks_among_them
             said.push(e.announcement());
         }
     }
-    assert!(e.day() > 210);
+    assert!(e.day() > POSTED);
     assert!(matches!(said.last(), Some(Announcement::Finished(_))));
     assert!(said.len() <= 6, "{said:?}");
     let (day, level) = said
@@ -637,20 +642,20 @@ fn saving_an_image_is_announced_with_the_day_and_changes_nothing_else() {
 }
 
 #[test]
-fn the_elysee_reading_of_macron_s_text_moves_trust_little_in_the_lab() {
+fn the_other_reading_of_the_first_text_moves_trust_little_in_the_lab() {
     // What the comparison's button does: the other reading, then the lab.
     let mut e = explainer(false);
-    e.reduce(Action::SelectScenario("elysee-reading".into()))
+    e.reduce(Action::SelectScenario("first-read-lightly".into()))
         .unwrap();
     let lab = e.story().beats.iter().position(|b| b.view == View::Lab);
     e.reduce(Action::GoToBeat(lab.unwrap())).unwrap();
-    assert_eq!(e.scenario(), "elysee-reading");
-    let macron = e.story().lead().clone();
+    assert_eq!(e.scenario(), "first-read-lightly");
+    let lead = e.story().lead().clone();
     assert_eq!(e.events().len(), 1);
-    assert_eq!(e.events()[0].sender, macron.sender_index);
-    assert_eq!(e.events()[0].day, f64::from(macron.day));
+    assert_eq!(e.events()[0].sender, lead.sender_index);
+    assert_eq!(e.events()[0].day, f64::from(lead.day));
     assert_eq!(e.events()[0].sensitivity, 0.15);
-    // Read as the Élysée did, the text tells allies little.
+    // Read otherwise (as its sender's office did, in the story), the text tells allies little.
     e.reduce(Action::Seek(300.0)).unwrap();
     assert!(e.outputs().trust > 0.9, "{:?}", e.outputs());
 }
