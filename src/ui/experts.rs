@@ -37,9 +37,11 @@ pub fn Experts(props: &ExpertsProps) -> Html {
     // chip with the expert's name, and the stylesheet shows the checked
     // one's card (arrow keys move between them natively). `Checked` is the
     // attribute, set once on the first card, so Yew's renders do not undo
-    // the reader's pick; where every card shows, the chips are hidden.
+    // the reader's pick; where every card shows, the chips are hidden. In a
+    // form, as the charts' radios are (ui/views.rs: Chromium otherwise keeps
+    // each removed group, and its step's tree).
     html! {
-        <ul class="bc-experts">
+        <form method="dialog" class="bc-experts-form"><ul class="bc-experts">
             { for shown.enumerate().map(|(k, (i, e))| html! {
                 <li class="bc-expert">
                     <label class="bc-expert-pick">
@@ -49,7 +51,7 @@ pub fn Experts(props: &ExpertsProps) -> Html {
                         outputs={props.outputs} baseline={props.baseline} />
                 </li>
             }) }
-        </ul>
+        </ul></form>
     }
 }
 

@@ -119,13 +119,19 @@ fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
         Some(x) => (Some(x.this), Some(x.this_label), x.markers),
         None => (None, None, c.markers.clone()),
     };
+    // A form, for the captions' radios: Chromium keeps every removed radio
+    // group of a shadow root, and each step's whole old tree with it, unless
+    // a form holds the group (tests/e2e/lifecycle.test.js). `dialog`: Enter
+    // on a radio submits nothing, outside a dialog.
     html! {
-        <div class="bc-charts" role="group" tabindex="0" aria-label={c.words.get("charts.label").to_string()}>
-            { for CHARTS.iter().map(|m| html! {
-                <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
-                    markers={markers.clone()} day0={f.story.day0} compare={other.clone()}
-                    compare_label={other_label.clone()} />
-            }) }
-        </div>
+        <form method="dialog" class="bc-charts-form">
+            <div class="bc-charts" role="group" tabindex="0" aria-label={c.words.get("charts.label").to_string()}>
+                { for CHARTS.iter().map(|m| html! {
+                    <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
+                        markers={markers.clone()} day0={f.story.day0} compare={other.clone()}
+                        compare_label={other_label.clone()} />
+                }) }
+            </div>
+        </form>
     }
 }

@@ -49,6 +49,15 @@ for (const path of ['/', '/dark.html']) {
       .evaluate((l) => getComputedStyle(l).outlineStyle);
     assert.equal(outline, 'solid', 'the focused name shows its focus');
 
+    // Enter on a name submits nothing (the radios sit in a form, see
+    // ui/experts.rs): the page stays, with its explainer.
+    const url = page.url();
+    await page.keyboard.press('Enter');
+    await page.waitForTimeout(200);
+    assert.equal(page.url(), url, 'Enter navigated');
+    assert.equal(await radios.nth(2).isChecked(), true);
+    assert.deepEqual(await shownCards(page), [names[2]]);
+
     // The pick holds while the day moves (the radios are not redrawn checked).
     await page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.seek(300));
     await page.waitForTimeout(100);
