@@ -382,11 +382,11 @@ const tellsOwnStory = (host) => host.hasAttribute('pack') || typeof inlineField(
  * measures the layout shift).
  */
 const FIRST_VIEW = [
-  [288, 3150],
-  [320, 2973],
-  [358, 2835],
-  [390, 2790],
-  [608, 1976],
+  [288, 2570],
+  [320, 2372],
+  [358, 2226],
+  [390, 2181],
+  [608, 1825],
   [868, 1714],
   [1040, 1656],
   [1264, 1596],
