@@ -107,15 +107,25 @@ macro_rules! parameters {
         }
 
         impl Default for Params {
+            // Filled from DESCRIPTORS rather than written as literals: the
+            // literals would be inlined at every caller, a few hundred bytes
+            // of wasm each, while this loop reads the table the wasm carries
+            // anyway.
             fn default() -> Self {
-                Params { $($field: $default,)* }
+                let mut p = Params { $($field: 0.0,)* };
+                for d in &DESCRIPTORS {
+                    *p.slot(d.id) = d.default;
+                }
+                p
             }
         }
 
         impl Params {
             /// The value of one parameter.
             pub fn get(&self, id: ParamId) -> f64 {
-                match id { $(ParamId::$id => self.$field,)* }
+                // Through `slot`, so the wasm carries one match, not two.
+                let mut copy = *self;
+                *copy.slot(id)
             }
 
             fn slot(&mut self, id: ParamId) -> &mut f64 {
