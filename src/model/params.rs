@@ -77,11 +77,11 @@ macro_rules! parameters {
         /// How many parameters the table has.
         const COUNT: usize = [$(stringify!($field)),*].len();
 
-        /// Every parameter, in the order of the model's documentation.
-        ///
-        /// Where docs/model.md gives no range ("—") the range here is our own
-        /// choice, said so in `source`, wide enough to explore and narrow
-        /// enough to keep the prior valid.
+        /// Every parameter, in the order of the model's documentation, whose
+        /// table gives the same defaults and ranges (tests/params_table.rs).
+        /// A range the sources do not give is our own choice, said so in
+        /// `source`, wide enough to explore and narrow enough to keep the
+        /// prior valid.
         pub const DESCRIPTORS: [ParamDescriptor; COUNT] = [$(
             ParamDescriptor {
                 id: ParamId::$id,
