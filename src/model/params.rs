@@ -1,32 +1,17 @@
 //! The model's parameters: their defaults, accepted ranges and sources, kept as
 //! data (`DESCRIPTORS`) so the "About the model" panel, the sliders, the
-//! command-line runner and validation all read the same table.
+//! command-line runner, validation and the JSON Schemas all read the same table.
+//!
+//! The table is written once, in `parameters!` below: one row per parameter,
+//! from which the id enum, `ParamId::ALL`, `DESCRIPTORS`, the `Params` struct,
+//! its defaults and the per-id access are all generated, so a parameter cannot
+//! be added to one of them and not the others. What still lives elsewhere (the
+//! locale labels, docs/model.md's table, the committed schemas) is held to the
+//! table by tests/params_table.rs.
 
 use crate::error::InputError;
 use crate::num::short;
 use serde::Serialize;
-
-/// Identifies one parameter; `key()` gives its stable snake_case id.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum ParamId {
-    P0,
-    Q,
-    Lambda,
-    Eta,
-    Gamma,
-    HalfLife,
-    K,
-    TauCandor,
-    TauRhetoric,
-    Rho0,
-    Xi,
-    Chi,
-    Phi,
-    Psi,
-    Sigma,
-    D,
-    ThetaB,
-}
 
 /// Everything a reader or a fact-checker needs to know about one parameter.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -55,259 +40,266 @@ pub struct ParamDescriptor {
     pub source: &'static str,
 }
 
-/// Every parameter, in the order of the model's documentation.
+/// Generates everything that lists the parameters from one row each:
 ///
-/// Where docs/model.md gives no range ("—") the range here is our own choice, said
-/// so in `source`, wide enough to explore and narrow enough to keep the prior valid.
-pub const DESCRIPTORS: [ParamDescriptor; 17] = [
-    ParamDescriptor {
-        id: ParamId::P0,
-        key: "p0",
+/// ```text
+/// /// doc: the symbol, what it is, and its citation or "our assumption"
+/// Variant field { symbol, label, default, range: min..=max, unit, source }
+/// ```
+///
+/// The row's doc comment goes on both the enum variant and the struct field;
+/// the key is the field's name, so the two cannot disagree. Variants are
+/// declared in row order, which is what lets `descriptor()` index
+/// `DESCRIPTORS` by `id as usize`.
+macro_rules! parameters {
+    ($(
+        $(#[doc = $doc:literal])*
+        $id:ident $field:ident {
+            symbol: $symbol:literal,
+            label: $label:literal,
+            default: $default:literal,
+            range: $min:literal ..= $max:literal,
+            unit: $unit:literal,
+            source: $source:literal $(,)?
+        }
+    )*) => {
+        /// Identifies one parameter; `key()` gives its stable snake_case id.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum ParamId {
+            $( $(#[doc = $doc])* $id, )*
+        }
+
+        impl ParamId {
+            /// Every id, in `DESCRIPTORS` order.
+            pub const ALL: [ParamId; COUNT] = [$(ParamId::$id),*];
+        }
+
+        /// How many parameters the table has.
+        const COUNT: usize = [$(stringify!($field)),*].len();
+
+        /// Every parameter, in the order of the model's documentation, whose
+        /// table gives the same defaults and ranges (tests/params_table.rs).
+        /// A range the sources do not give is our own choice, said so in
+        /// `source`, wide enough to explore and narrow enough to keep the
+        /// prior valid.
+        pub const DESCRIPTORS: [ParamDescriptor; COUNT] = [$(
+            ParamDescriptor {
+                id: ParamId::$id,
+                key: stringify!($field),
+                symbol: $symbol,
+                #[cfg(not(target_arch = "wasm32"))]
+                label: $label,
+                default: $default,
+                min: $min,
+                max: $max,
+                unit: $unit,
+                #[cfg(not(target_arch = "wasm32"))]
+                source: $source,
+            },
+        )*];
+
+        /// A full parameter set. Fields are public for reading; change values
+        /// through `set` so that ids stay the single way in from configs and
+        /// the UI.
+        #[derive(Clone, Copy, Debug, PartialEq, Serialize)]
+        pub struct Params {
+            $( $(#[doc = $doc])* pub $field: f64, )*
+        }
+
+        impl Default for Params {
+            // Filled from DESCRIPTORS rather than written as literals: the
+            // literals would be inlined at every caller, a few hundred bytes
+            // of wasm each, while this loop reads the table the wasm carries
+            // anyway.
+            fn default() -> Self {
+                let mut p = Params { $($field: 0.0,)* };
+                for d in &DESCRIPTORS {
+                    *p.slot(d.id) = d.default;
+                }
+                p
+            }
+        }
+
+        impl Params {
+            /// The value of one parameter.
+            pub fn get(&self, id: ParamId) -> f64 {
+                // Through `slot`, so the wasm carries one match, not two.
+                let mut copy = *self;
+                *copy.slot(id)
+            }
+
+            fn slot(&mut self, id: ParamId) -> &mut f64 {
+                match id { $(ParamId::$id => &mut self.$field,)* }
+            }
+        }
+    };
+}
+
+// The table. Each row's doc comment carries the parameter's citation (or says
+// it is our assumption); `source` is the longer note the "About the model"
+// panel and the schemas show (the interface reads it from the locale files,
+// which a test holds equal to it). docs/model.md's table explains each choice.
+parameters! {
+    /// p₀, prior leak probability (Kleine).
+    P0 p0 {
         symbol: "p₀",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Prior chance a message leaks",
         default: 0.05,
-        min: 0.01,
-        max: 0.1,
+        range: 0.01..=0.1,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): no precedent for a leader publishing another's messages",
-    },
-    ParamDescriptor {
-        id: ParamId::Q,
-        key: "q",
+    }
+    /// q, the chance that a leader who posts private texts posts a given sensitive one (Kleine).
+    Q q {
         symbol: "q",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Chance a leader who posts private texts posts a given sensitive one",
         default: 0.8,
-        min: 0.5,
-        max: 1.0,
+        range: 0.5..=1.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): \"anything said to him is unlikely to remain confidential\" (above even odds; the value is our calibration)",
-    },
-    ParamDescriptor {
-        id: ParamId::Lambda,
-        key: "lambda",
+    }
+    /// λ, the log-odds one fully sensitive post adds to the belief (Kydd 2005).
+    Lambda lambda {
         symbol: "λ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "How much one deliberate post reveals",
         default: 30.0,
-        min: 10.0,
-        max: 60.0,
+        range: 10.0..=60.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Kydd 2005 (trust as a belief about the other side, updated by Bayes' rule); Kleine (The Times): no precedent, so a post is strong evidence (the value is our calibration)",
-    },
-    ParamDescriptor {
-        id: ParamId::Eta,
-        key: "eta",
+    }
+    /// η, convexity of evidence in sensitivity (AP, June 2025).
+    Eta eta {
         symbol: "η",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "How much more a sensitive leak reveals",
         default: 3.0,
-        min: 1.0,
-        max: 4.0,
+        range: 1.0..=4.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "NATO's Secretary General on his own posted text (AP, June 2025): \"nothing in it which had to stay secret\"",
-    },
-    ParamDescriptor {
-        id: ParamId::Gamma,
-        key: "gamma",
+    }
+    /// γ, learning from others' leaks (Kleine).
+    Gamma gamma {
         symbol: "γ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "What allies learn from another's leak",
         default: 0.8,
-        min: 0.3,
-        max: 1.0,
+        range: 0.3..=1.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): \"anything said to him is unlikely to remain confidential\"",
-    },
-    ParamDescriptor {
-        id: ParamId::HalfLife,
-        key: "half_life",
+    }
+    /// H, memory half-life in days (Jøsang & Ismail 2002).
+    HalfLife half_life {
         symbol: "H",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Memory half-life",
         default: 365.0,
-        min: 90.0,
-        max: 730.0,
+        range: 90.0..=730.0,
         unit: "days",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Jøsang & Ismail 2002 (reputation with forgetting); Kleine (The Times): allies \"need to assume\" it, a lasting belief",
-    },
-    ParamDescriptor {
-        id: ParamId::K,
-        key: "k",
+    }
+    /// k, benefit/cost of the direct channel (Carnegie & Carson 2020).
+    K k {
         symbol: "k",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Benefit/cost of the direct channel",
         default: 0.04,
-        min: 0.02,
-        max: 0.08,
+        range: 0.02..=0.08,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Carnegie & Carson 2020, Secrets in Global Governance",
-    },
-    ParamDescriptor {
-        id: ParamId::TauCandor,
-        key: "tau_candor",
+    }
+    /// τ_κ, candor adjustment time in days (Kleine).
+    TauCandor tau_candor {
         symbol: "τ_κ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Time for candor to adjust",
         default: 14.0,
-        min: 7.0,
-        max: 60.0,
+        range: 7.0..=60.0,
         unit: "days",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Kleine (The Times): leaders will not abandon messaging (that habits move slowly is our reading)",
-    },
-    ParamDescriptor {
-        id: ParamId::TauRhetoric,
-        key: "tau_rhetoric",
+    }
+    /// τ_ρ, rhetoric relaxation time in days (our assumption).
+    TauRhetoric tau_rhetoric {
         symbol: "τ_ρ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Time for rhetoric to relax",
         default: 7.0,
-        min: 3.0,
-        max: 30.0,
+        range: 3.0..=30.0,
         unit: "days",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Our assumption (no source)",
-    },
-    ParamDescriptor {
-        id: ParamId::Rho0,
-        key: "rho0",
+    }
+    /// ρ₀, baseline public share (our assumption).
+    Rho0 rho0 {
         symbol: "ρ₀",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Baseline share of the dispute in public",
         default: 0.1,
-        min: 0.0,
-        max: 0.5,
+        range: 0.0..=0.5,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Our assumption (no source; range: our choice)",
-    },
-    ParamDescriptor {
-        id: ParamId::Xi,
-        key: "xi",
+    }
+    /// ξ, substitution of public stage for lost private channel (Lungescu; Kleine & Huntington 2024).
+    Xi xi {
         symbol: "ξ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Public stage replacing the lost private channel",
         default: 0.8,
-        min: 0.3,
-        max: 1.0,
+        range: 0.3..=1.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Lungescu: escalation instead of quiet solutions; Kleine & Huntington 2024",
-    },
-    ParamDescriptor {
-        id: ParamId::Chi,
-        key: "chi",
+    }
+    /// χ, public jump per unit sensitivity at a leak (Tocci).
+    Chi chi {
         symbol: "χ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Jump into public at a leak",
         default: 0.5,
-        min: 0.0,
-        max: 1.0,
+        range: 0.0..=1.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Tocci (FT): public diminishment as a weapon",
-    },
-    ParamDescriptor {
-        id: ParamId::Phi,
-        key: "phi",
+    }
+    /// φ, lock-in growth per day (Fearon 1994).
+    Phi phi {
         symbol: "φ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Lock-in growth",
         default: 0.02,
-        min: 0.005,
-        max: 0.05,
+        range: 0.005..=0.05,
         unit: "per day",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Fearon 1994 (audience costs)",
-    },
-    ParamDescriptor {
-        id: ParamId::Psi,
-        key: "psi",
+    }
+    /// ψ, lock-in decay per day (Kurizaki 2007).
+    Psi psi {
         symbol: "ψ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Lock-in decay",
         default: 0.02,
-        min: 0.005,
-        max: 0.05,
+        range: 0.005..=0.05,
         unit: "per day",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Kurizaki 2007 (secrecy lets leaders back down)",
-    },
-    ParamDescriptor {
-        id: ParamId::Sigma,
-        key: "sigma",
+    }
+    /// σ, posturing under publicity (Stasavage 2004).
+    Sigma sigma {
         symbol: "σ",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Posturing under publicity",
         default: 0.8,
-        min: 0.3,
-        max: 1.0,
+        range: 0.3..=1.0,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Stasavage 2004 (open-door bargaining breeds posturing)",
-    },
-    ParamDescriptor {
-        id: ParamId::D,
-        key: "d",
+    }
+    /// d, distance between the sides (Putnam 1988).
+    D d {
         symbol: "d",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Distance between the sides",
         default: 0.4,
-        min: 0.2,
-        max: 0.6,
+        range: 0.2..=0.6,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Putnam 1988 (two-level games, win-sets)",
-    },
-    ParamDescriptor {
-        id: ParamId::ThetaB,
-        key: "theta_b",
+    }
+    /// θ_b, relative speed of bureaucratic channels (Politico).
+    ThetaB theta_b {
         symbol: "θ_b",
-        #[cfg(not(target_arch = "wasm32"))]
         label: "Speed of bureaucratic channels",
         default: 0.3,
-        min: 0.1,
-        max: 0.6,
+        range: 0.1..=0.6,
         unit: "",
-        #[cfg(not(target_arch = "wasm32"))]
         source: "Politico, senior diplomat: \"everything will go through bureaucratic procedures\"",
-    },
-];
+    }
+}
 
 impl ParamId {
-    /// Every id, in `DESCRIPTORS` order.
-    pub const ALL: [ParamId; 17] = [
-        ParamId::P0,
-        ParamId::Q,
-        ParamId::Lambda,
-        ParamId::Eta,
-        ParamId::Gamma,
-        ParamId::HalfLife,
-        ParamId::K,
-        ParamId::TauCandor,
-        ParamId::TauRhetoric,
-        ParamId::Rho0,
-        ParamId::Xi,
-        ParamId::Chi,
-        ParamId::Phi,
-        ParamId::Psi,
-        ParamId::Sigma,
-        ParamId::D,
-        ParamId::ThetaB,
-    ];
-
     /// The descriptor of this parameter.
     pub fn descriptor(self) -> &'static ParamDescriptor {
-        // ALL and DESCRIPTORS share one order; a unit test holds them together.
+        // `parameters!` declares the variants and DESCRIPTORS in one row
+        // order, so a variant's discriminant is its row's index.
         &DESCRIPTORS[self as usize]
     }
 
@@ -319,74 +311,6 @@ impl ParamId {
     /// Looks a parameter up by its snake_case id.
     pub fn from_key(key: &str) -> Option<ParamId> {
         DESCRIPTORS.iter().find(|d| d.key == key).map(|d| d.id)
-    }
-}
-
-/// A full parameter set. Fields are public for reading; change values through
-/// `set` so that ids stay the single way in from configs and the UI.
-#[derive(Clone, Copy, Debug, PartialEq, Serialize)]
-pub struct Params {
-    /// p₀, prior leak probability (Kleine).
-    pub p0: f64,
-    /// q, the chance that a leader who posts private texts posts a given sensitive one (Kleine).
-    pub q: f64,
-    /// λ, the log-odds one fully sensitive post adds to the belief (Kydd 2005).
-    pub lambda: f64,
-    /// η, convexity of evidence in sensitivity (AP, June 2025).
-    pub eta: f64,
-    /// γ, learning from others' leaks (Kleine).
-    pub gamma: f64,
-    /// H, memory half-life in days (Jøsang & Ismail 2002).
-    pub half_life: f64,
-    /// k, benefit/cost of the direct channel (Carnegie & Carson 2020).
-    pub k: f64,
-    /// τ_κ, candor adjustment time in days (Kleine).
-    pub tau_candor: f64,
-    /// τ_ρ, rhetoric relaxation time in days (our assumption).
-    pub tau_rhetoric: f64,
-    /// ρ₀, baseline public share (our assumption).
-    pub rho0: f64,
-    /// ξ, substitution of public stage for lost private channel (Lungescu; Kleine & Huntington 2024).
-    pub xi: f64,
-    /// χ, public jump per unit sensitivity at a leak (Tocci).
-    pub chi: f64,
-    /// φ, lock-in growth per day (Fearon 1994).
-    pub phi: f64,
-    /// ψ, lock-in decay per day (Kurizaki 2007).
-    pub psi: f64,
-    /// σ, posturing under publicity (Stasavage 2004).
-    pub sigma: f64,
-    /// d, distance between the sides (Putnam 1988).
-    pub d: f64,
-    /// θ_b, relative speed of bureaucratic channels (Politico).
-    pub theta_b: f64,
-}
-
-impl Default for Params {
-    fn default() -> Self {
-        let mut p = Params {
-            p0: 0.0,
-            q: 0.0,
-            lambda: 0.0,
-            eta: 0.0,
-            gamma: 0.0,
-            half_life: 0.0,
-            k: 0.0,
-            tau_candor: 0.0,
-            tau_rhetoric: 0.0,
-            rho0: 0.0,
-            xi: 0.0,
-            chi: 0.0,
-            phi: 0.0,
-            psi: 0.0,
-            sigma: 0.0,
-            d: 0.0,
-            theta_b: 0.0,
-        };
-        for d in &DESCRIPTORS {
-            *p.slot(d.id) = d.default;
-        }
-        p
     }
 }
 
@@ -404,12 +328,6 @@ pub struct Prior {
 }
 
 impl Params {
-    /// The value of one parameter.
-    pub fn get(&self, id: ParamId) -> f64 {
-        let mut copy = *self;
-        *copy.slot(id)
-    }
-
     /// Sets one parameter after checking it against its range; the set as a
     /// whole is checked again by `validate`.
     pub fn set(&mut self, id: ParamId, value: f64) -> Result<(), InputError> {
@@ -442,28 +360,6 @@ impl Params {
         }
         self.validate()?;
         Ok(self)
-    }
-
-    fn slot(&mut self, id: ParamId) -> &mut f64 {
-        match id {
-            ParamId::P0 => &mut self.p0,
-            ParamId::Q => &mut self.q,
-            ParamId::Lambda => &mut self.lambda,
-            ParamId::Eta => &mut self.eta,
-            ParamId::Gamma => &mut self.gamma,
-            ParamId::HalfLife => &mut self.half_life,
-            ParamId::K => &mut self.k,
-            ParamId::TauCandor => &mut self.tau_candor,
-            ParamId::TauRhetoric => &mut self.tau_rhetoric,
-            ParamId::Rho0 => &mut self.rho0,
-            ParamId::Xi => &mut self.xi,
-            ParamId::Chi => &mut self.chi,
-            ParamId::Phi => &mut self.phi,
-            ParamId::Psi => &mut self.psi,
-            ParamId::Sigma => &mut self.sigma,
-            ParamId::D => &mut self.d,
-            ParamId::ThetaB => &mut self.theta_b,
-        }
     }
 
     /// Checks every value against its range and returns the derived prior.
