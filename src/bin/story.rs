@@ -113,13 +113,14 @@ const SCENARIO: &str = "what-happened";
 
 /// The first view as a declarative shadow root: painted at HTML parse with
 /// the component's sheet, out of reach of the page's CSS, and `hidden` until
-/// that sheet shows it (no unstyled flash). The loader keeps it until the
+/// that sheet shows it (no unstyled flash; with scripts off it stays hidden
+/// and the slot shows the element's `<noscript>`). The loader keeps it until the
 /// live explainer takes its place, if the element asks for this language
 /// (`lang`), and flips its switch at a tap before then. Inert where
 /// declarative shadow DOM is missing.
 fn shadow(sheet: &str, lang: &str, view: &str) -> String {
     format!(
-        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{sheet}\">\
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{sheet}\"><slot></slot>\
          <div class=\"bc-pre\" hidden lang=\"{lang}\">{view}</div></template>"
     )
 }

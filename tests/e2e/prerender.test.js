@@ -114,6 +114,7 @@ for (const [name, url] of [
     }
     assert.equal(await flip.getAttribute('aria-checked'), 'true', 'the switch flips at once');
     assert.equal(await isReady(page), false, 'still before the wasm');
+    await page.waitForTimeout(400); // the switch's 200 ms slide, at 4x
     await screenshot(page, `prerender-${tag}-390-tapped`, { fullPage: false });
     release();
     await ready(page);
@@ -140,6 +141,7 @@ for (const [name, url] of [
       const { context, page, errors, release } = await slow(url, width);
       await painted(page);
       await frames(page);
+      await screenshot(page, `prerender-${url === '/embed.html' ? 'frame' : 'host'}-${width}-before`, { fullPage: false });
       const start = await page.evaluate(() => performance.now());
       const before = await page.evaluate(() => window.shifts);
       release();
@@ -151,7 +153,7 @@ for (const [name, url] of [
       const load = before.reduce((sum, s) => sum + s.value, 0);
       console.log(`${name} at ${width}px: takeover CLS ${cls.toFixed(4)}; before the wasm ${load.toFixed(4)}`);
       assert.ok(cls <= 0.01, `takeover CLS ${cls.toFixed(4)} at ${width}px`);
-      await screenshot(page, `prerender-${url === '/embed.html' ? 'frame' : 'host'}-${width}-after`, { fullPage: false });
+      await screenshot(page, `prerender-${url === '/embed.html' ? 'frame' : 'host'}-${width}-takeover`, { fullPage: false });
       assert.deepEqual(errors, []);
       await context.close();
     });
