@@ -87,12 +87,12 @@ fn run(dir: &Path) -> Result<(), String> {
             let first = first(None, &css)?;
             // In <noscript>, in place of the sentence `make serve` shows: a
             // reader without JavaScript gets the whole story; a reader with
-            // JavaScript never has it painted (the loader's placeholder holds
-            // the explainer's place, and nothing jumps), and the loader shows
-            // it if the explainer cannot start. embed.html links the
-            // component's sheet itself; the demo page (index.html) links the
-            // stable-named one inside the <noscript>, as an embed code does,
-            // so that only a reader without JavaScript loads it.
+            // JavaScript never has it painted (the first view, pre-rendered
+            // with the hashed sheet the loader would load, holds the
+            // explainer's place, and nothing jumps), and the loader shows it
+            // if the explainer cannot start. embed.html links the component's
+            // sheet itself; the demo page (index.html) links the stable-named
+            // one inside the <noscript>, as an embed code does.
             fill(
                 &dir.join("embed.html"),
                 &format!("{first}<noscript>{html}</noscript>"),
@@ -114,10 +114,10 @@ const SCENARIO: &str = "what-happened";
 /// The first view as a declarative shadow root: painted at HTML parse with
 /// the component's sheet, out of reach of the page's CSS, and `hidden` until
 /// that sheet shows it (no unstyled flash; with scripts off it stays hidden
-/// and the slot shows the element's `<noscript>`). The loader keeps it until the
-/// live explainer takes its place, if the element asks for this language
-/// (`lang`), and flips its switch at a tap before then. Inert where
-/// declarative shadow DOM is missing.
+/// and the slot shows the element's `<noscript>`). The loader keeps it until
+/// the live explainer takes its place, if the element asks for this
+/// language (`lang`), and keeps the reader's taps on it for the explainer.
+/// Inert where declarative shadow DOM is missing.
 fn shadow(sheet: &str, lang: &str, view: &str) -> String {
     format!(
         "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{sheet}\"><slot></slot>\
@@ -129,8 +129,8 @@ fn shadow(sheet: &str, lang: &str, view: &str) -> String {
 /// the static story as its fallback: in `<noscript>`, so a reader with
 /// JavaScript downloads it with the article but never has it painted (the
 /// explainer takes its place, and the loader shows it if the explainer cannot
-/// start), and with the stable-named sheet that only a reader without
-/// JavaScript loads.
+/// start). Both link the sheet under its stable name: embed codes outlive
+/// builds.
 fn embed_code(base: &str, lang: &str, first: &str, story: &str) -> String {
     format!(
         "<script type=\"module\" src=\"{base}backchannel.js\"></script>\n\

@@ -496,7 +496,9 @@ async function start(entry) {
     // mount has already shown the message in `root`, below the fallback
     // (which stays: the reader still gets the story's text), logged it and
     // dispatched backchannel:error; this only keeps the host page's scripts
-    // running.
+    // running. A pre-rendered view (the only placeholder with a lang) goes:
+    // its controls would never answer, and it hides `root`.
+    if (hold.lang) hold.remove();
     release(host);
   }
 }
