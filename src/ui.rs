@@ -13,6 +13,8 @@ pub mod elapsed;
 pub mod experts;
 pub mod explainer;
 pub mod failure;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod first_view;
 pub mod format;
 pub mod lab;
 pub mod language;

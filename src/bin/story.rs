@@ -6,10 +6,13 @@
 //! that links the component's stylesheet found in DIR) and
 //! `DIR/embed-code.<lang>.txt` (the script embed with the story as its
 //! fallback), and puts the English story into `DIR/embed.html` and the demo
-//! page `DIR/index.html` as the explainer element's fallback. `make dist`
-//! runs it after the build.
+//! page `DIR/index.html` as the explainer element's fallback. Into the same
+//! elements goes the explainer's first view (src/ui/first_view.rs) as a
+//! declarative shadow root, so it paints at HTML parse, before the wasm.
+//! `make dist` runs it after the build.
 
 use backchannel::story::Story;
+use backchannel::ui::first_view;
 use backchannel::ui::static_story::render;
 use backchannel::words::{Words, LOCALE_FILES};
 use std::path::Path;
@@ -66,27 +69,38 @@ fn run(dir: &Path) -> Result<(), String> {
              <link rel=\"stylesheet\" href=\"{css}\">\n</head>\n<body>\n{html}\n</body>\n</html>\n"
         );
         write(&dir.join(format!("story.{lang}.html")), &page)?;
+        let first = |scenario, sheet: &str| -> Result<String, String> {
+            let view = first_view::render(&story, words.clone(), lang, scenario)
+                .map_err(|e| e.to_string())?;
+            Ok(shadow(sheet, lang, &view))
+        };
         write(
             &dir.join(format!("embed-code.{lang}.txt")),
-            &embed_code(&base, lang, &html),
+            &embed_code(
+                &base,
+                lang,
+                &first(Some(SCENARIO), &format!("{base}backchannel.css"))?,
+                &html,
+            ),
         )?;
         if lang == "en" {
+            let first = first(None, &css)?;
             // In <noscript>, in place of the sentence `make serve` shows: a
             // reader without JavaScript gets the whole story; a reader with
-            // JavaScript never has it painted (the loader's placeholder holds
-            // the explainer's place, and nothing jumps), and the loader shows
-            // it if the explainer cannot start. embed.html links the
-            // component's sheet itself; the demo page (index.html) links the
-            // stable-named one inside the <noscript>, as an embed code does,
-            // so that only a reader without JavaScript loads it.
+            // JavaScript never has it painted (the first view, pre-rendered
+            // with the hashed sheet the loader would load, holds the
+            // explainer's place, and nothing jumps), and the loader shows it
+            // if the explainer cannot start. embed.html links the component's
+            // sheet itself; the demo page (index.html) links the stable-named
+            // one inside the <noscript>, as an embed code does.
             fill(
                 &dir.join("embed.html"),
-                &format!("<noscript>{html}</noscript>"),
+                &format!("{first}<noscript>{html}</noscript>"),
             )?;
             fill(
                 &dir.join("index.html"),
                 &format!(
-                    "<noscript><link rel=\"stylesheet\" href=\"backchannel.css\">{html}</noscript>"
+                    "{first}<noscript><link rel=\"stylesheet\" href=\"backchannel.css\">{html}</noscript>"
                 ),
             )?;
         }
@@ -94,15 +108,33 @@ fn run(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
-/// The script embed with the static story as the element's fallback: in
-/// `<noscript>`, so a reader with JavaScript downloads it with the article
-/// but never has it painted (the explainer takes its place, and the loader
-/// shows it if the explainer cannot start), and with the stable-named sheet
-/// that only a reader without JavaScript loads.
-fn embed_code(base: &str, lang: &str, story: &str) -> String {
+/// The scenario the embed codes name.
+const SCENARIO: &str = "what-happened";
+
+/// The first view as a declarative shadow root: painted at HTML parse with
+/// the component's sheet, out of reach of the page's CSS, and `hidden` until
+/// that sheet shows it (no unstyled flash; with scripts off it stays hidden
+/// and the slot shows the element's `<noscript>`). The loader keeps it until
+/// the live explainer takes its place, if the element asks for this
+/// language (`lang`), and keeps the reader's taps on it for the explainer.
+/// Inert where declarative shadow DOM is missing.
+fn shadow(sheet: &str, lang: &str, view: &str) -> String {
+    format!(
+        "<template shadowrootmode=\"open\"><link rel=\"stylesheet\" href=\"{sheet}\"><slot></slot>\
+         <div class=\"bc-pre\" hidden lang=\"{lang}\">{view}</div></template>"
+    )
+}
+
+/// The script embed with the first view in the element's shadow root and
+/// the static story as its fallback: in `<noscript>`, so a reader with
+/// JavaScript downloads it with the article but never has it painted (the
+/// explainer takes its place, and the loader shows it if the explainer cannot
+/// start). Both link the sheet under its stable name: embed codes outlive
+/// builds.
+fn embed_code(base: &str, lang: &str, first: &str, story: &str) -> String {
     format!(
         "<script type=\"module\" src=\"{base}backchannel.js\"></script>\n\
-         <backchannel-explainer scenario=\"what-happened\" lang=\"{lang}\">\n\
+         <backchannel-explainer scenario=\"{SCENARIO}\" lang=\"{lang}\">{first}\n\
          <noscript><link rel=\"stylesheet\" href=\"{base}backchannel.css\">{story}</noscript>\n\
          </backchannel-explainer>\n"
     )

@@ -1,10 +1,12 @@
 // Loading states that tell the truth (issue 21). While the explainer loads, a
-// reader with JavaScript sees the loader's box (the first view's height,
-// saying it is loading), never a sentence meant for readers without
+// reader with JavaScript never sees a sentence meant for readers without
 // JavaScript: in the iframe page, the demo page and the embed code with the
 // static story, before the loader runs and while the wasm is on its way.
-// Without JavaScript the demo page tells the whole story. The iframe page
-// keeps the explainer off the frame's edges.
+// Those three carry the first view pre-rendered (issue 22): it is on screen
+// before any script runs, and stays until the explainer takes its place;
+// elsewhere the loader's box holds the first view's height, saying it is
+// loading. Without JavaScript the demo page tells the whole story. The
+// iframe page keeps the explainer off the frame's edges.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
@@ -16,6 +18,9 @@ const words = JSON.parse(await readFile(join(ROOT, 'www/locales/en.json'), 'utf8
 const code = (await readFile(join(DIST, 'embed-code.en.txt'), 'utf8')).replaceAll('https://example.org/backchannel/', '/');
 
 const env = harness({
+  '/plain.html': {
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Plain</title><link rel="icon" href="data:,"><script type="module" src="/backchannel.js"></script></head><body><h1>An article</h1><backchannel-explainer><noscript>This interactive explainer needs JavaScript.</noscript></backchannel-explainer><p>The article goes on.</p></body></html>`,
+  },
   '/code-en.html': {
     body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Code</title><link rel="icon" href="data:,"></head><body><h1>An article</h1>${code}<p>The article goes on.</p></body></html>`,
   },
@@ -46,7 +51,7 @@ for (const [name, url, loader] of [
   ['the demo page', '/', '**/backchannel.js'],
   ['the embed code with the static story', '/code-en.html', '**/backchannel.js'],
 ]) {
-  test(`${name} while loading: the loader's box at the first view's height, never the no-JavaScript sentence`, async () => {
+  test(`${name} while loading: the pre-rendered first view, before any script, never the no-JavaScript sentence`, async () => {
     for (const width of [390, 1280]) {
       const { context, page, errors } = await open(env.browser, 'about:blank', { viewport: { width, height: 844 } });
       const releaseLoader = await hold(page, loader);
@@ -54,29 +59,52 @@ for (const [name, url, loader] of [
       // Module scripts hold DOMContentLoaded back: wait for the parsed element.
       await page.goto(env.server.url + url, { waitUntil: 'commit' });
       await page.waitForSelector('backchannel-explainer', { state: 'attached' });
-      // Before any script has run: nothing meant for readers without JavaScript.
-      await page.waitForTimeout(200);
-      assert.equal(await page.evaluate(() => Boolean(document.querySelector('backchannel-explainer').shadowRoot)), false, 'the loader has not run');
+      // Before any script has run: the first view, and nothing meant for
+      // readers without JavaScript.
+      const pre = page.locator('backchannel-explainer .bc-pre');
+      await pre.waitFor({ state: 'visible' });
+      assert.equal(await page.evaluate(() => document.querySelector('backchannel-explainer').hasAttribute('data-backchannel')), false, 'the loader has not run');
+      assert.equal(await page.locator('backchannel-explainer').getByRole('switch').count(), 1, 'its switch');
       assert.deepEqual(await wrongWords(page), [], `${width}px, before the loader`);
       assert.equal(await page.locator('.bc-static').count(), 0, 'the static story stays in <noscript>');
-      // The loader has run, the wasm is on its way: its box, which says so.
+      const first = await page.locator('backchannel-explainer').evaluate((e) => e.getBoundingClientRect().height);
+      assert.ok(first > 1000, `${width}px: the first view's height (${first}px)`);
+      // The loader has run, the wasm is on its way: the same view stays.
       releaseLoader();
-      const lead = page.locator('backchannel-explainer .bc-fallback-lead');
-      await lead.waitFor({ state: 'visible' });
-      assert.equal(await lead.textContent(), words['fallback.loading']);
+      await page.waitForFunction(() => document.querySelector('backchannel-explainer').hasAttribute('data-backchannel'));
+      assert.ok(await pre.isVisible(), 'the pre-rendered view stays while the wasm loads');
+      assert.equal(await page.locator('backchannel-explainer .bc-fallback').count(), 0, "no loader's box");
       assert.deepEqual(await wrongWords(page), [], `${width}px, while the wasm loads`);
-      const reserved = await page.locator('backchannel-explainer').evaluate((e) => e.getBoundingClientRect().height);
-      assert.ok(reserved > 1000, `${width}px: the first view's height is held (${reserved}px)`);
       if (width === 390) await screenshot(page, `loading-${url === '/' ? 'demo' : url.slice(1, -5)}-390`, { fullPage: false });
       releaseWasm();
       await ready(page);
       assert.deepEqual(await wrongWords(page), [], `${width}px, once ready`);
       assert.equal(await page.getByRole('switch').count(), 1, 'the explainer took its place');
+      assert.equal(await pre.count(), 0, 'the pre-rendered view is gone');
       assert.deepEqual(errors, []);
       await context.close();
     }
   });
 }
+
+test("an element without a pre-rendered view while loading: the loader's box at the first view's height", async () => {
+  for (const width of [390, 1280]) {
+    const { context, page, errors } = await open(env.browser, 'about:blank', { viewport: { width, height: 844 } });
+    const releaseWasm = await hold(page, '**/*.wasm');
+    await page.goto(env.server.url + '/plain.html');
+    const lead = page.locator('backchannel-explainer .bc-fallback-lead');
+    await lead.waitFor({ state: 'visible' });
+    assert.equal(await lead.textContent(), words['fallback.loading']);
+    assert.deepEqual(await wrongWords(page), [], `${width}px, while the wasm loads`);
+    const reserved = await page.locator('backchannel-explainer').evaluate((e) => e.getBoundingClientRect().height);
+    assert.ok(reserved > 1000, `${width}px: the first view's height is held (${reserved}px)`);
+    releaseWasm();
+    await ready(page);
+    assert.equal(await page.getByRole('switch').count(), 1, 'the explainer took its place');
+    assert.deepEqual(errors, []);
+    await context.close();
+  }
+});
 
 test('the demo page without JavaScript tells the whole story, styled by the component\'s sheet', async () => {
   for (const [width, colorScheme] of [[390, 'light'], [1280, 'light'], [390, 'dark']]) {

@@ -350,7 +350,7 @@ function fallback(host, ownStory) {
 function hasOwnFallback(host) {
   return [...host.childNodes].some((n) =>
     n.nodeType === Node.ELEMENT_NODE
-      ? n.localName !== 'script' && n.localName !== 'noscript'
+      ? !n.matches('script,noscript,template')
       : n.nodeType === Node.TEXT_NODE && n.textContent.trim() !== '',
   );
 }
@@ -457,6 +457,9 @@ async function start(entry) {
   entry.instance = instance;
   const root = document.createElement('div');
   root.className = 'bc-mount';
+  // After a pre-rendered view, unseen and out of the flow until it goes
+  // (the sheet's `.bc-pre ~ .bc-mount`): the scheduler may paint between
+  // the live view's first render and its ready.
   shadow.append(root);
   try {
     entry.handle = instance.glue.mount(host, root, {
@@ -489,12 +492,13 @@ async function start(entry) {
         ),
       localeText,
     });
-    hold.remove();
   } catch (error) {
     // mount has already shown the message in `root`, below the fallback
     // (which stays: the reader still gets the story's text), logged it and
     // dispatched backchannel:error; this only keeps the host page's scripts
-    // running.
+    // running. A pre-rendered view (the only placeholder with a lang) goes:
+    // its controls would never answer, and it hides `root`.
+    if (hold.lang) hold.remove();
     release(host);
   }
 }
@@ -572,6 +576,30 @@ function crashed(entry, message) {
   release(host);
 }
 
+/** Whether a pre-rendered first view is what this element starts with. */
+const fits = (host, pre) =>
+  pre.lang === (hostLanguage(host) || 'en') &&
+  themeOf(host) === 'light' &&
+  !tellsOwnStory(host) &&
+  !host.hasAttribute('config') &&
+  !host.querySelector(':scope > script[type="application/json"]');
+
+/**
+ * A reader's taps on the pre-rendered view's buttons (Space and Enter click
+ * them too), by position, for the live explainer's same buttons to play
+ * once it is ready. The switch flips at once (its sheet draws aria-checked).
+ */
+function listen(pre) {
+  const taps = [];
+  const buttons = [...pre.querySelectorAll('button')];
+  pre.onclick = ({ target }) => {
+    const button = target.closest('button');
+    if (button?.role === 'switch') button.ariaChecked = button.ariaChecked !== 'true';
+    taps.push(buttons.indexOf(button));
+  };
+  return taps;
+}
+
 /** The explainers this loader started and has not torn down, by host. */
 const live = new Map();
 
@@ -584,40 +612,57 @@ export function upgrade(host) {
   if (live.has(host)) return;
   host.setAttribute('data-backchannel', '');
   const shadow = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
-  const link = document.createElement('link');
-  link.rel = 'stylesheet';
-  link.href = INLINE?.css ?? new URL(CSS, here).href;
-  // The host's fallback (or the built-in one) shows until the explainer
-  // replaces it. A shadow root cannot be removed: one left by a torn-down
-  // explainer is emptied and reused.
-  const hold = placeholder(host);
-  // Unseen until the sheet is in, and the words of the host's language:
-  // the built-in box drawn unstyled and then styled moved its own lines on
-  // a phone (a layout shift of 0.08), and a box in English before French
-  // would be worse. The language file is needed anyway to start.
-  hold.style.visibility = 'hidden';
-  let waiting = 1;
-  const shown = () => --waiting === 0 && hold.style.removeProperty('visibility');
-  link.addEventListener('load', shown, { once: true });
-  link.addEventListener('error', shown, { once: true });
-  const lang = hostLanguage(host);
-  if (LOCALES.includes(lang) && localeText(lang) === undefined) {
-    waiting += 1;
-    const rewrite = () => {
-      hold.querySelector('.bc-fallback')?.replaceWith(fallback(host, tellsOwnStory(host)));
-      shown();
-    };
-    fetchLocale(lang).then(rewrite, shown);
+  // The first view, pre-rendered by make dist into a declarative shadow
+  // root, already painted: it holds the place itself, unless the element
+  // asks for what it does not show (another language, theme or story).
+  let hold = shadow.querySelector('.bc-pre');
+  const taps = hold && fits(host, hold) ? listen(hold) : undefined;
+  if (!taps) {
+    const link = document.createElement('link');
+    link.rel = 'stylesheet';
+    link.href = INLINE?.css ?? new URL(CSS, here).href;
+    // The host's fallback (or the built-in one) shows until the explainer
+    // replaces it. A shadow root cannot be removed: one left by a torn-down
+    // explainer is emptied and reused.
+    hold = placeholder(host);
+    // Unseen until the sheet is in, and the words of the host's language:
+    // the built-in box drawn unstyled and then styled moved its own lines on
+    // a phone (a layout shift of 0.08), and a box in English before French
+    // would be worse. The language file is needed anyway to start.
+    hold.style.visibility = 'hidden';
+    let waiting = 1;
+    const shown = () => --waiting === 0 && hold.style.removeProperty('visibility');
+    link.addEventListener('load', shown, { once: true });
+    link.addEventListener('error', shown, { once: true });
+    const lang = hostLanguage(host);
+    if (LOCALES.includes(lang) && localeText(lang) === undefined) {
+      waiting += 1;
+      const rewrite = () => {
+        hold.querySelector('.bc-fallback')?.replaceWith(fallback(host, tellsOwnStory(host)));
+        shown();
+      };
+      fetchLocale(lang).then(rewrite, shown);
+    }
+    shadow.replaceChildren(link, hold);
+    reserve(host);
   }
-  shadow.replaceChildren(link, hold);
-  reserve(host);
 
   const entry = { host, shadow, hold, done: false, handle: undefined, instance: undefined };
   let onScreen = false;
   let started = false;
   const sync = () => entry.handle?.setVisible(onScreen && !document.hidden);
-  // Once the explainer has drawn itself, its own height takes over.
-  const ready = () => release(host);
+  // Once the explainer has drawn itself (in the task it was mounted in),
+  // its own height takes over and the placeholder goes: nothing moves,
+  // nothing flashes. Focus in a pre-rendered view goes to the same control
+  // in the live one, and the reader's early taps play.
+  const ready = () => {
+    release(host);
+    const i = [...hold.querySelectorAll('button')].indexOf(shadow.activeElement);
+    hold.remove();
+    const buttons = shadow.querySelectorAll('button');
+    buttons[i]?.focus();
+    taps?.map((n) => buttons[n]?.click());
+  };
   host.addEventListener('backchannel:ready', ready, { once: true });
   const observer = new IntersectionObserver(
     (entries) => {
