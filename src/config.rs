@@ -106,7 +106,7 @@ pub struct Config {
     #[serde(default)]
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(schema_with = "crate::schema::param_overrides")
+        schemars(schema_with = "crate::model::overrides_schema")
     )]
     pub params: Pairs<f64>,
     /// Ids of the beats to show, in the story's order; all when absent.

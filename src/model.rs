@@ -22,6 +22,8 @@ pub mod sim;
 pub mod sources;
 
 pub use output::Output;
+#[cfg(not(target_arch = "wasm32"))]
+pub use params::overrides_schema;
 pub use params::{ParamDescriptor, ParamId, Params, Prior, DESCRIPTORS};
 pub use scenario::{Scenario, CUSTOM, KEPT_PRIVATE};
 pub use sim::{simulate, Event, Outputs, SenderOutputs, Senders, Trajectory};

@@ -1,12 +1,12 @@
 //! The JSON Schemas of a story pack and of a host config, generated from the
 //! very types that read them (`cargo run --bin schema -- --write` writes
 //! `www/pack.schema.json` and `www/config.schema.json`; a test fails when the
-//! committed files differ). Parameter ranges come from the model's table.
+//! committed files differ). Parameter ranges come from the model's table
+//! (`model::overrides_schema`).
 
 use crate::config::Config;
-use crate::model::DESCRIPTORS;
 use crate::story::Story;
-use schemars::{json_schema, Schema, SchemaGenerator};
+use schemars::Schema;
 
 /// Where each schema is committed, and its text.
 pub fn files() -> [(&'static str, String); 2] {
@@ -34,28 +34,4 @@ fn text(schema: Schema) -> String {
     let mut out = serde_json::to_string_pretty(&schema).unwrap_or_default();
     out.push('\n');
     out
-}
-
-/// Parameter overrides: an object of the model's parameter ids, each with its
-/// range and source.
-pub fn param_overrides(_: &mut SchemaGenerator) -> Schema {
-    let mut properties = serde_json::Map::new();
-    for d in &DESCRIPTORS {
-        properties.insert(
-            d.key.to_string(),
-            serde_json::json!({
-                "type": "number",
-                "minimum": d.min,
-                "maximum": d.max,
-                "default": d.default,
-                "description": format!("{} ({}). Source: {}", d.label, d.symbol, d.source),
-            }),
-        );
-    }
-    json_schema!({
-        "description": "Model parameters that differ from the defaults, by id.",
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": false
-    })
 }

@@ -69,7 +69,7 @@ pub struct Story {
     #[serde(default)]
     #[cfg_attr(
         not(target_arch = "wasm32"),
-        schemars(schema_with = "crate::schema::param_overrides")
+        schemars(schema_with = "crate::model::overrides_schema")
     )]
     pub params: Pairs<f64>,
     /// Per language code (`en`), every string a reader sees that is not a
