@@ -6,6 +6,8 @@
 
 mod handle;
 mod language;
+mod live;
+mod locales;
 mod options;
 mod panic;
 
@@ -54,7 +56,7 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
     let on_destroy = function("onDestroy");
     panic::report_to(function("onPanic"));
     let options = Options::read(&options);
-    let locales = language::Locales::new(options.locale.as_ref());
+    let locales = locales::Locales::new(options.locale.as_ref());
     let story = options.story();
     let started = story.and_then(|story| start(&options, &locales, story));
     let (explainer, theme, words, pending) = match started {
@@ -64,7 +66,7 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
             return Err(JsValue::from_str(&e.to_string()));
         }
     };
-    let live: handle::Slot = Rc::new(RefCell::new(Some(handle::Live {
+    let live: live::Slot = Rc::new(RefCell::new(Some(live::Live {
         store: None,
         host: host.clone(),
         root,
@@ -124,7 +126,7 @@ type Started = (Explainer, Theme, Rc<Words>, Option<String>);
 /// errors name the attribute or field.
 fn start(
     options: &Options,
-    locales: &language::Locales,
+    locales: &locales::Locales,
     story: Story,
 ) -> Result<Started, InputError> {
     let config = options.config(&story)?;
@@ -151,7 +153,7 @@ fn start(
 /// there (an earlier story, or a refusal), then loads its language if
 /// `pending`.
 fn show(
-    live: &handle::Slot,
+    live: &live::Slot,
     explainer: Explainer,
     theme: Theme,
     words: Rc<Words>,
@@ -197,7 +199,7 @@ fn show(
 
 /// Shows a refusal in the live slot's root in place of what was there (the
 /// explainer, or an earlier refusal).
-fn refuse(live: &handle::Slot, e: &InputError) {
+fn refuse(live: &live::Slot, e: &InputError) {
     let (host, root) = {
         let mut slot = live.borrow_mut();
         let Some(l) = slot.as_mut() else { return };

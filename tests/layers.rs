@@ -22,7 +22,6 @@ const KNOWN: &[&[&str]] = &[
     // The image writer reads the components' view logic; the download
     // button calls the image writer.
     &["export", "ui"],
-    &["embed::handle", "embed::language"],
     &["ui::explainer", "ui::lab", "ui::views"],
 ];
 

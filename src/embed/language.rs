@@ -5,75 +5,13 @@
 //! time someone asks, then kept. The state (day, scenario, flips) stays: only
 //! the words change, and the live region says so in the new language.
 
-use super::handle::Slot;
+use super::live::Slot;
+use super::locales::console_error;
 use crate::config::story_language;
-use crate::error::InputError;
 use crate::state::Action;
-use crate::story::Story;
-use crate::words::Words;
 use js_sys::Promise;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
-
-/// One language at hand: its interface strings, and the built-in story's
-/// (id and strings) from the same file.
-struct Locale {
-    code: String,
-    interface: Rc<Words>,
-    story: Option<(String, Vec<(String, String)>)>,
-}
-
-/// The languages at hand: English always, others once loaded.
-pub(crate) struct Locales(Vec<Locale>);
-
-impl Locales {
-    /// English, and the language the loader fetched before mounting (a file
-    /// that does not read is said in the console; the explainer then asks
-    /// the loader for it again).
-    pub(crate) fn new(preloaded: Option<&(String, String)>) -> Locales {
-        let mut locales = Locales(vec![Locale {
-            code: "en".into(),
-            interface: Words::english(),
-            story: None,
-        }]);
-        if let Some((code, text)) = preloaded {
-            if let Err(e) = locales.add(code, text) {
-                console_error(&e.to_string());
-            }
-        }
-        locales
-    }
-
-    /// Reads a language's file and keeps it.
-    fn add(&mut self, code: &str, text: &str) -> Result<(), InputError> {
-        // Named by its file: `locales/fr.json`, `locales/fr.json.key`.
-        let bundle = Words::parse_bundle(text).map_err(|e| {
-            let inner = e.path.strip_prefix("locale").unwrap_or(&e.path);
-            InputError::new(format!("locales/{code}.json{inner}"), e.problem)
-        })?;
-        self.0.push(Locale {
-            code: code.to_string(),
-            interface: Rc::new(bundle.interface),
-            story: Some((bundle.story_id, bundle.story)),
-        });
-        Ok(())
-    }
-
-    /// The words of `story` in `code`, if that language is at hand: the
-    /// interface's with the story's on top (from the pack, or for the
-    /// built-in story from the language's file).
-    pub(crate) fn words(&self, story: &Story, code: &str) -> Option<Words> {
-        let locale = self.0.iter().find(|l| l.code == code)?;
-        Some(match (story.strings.get(code), &locale.story) {
-            (Some(strings), _) => Words::with_story(&locale.interface, &strings.0),
-            (None, Some((id, strings))) if *id == story.id => {
-                Words::with_story(&locale.interface, strings)
-            }
-            // A story not told in `code` (switch refuses that first).
-            (None, _) => Words::with_story(&locale.interface, &[]),
-        })
-    }
-}
 
 /// Shows the explainer in `code` (a reader's choice or the host's): at once
 /// when its strings are at hand, else through the loader, which fetches the
@@ -189,8 +127,4 @@ fn apply(live: &Slot, code: &str) -> bool {
     let _ = host.set_attribute("lang", code);
     let _ = store.dispatch(Action::SetLanguage(code.to_string()));
     true
-}
-
-fn console_error(text: &str) {
-    web_sys::console::error_1(&format!("backchannel: {text}").into());
 }
