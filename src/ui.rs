@@ -29,6 +29,8 @@ pub mod observed;
 pub mod params_panel;
 pub mod playback;
 pub mod quote;
+#[cfg(not(target_arch = "wasm32"))]
+pub mod ssr;
 pub mod static_story;
 pub mod switch;
 pub mod table_disclosure;

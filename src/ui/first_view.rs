@@ -37,14 +37,5 @@ pub fn render(
         on_ready: Default::default(),
         on_language: Default::default(),
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a current-thread runtime builds");
-    let local = tokio::task::LocalSet::new();
-    Ok(local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<App>::with_props(props)
-            .hydratable(false)
-            .render()
-            .await
-    }))
+    Ok(super::ssr::render::<App>(props))
 }

@@ -74,8 +74,7 @@ pub fn StaticStory(props: &StaticStoryProps) -> Html {
     }
 }
 
-/// The story's HTML in one language, by yew's server renderer on a
-/// single-threaded runtime (the components are not Send).
+/// The story's HTML in one language, by yew's server renderer (`ssr.rs`).
 #[cfg(not(target_arch = "wasm32"))]
 pub fn render(story: Rc<Story>, words: Rc<Words>, lang: &str) -> String {
     let props = StaticStoryProps {
@@ -83,16 +82,7 @@ pub fn render(story: Rc<Story>, words: Rc<Words>, lang: &str) -> String {
         words,
         lang: lang.to_string().into(),
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .expect("a current-thread runtime builds");
-    let local = tokio::task::LocalSet::new();
-    local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<StaticStory>::with_props(props)
-            .hydratable(false)
-            .render()
-            .await
-    })
+    super::ssr::render::<StaticStory>(props)
 }
 
 /// The step in view, composed as the live explainer composes it, with
