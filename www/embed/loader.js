@@ -150,6 +150,9 @@ async function fetchText(url, what) {
   }
 }
 
+/** The element's inline config, a JSON script child, if it has one. */
+const inlineConfig = (host) => host.querySelector(':scope > script[type="application/json"]');
+
 /**
  * What the element asks for by data: its config (an inline JSON script
  * child, or the `config` URL) and its story pack (the `pack` URL, or the
@@ -159,7 +162,7 @@ async function fetchText(url, what) {
  */
 async function readInputs(host) {
   const out = {};
-  const inline = host.querySelector(':scope > script[type="application/json"]');
+  const inline = inlineConfig(host);
   const configUrl = host.getAttribute('config');
   if (inline) {
     out.config = inline.textContent;
@@ -260,7 +263,7 @@ function themeOf(host) {
 
 /** A field of the inline config, if there is one and it parses. */
 function inlineField(host, name) {
-  const inline = host.querySelector(':scope > script[type="application/json"]');
+  const inline = inlineConfig(host);
   try {
     return inline ? JSON.parse(inline.textContent)?.[name] : undefined;
   } catch {
@@ -582,7 +585,7 @@ const fits = (host, pre) =>
   themeOf(host) === 'light' &&
   !tellsOwnStory(host) &&
   !host.hasAttribute('config') &&
-  !host.querySelector(':scope > script[type="application/json"]');
+  !inlineConfig(host);
 
 /**
  * A reader's taps on the pre-rendered view's buttons (Space and Enter click
@@ -594,7 +597,8 @@ function listen(pre) {
   const buttons = [...pre.querySelectorAll('button')];
   pre.onclick = ({ target }) => {
     const button = target.closest('button');
-    if (button?.role === 'switch') button.ariaChecked = button.ariaChecked !== 'true';
+    if (!button) return;
+    if (button.role === 'switch') button.ariaChecked = button.ariaChecked !== 'true';
     taps.push(buttons.indexOf(button));
   };
   return taps;
@@ -661,7 +665,7 @@ export function upgrade(host) {
     hold.remove();
     const buttons = shadow.querySelectorAll('button');
     buttons[i]?.focus();
-    taps?.map((n) => buttons[n]?.click());
+    taps?.forEach((n) => buttons[n]?.click());
   };
   host.addEventListener('backchannel:ready', ready, { once: true });
   const observer = new IntersectionObserver(
