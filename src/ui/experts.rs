@@ -41,7 +41,7 @@ pub fn Experts(props: &ExpertsProps) -> Html {
     // form, as the charts' radios are (ui/views.rs: Chromium otherwise keeps
     // each removed group, and its step's tree).
     html! {
-        <form method="dialog" class="bc-experts-form"><ul class="bc-experts">
+        <form method="dialog"><ul class="bc-experts">
             { for shown.enumerate().map(|(k, (i, e))| html! {
                 <li class="bc-expert">
                     <label class="bc-expert-pick">

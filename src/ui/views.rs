@@ -124,7 +124,7 @@ fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
     // a form holds the group (tests/e2e/lifecycle.test.js). `dialog`: Enter
     // on a radio submits nothing, outside a dialog.
     html! {
-        <form method="dialog" class="bc-charts-form">
+        <form method="dialog">
             <div class="bc-charts" role="group" tabindex="0" aria-label={c.words.get("charts.label").to_string()}>
                 { for CHARTS.iter().map(|m| html! {
                     <Chart metric={*m} run={run.clone()} baseline={f.base_run.clone()} day={f.day}
