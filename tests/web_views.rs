@@ -85,6 +85,14 @@ fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> Cha
     }
 }
 
+/// The same chart of trust, the one a phone shows first.
+fn trust_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> ChartProps {
+    ChartProps {
+        metric: Output::Trust,
+        ..chart_props(day, run, baseline)
+    }
+}
+
 #[wasm_bindgen_test]
 async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
     let (leaked, kept) = (run("only-macron"), run("kept-private"));
@@ -155,10 +163,7 @@ async fn the_chart_has_a_title_a_summary_and_two_thin_lines() {
 async fn the_day_marker_moves_and_the_lines_stay() {
     let (leaked, kept) = (run("only-macron"), run("kept-private"));
     // Trust: after the post it climbs back slowly as the belief fades.
-    let props = |day| ChartProps {
-        metric: Output::Trust,
-        ..chart_props(day, &leaked, &kept)
-    };
+    let props = |day| trust_props(day, &leaked, &kept);
     let host = host();
     let mut app = yew::Renderer::<Chart>::with_root_and_props(host.clone(), props(300)).render();
     settle().await;
@@ -216,10 +221,7 @@ async fn the_caption_is_a_radio_checked_for_trust_once_and_left_to_the_reader() 
     assert!(!radio(&other).checked());
     // Trust is checked first, by the attribute: a new day does not check it
     // again once the reader has picked another chart.
-    let props = |day| ChartProps {
-        metric: Output::Trust,
-        ..chart_props(day, &leaked, &kept)
-    };
+    let props = |day| trust_props(day, &leaked, &kept);
     let host = host();
     let mut app = yew::Renderer::<Chart>::with_root_and_props(host.clone(), props(300)).render();
     settle().await;

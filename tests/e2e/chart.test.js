@@ -271,17 +271,21 @@ function shownCharts(page) {
   );
 }
 
+/** The act, made public and paused some months on, at `viewport`, in `theme`. */
+async function actAfterPost(theme, viewport) {
+  const opened = await open(env.browser, `${env.server.url}/${theme}.html`, { viewport });
+  await ready(opened.page);
+  await goToBeatId(opened.page, 'act');
+  await handle(opened.page, 'setPublic', true);
+  await handle(opened.page, 'pause');
+  await handle(opened.page, 'seek', 300);
+  await frames(opened.page);
+  return opened;
+}
+
 for (const theme of ['light', 'dark']) {
   test(`on a phone one chart at a time, picked with four radios by pointer or arrow keys, each with its table (${theme})`, async () => {
-    const { context, page, errors } = await open(env.browser, `${env.server.url}/${theme}.html`, {
-      viewport: { width: 390, height: 844 },
-    });
-    await ready(page);
-    await goToBeatId(page, 'act');
-    await handle(page, 'setPublic', true);
-    await handle(page, 'pause');
-    await handle(page, 'seek', 300);
-    await frames(page);
+    const { context, page, errors } = await actAfterPost(theme, { width: 390, height: 844 });
     const charts = page.locator('.bc-charts').first();
     const radios = charts.getByRole('radio');
     assert.deepEqual(await radios.evaluateAll((rs) => rs.map((r) => r.labels[0].textContent.trim())), NAMES);
@@ -348,15 +352,7 @@ for (const theme of ['light', 'dark']) {
   });
 
   test(`at 1280 px the four charts show side by side and no radio does (${theme})`, async () => {
-    const { context, page, errors } = await open(env.browser, `${env.server.url}/${theme}.html`, {
-      viewport: { width: 1280, height: 800 },
-    });
-    await ready(page);
-    await goToBeatId(page, 'act');
-    await handle(page, 'setPublic', true);
-    await handle(page, 'pause');
-    await handle(page, 'seek', 300);
-    await frames(page);
+    const { context, page, errors } = await actAfterPost(theme, { width: 1280, height: 800 });
     const charts = page.locator('.bc-charts').first();
     assert.deepEqual(await shownCharts(page), NAMES);
     assert.equal(await charts.getByRole('radio').count(), 0, 'no radio where every chart shows');
