@@ -14,7 +14,7 @@ const DAYS: u32 = 600;
 
 fn what_happened(c: &mut Criterion) {
     let story = Story::builtin().unwrap();
-    let (params, senders) = (story.resolved.params, story.resolved.senders.clone());
+    let (params, senders) = (story.resolved().params, story.resolved().senders.clone());
     assert_eq!(senders.len(), 6);
     let events = story.scenario("what-happened").unwrap().events.clone();
     let mut group = c.benchmark_group("simulate/what-happened/600 days/6 senders");

@@ -207,12 +207,18 @@ pub fn run(req: &Request) -> Result<String, String> {
         events.push(resolve_event(&story, e).map_err(|e| e.to_string())?);
     }
     let params = story
-        .resolved
+        .resolved()
         .params
         .overridden(&req.sets)
         .map_err(|e| e.to_string())?;
-    let trajectory = simulate(&params, &story.resolved.senders, &events, req.days, req.dt)
-        .map_err(|e| e.to_string())?;
+    let trajectory = simulate(
+        &params,
+        &story.resolved().senders,
+        &events,
+        req.days,
+        req.dt,
+    )
+    .map_err(|e| e.to_string())?;
     let mut out = String::new();
     match req.format {
         Format::Csv => {
@@ -282,7 +288,7 @@ fn resolve_event(story: &Story, e: &EventArg) -> Result<Event, InputError> {
 pub fn normalised(path: &str) -> Result<String, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("{path}: cannot read ({e})"))?;
     let story = Story::parse(&text).map_err(|p| format!("{path}: {}", p.summary()))?;
-    let mut out = serde_json::to_string_pretty(&story).map_err(|e| e.to_string())?;
+    let mut out = serde_json::to_string_pretty(story.pack()).map_err(|e| e.to_string())?;
     out.push('\n');
     Ok(out)
 }

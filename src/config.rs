@@ -167,7 +167,7 @@ impl Config {
     /// Checks the config against the story it configures.
     pub fn resolve(&self, story: &Story) -> Result<Setup, InputError> {
         let params = story
-            .resolved
+            .resolved()
             .params
             .overridden(&self.params.0)
             .map_err(|e| e.at("config.params"))?;

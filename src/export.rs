@@ -349,7 +349,7 @@ mod tests {
         let story = Rc::new(Story::builtin().unwrap());
         let text = LOCALE_FILES.iter().find(|(l, _)| *l == lang).unwrap().1;
         let words = Words::for_story(&Words::parse(text).unwrap(), &story, lang);
-        let mut e = Explainer::new(story.clone(), story.resolved.params, true).unwrap();
+        let mut e = Explainer::new(story.clone(), story.resolved().params, true).unwrap();
         for a in [
             Action::SelectScenario(scenario.into()),
             Action::SetLanguage(lang.into()),

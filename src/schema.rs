@@ -5,7 +5,7 @@
 //! (`model::overrides_schema`).
 
 use crate::config::Config;
-use crate::story::Story;
+use crate::story::Pack;
 use schemars::Schema;
 
 /// Where each schema is committed, and its text.
@@ -18,7 +18,7 @@ pub fn files() -> [(&'static str, String); 2] {
 
 /// The story pack's schema.
 pub fn pack() -> String {
-    let mut schema = schemars::schema_for!(Story);
+    let mut schema = schemars::schema_for!(Pack);
     schema.insert("title".into(), "Backchannel story pack".into());
     text(schema)
 }

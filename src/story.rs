@@ -30,14 +30,24 @@ pub const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-pack.j
 /// The built-in story's languages whose strings the wasm leaves out.
 pub const BUILTIN_DEFERRED: &[&str] = include!(concat!(env!("OUT_DIR"), "/builtin-deferred.rs"));
 
-/// A story pack. Unknown fields are refused, so a typo never passes silently.
+/// A story pack as its JSON says it, before any check. Unknown fields are
+/// refused, so a typo never passes silently. Nothing in the explainer takes
+/// one but the checks: `Pack::checked` turns it into a `Story`.
 #[derive(Clone, Debug, PartialEq, Deserialize)]
 #[cfg_attr(
     not(target_arch = "wasm32"),
     derive(serde::Serialize, schemars::JsonSchema)
 )]
+// The schema keeps the name and words editors and hosts know it by.
+#[cfg_attr(
+    not(target_arch = "wasm32"),
+    schemars(
+        rename = "Story",
+        description = "A story pack. Unknown fields are refused, so a typo never passes silently."
+    )
+)]
 #[serde(deny_unknown_fields)]
-pub struct Story {
+pub struct Pack {
     /// Where an editor finds this format's JSON Schema (ignored).
     #[serde(rename = "$schema", default, skip_serializing_if = "Option::is_none")]
     pub schema: Option<String>,
@@ -80,13 +90,42 @@ pub struct Story {
     /// `observed.<id>.text`, `scenario.<id>`, and any interface string the
     /// story words its own way (`effects.insight`).
     pub strings: Pairs<Pairs<String>>,
+}
+
+/// A pack that passed every check, with what checking worked out. Only
+/// `Pack::checked` makes one, so what takes a `Story` (the reducer, the
+/// views, the image writer) never meets an unchecked pack; it reads the
+/// pack's fields through `Deref` and cannot change them.
+///
+/// Neither builds nor changes a story outside this module:
+/// ```compile_fail
+/// # use backchannel::story::{Pack, Story};
+/// fn unchecked(pack: Pack) -> Story {
+///     Story { pack, resolved: Default::default(), deferred: Vec::new() }
+/// }
+/// ```
+/// ```compile_fail
+/// # use backchannel::story::Story;
+/// fn emptied(mut story: Story) {
+///     story.beats.clear();
+/// }
+/// ```
+#[derive(Clone, Debug, PartialEq)]
+pub struct Story {
+    pack: Pack,
+    /// Indices, model days, runs, parameters.
+    resolved: Resolved,
     /// Languages the story is told in whose strings come later, with the
     /// interface strings (the built-in story in the wasm: see `BUILTIN`).
-    #[serde(skip)]
-    pub deferred: Vec<String>,
-    /// What checking worked out: indices, model days, runs, parameters.
-    #[serde(skip)]
-    pub resolved: Resolved,
+    deferred: Vec<String>,
+}
+
+impl std::ops::Deref for Story {
+    type Target = Pack;
+
+    fn deref(&self) -> &Pack {
+        &self.pack
+    }
 }
 
 /// One person (or unnamed ally) who writes to the leaker.
@@ -395,13 +434,13 @@ impl From<InputError> for Problems {
 impl Story {
     /// Reads, checks and resolves a pack's JSON text.
     pub fn parse(text: &str) -> Result<Story, Problems> {
-        crate::read::parse::<Story>(text)?.checked()
+        crate::read::parse::<Pack>(text)?.checked()
     }
 
     /// Reads a pack the host page passed as a JavaScript object.
     #[cfg(target_arch = "wasm32")]
     pub fn from_js(value: wasm_bindgen::JsValue) -> Result<Story, Problems> {
-        crate::read::from_js::<Story>(value)?.checked()
+        crate::read::from_js::<Pack>(value)?.checked()
     }
 
     /// The built-in story. A failure here is a build mistake (a native test
@@ -414,15 +453,73 @@ impl Story {
         Ok(story)
     }
 
+    /// The pack as it was read (what `validate-pack --normalize` writes).
+    pub fn pack(&self) -> &Pack {
+        &self.pack
+    }
+
+    /// What checking worked out.
+    pub fn resolved(&self) -> &Resolved {
+        &self.resolved
+    }
+
+    /// The story told with only the beats in `keep` (a host's config), in
+    /// the pack's order. Nothing checking worked out refers to a beat, so
+    /// the rest holds as checked, and a story keeps at least one beat (what
+    /// the reducer counts on): keeping none is refused.
+    pub fn with_beats(mut self, keep: &[String]) -> Result<Story, InputError> {
+        self.pack.beats.retain(|b| keep.contains(&b.id));
+        if self.pack.beats.is_empty() {
+            return Err(InputError::new(
+                "config.beats",
+                "keeps none of the story's beats",
+            ));
+        }
+        Ok(self)
+    }
+
+    /// The scenario with this id, in model terms.
+    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
+        self.resolved.scenarios.iter().find(|s| s.id == id)
+    }
+
+    /// The languages a reader can switch between: the interface's that the
+    /// story is told in, in the interface's order.
+    pub fn interface_languages(&self) -> Vec<&'static str> {
+        crate::words::LANGUAGES
+            .iter()
+            .copied()
+            .filter(|l| self.speaks(l))
+            .collect()
+    }
+
+    /// Whether the story can be told in `lang` (its strings here, or to come).
+    pub fn speaks(&self, lang: &str) -> bool {
+        self.strings.get(lang).is_some() || self.deferred.iter().any(|l| l == lang)
+    }
+
+    /// The languages the pack has strings for (here, or to come).
+    pub fn languages(&self) -> impl Iterator<Item = &str> {
+        self.strings
+            .keys()
+            .chain(self.deferred.iter().map(String::as_str))
+    }
+}
+
+impl Pack {
     /// Checks every rule a pack must keep, reporting every problem at once,
-    /// then works out what the explainer needs.
+    /// then works out what the explainer needs: the only way to a `Story`.
     pub fn checked(mut self) -> Result<Story, Problems> {
         let problems = check::problems(&self);
         if !problems.is_empty() {
             return Err(Problems(problems));
         }
-        self.resolved = resolve::resolve(&mut self).map_err(Problems::from)?;
-        Ok(self)
+        let resolved = resolve::resolve(&mut self).map_err(Problems::from)?;
+        Ok(Story {
+            pack: self,
+            resolved,
+            deferred: Vec::new(),
+        })
     }
 
     /// One line for editors: what the pack holds.
@@ -487,11 +584,6 @@ impl Story {
         self.senders.iter().position(|s| s.id == id)
     }
 
-    /// The scenario with this id, in model terms.
-    pub fn scenario(&self, id: &str) -> Option<&Scenario> {
-        self.resolved.scenarios.iter().find(|s| s.id == id)
-    }
-
     /// The scenario ids, in the pack's order.
     pub fn scenario_ids(&self) -> impl Iterator<Item = &str> {
         self.scenarios.iter().map(|s| s.id.as_str())
@@ -525,28 +617,6 @@ impl Story {
             out.push((format!("observed.{}", o.id), quote_lang(&o.lang)));
         }
         out
-    }
-
-    /// The languages a reader can switch between: the interface's that the
-    /// story is told in, in the interface's order.
-    pub fn interface_languages(&self) -> Vec<&'static str> {
-        crate::words::LANGUAGES
-            .iter()
-            .copied()
-            .filter(|l| self.speaks(l))
-            .collect()
-    }
-
-    /// Whether the story can be told in `lang` (its strings here, or to come).
-    pub fn speaks(&self, lang: &str) -> bool {
-        self.strings.get(lang).is_some() || self.deferred.iter().any(|l| l == lang)
-    }
-
-    /// The languages the pack has strings for (here, or to come).
-    pub fn languages(&self) -> impl Iterator<Item = &str> {
-        self.strings
-            .keys()
-            .chain(self.deferred.iter().map(String::as_str))
     }
 
     /// The calendar date of a model day.

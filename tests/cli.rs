@@ -99,8 +99,8 @@ fn csv_numbers_are_the_models_to_six_decimals() {
     let story = Story::builtin().unwrap();
     let events = &story.scenario("only-macron").unwrap().events;
     let t = simulate(
-        &story.resolved.params,
-        &story.resolved.senders,
+        &story.resolved().params,
+        &story.resolved().senders,
         events,
         300,
         1.0,

@@ -42,7 +42,7 @@ fn now() -> f64 {
 #[wasm_bindgen_test]
 fn one_full_run_in_the_browser() {
     let story = Story::builtin().unwrap();
-    let (params, senders) = (story.resolved.params, story.resolved.senders.clone());
+    let (params, senders) = (story.resolved().params, story.resolved().senders.clone());
     let events = story.scenario("what-happened").unwrap().events.clone();
     let run = || simulate(&params, &senders, black_box(&events), DAYS, 1.0).unwrap();
     let first = {
@@ -90,7 +90,8 @@ fn start_up_reading_in_the_browser() {
     let story = time(&|| {
         black_box(Story::builtin().unwrap());
     });
-    let parsed: Story = backchannel::read::parse(backchannel::story::BUILTIN).unwrap();
+    let parsed: backchannel::story::Pack =
+        backchannel::read::parse(backchannel::story::BUILTIN).unwrap();
     let checks = time(&|| {
         black_box(backchannel::story::check::problems(black_box(&parsed)));
     });

@@ -58,8 +58,8 @@ fn run(id: &str) -> Rc<Trajectory> {
     let events = &story.scenario(id).unwrap().events;
     Rc::new(
         simulate(
-            &story.resolved.params,
-            &story.resolved.senders,
+            &story.resolved().params,
+            &story.resolved().senders,
             events,
             390,
             1.0,

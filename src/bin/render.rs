@@ -84,7 +84,7 @@ fn render(a: &Args) -> Result<String, String> {
     let interface = Words::parse(locale).map_err(|e| e.to_string())?;
     let words = Words::for_story(&interface, &story, &a.lang);
     let mut e =
-        Explainer::new(story.clone(), story.resolved.params, true).map_err(|e| e.to_string())?;
+        Explainer::new(story.clone(), story.resolved().params, true).map_err(|e| e.to_string())?;
     let steps = [
         a.scenario.clone().map(Action::SelectScenario),
         Some(Action::SetLanguage(a.lang.clone())),

@@ -11,7 +11,7 @@ fn story() -> Story {
 fn an_empty_object_is_the_default() {
     assert_eq!(Config::parse("{}").unwrap(), Config::default());
     let setup = Config::default().resolve(&story()).unwrap();
-    assert_eq!(setup.params, story().resolved.params);
+    assert_eq!(setup.params, story().resolved().params);
     assert_eq!(setup.lang, "en");
     assert!(setup.custom.is_none() && setup.scenario.is_none() && setup.beats.is_none());
 }
@@ -192,14 +192,18 @@ fn attributes_are_checked_the_same_way() {
 
 #[test]
 fn a_language_the_story_lacks_is_refused_by_name() {
-    let mut s = story();
-    s.strings.0.clear();
-    s.strings.0.push(("de".into(), Default::default()));
+    // The story told in one language the interface does not speak (the
+    // French strings, translations beside the quotations, under "de").
+    let mut p = story().pack().clone();
+    p.strings.0.retain(|(lang, _)| lang == "fr");
+    p.strings.0[0].0 = "de".into();
+    let s = p.checked().unwrap();
     let e = Config::default().resolve(&s).unwrap_err();
     assert_eq!(e.path, "config.lang");
     assert!(e.problem.contains("it has: de"), "{e}");
-    let mut s = story();
-    s.strings.0.retain(|(lang, _)| lang != "fr");
+    let mut p = story().pack().clone();
+    p.strings.0.retain(|(lang, _)| lang != "fr");
+    let s = p.checked().unwrap();
     let e = Config {
         lang: Some("fr".into()),
         ..Config::default()

@@ -107,7 +107,7 @@ impl Explainer {
     /// these messages, if any.
     pub(super) fn together(&self, messages: &[&Message]) -> Option<String> {
         self.story
-            .resolved
+            .resolved()
             .scenarios
             .iter()
             .filter(|s| messages.iter().all(|m| self.posts(&s.id, m)))
@@ -272,6 +272,13 @@ impl Explainer {
         params: &Params,
         events: &[Event],
     ) -> Result<Rc<Trajectory>, InputError> {
-        simulate(params, &story.resolved.senders, events, story.horizon, 1.0).map(Rc::new)
+        simulate(
+            params,
+            &story.resolved().senders,
+            events,
+            story.horizon,
+            1.0,
+        )
+        .map(Rc::new)
     }
 }

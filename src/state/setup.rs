@@ -71,10 +71,10 @@ impl Explainer {
         setup: &Setup,
         reduced_motion: bool,
     ) -> Result<Self, InputError> {
-        let mut story = story;
-        if let Some(keep) = &setup.beats {
-            story.beats.retain(|b| keep.contains(&b.id));
-        }
+        let story = match &setup.beats {
+            Some(keep) => story.with_beats(keep)?,
+            None => story,
+        };
         let mut e = Explainer::new(Rc::new(story), setup.params, reduced_motion)?;
         e.extra = setup.custom.clone();
         e.lang = setup.lang.clone();

@@ -559,8 +559,9 @@ fn a_language_the_interface_or_the_story_lacks_is_refused_by_name() {
     let err = e.reduce(Action::SetLanguage("de".into())).unwrap_err();
     assert_eq!(err.path, "lang");
     assert!(err.problem.contains("known: en, fr, vi"), "{err}");
-    let mut story = fixture();
-    story.strings.0.retain(|(l, _)| l == "en");
+    let mut pack = fixture().pack().clone();
+    pack.strings.0.retain(|(l, _)| l == "en");
+    let story = pack.checked().unwrap();
     let mut e = Explainer::new(Rc::new(story), Params::default(), false).unwrap();
     assert_eq!(e.story().interface_languages(), ["en"]);
     let err = e.reduce(Action::SetLanguage("vi".into())).unwrap_err();

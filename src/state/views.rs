@@ -90,7 +90,7 @@ impl Explainer {
     pub fn scenario_ids(&self) -> Vec<String> {
         let mut ids: Vec<String> = self
             .story
-            .resolved
+            .resolved()
             .scenarios
             .iter()
             .chain(self.extra.iter())
@@ -105,7 +105,7 @@ impl Explainer {
     /// The story's scenarios, then the host's own.
     pub fn scenarios(&self) -> Vec<Scenario> {
         self.story
-            .resolved
+            .resolved()
             .scenarios
             .iter()
             .chain(self.extra.iter())

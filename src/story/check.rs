@@ -4,7 +4,7 @@
 //! model has, and every language with the same strings. All problems are
 //! reported at once, so an editor fixes a pack in one pass.
 
-use super::{Story, View};
+use super::{Pack, View};
 use crate::dates::Date;
 use crate::error::InputError;
 use crate::model::{Output, Params, CUSTOM, KEPT_PRIVATE};
@@ -65,7 +65,7 @@ impl Found {
     }
 
     /// A date on the story's timeline.
-    fn on_timeline(&mut self, path: String, story: &Story, date: Date) {
+    fn on_timeline(&mut self, path: String, story: &Pack, date: Date) {
         let day = story.day_of(date);
         if day < 0 || day > i64::from(story.horizon) {
             let last = story.date(story.horizon);
@@ -95,7 +95,7 @@ fn blank(text: &str) -> bool {
 }
 
 /// Every problem of the pack (empty when it is sound).
-pub fn problems(story: &Story) -> Vec<InputError> {
+pub fn problems(story: &Pack) -> Vec<InputError> {
     let mut f = Found::default();
     f.text("id".into(), &story.id);
     if story.horizon == 0 || story.horizon > MAX_HORIZON {
@@ -121,7 +121,7 @@ pub fn problems(story: &Story) -> Vec<InputError> {
     f.0
 }
 
-fn senders(f: &mut Found, story: &Story) {
+fn senders(f: &mut Found, story: &Pack) {
     if story.senders.is_empty() || story.senders.len() > MAX_SENDERS {
         f.add(
             "senders",
@@ -148,7 +148,7 @@ fn senders(f: &mut Found, story: &Story) {
     }
 }
 
-fn messages(f: &mut Found, story: &Story) {
+fn messages(f: &mut Found, story: &Pack) {
     if story.messages.is_empty() {
         f.add("messages", "needs at least one message");
     }
@@ -205,7 +205,7 @@ fn messages(f: &mut Found, story: &Story) {
 }
 
 /// Whether scenario `id` posts message `message` (by naming it).
-fn posts(story: &Story, id: &str, message: &str) -> bool {
+fn posts(story: &Pack, id: &str, message: &str) -> bool {
     story
         .scenarios
         .iter()
@@ -214,7 +214,7 @@ fn posts(story: &Story, id: &str, message: &str) -> bool {
         .any(|e| e.message.as_deref() == Some(message))
 }
 
-fn experts(f: &mut Found, story: &Story) {
+fn experts(f: &mut Found, story: &Pack) {
     f.ids("experts", story.experts.iter().map(|e| e.id.as_str()));
     let mut outputs: Vec<&str> = Output::ALL.iter().map(|o| o.name()).collect();
     outputs.push(SENSITIVITY);
@@ -237,7 +237,7 @@ fn experts(f: &mut Found, story: &Story) {
     }
 }
 
-fn observed(f: &mut Found, story: &Story) {
+fn observed(f: &mut Found, story: &Pack) {
     f.ids("observed", story.observed.iter().map(|o| o.id.as_str()));
     for (i, o) in story.observed.iter().enumerate() {
         f.on_timeline(format!("observed[{i}].date"), story, o.date);
@@ -245,7 +245,7 @@ fn observed(f: &mut Found, story: &Story) {
     }
 }
 
-fn scenarios(f: &mut Found, story: &Story) {
+fn scenarios(f: &mut Found, story: &Pack) {
     f.ids("scenarios", story.scenario_ids());
     let senders: Vec<&str> = story.senders.iter().map(|s| s.id.as_str()).collect();
     let messages: Vec<&str> = story.messages.iter().map(|m| m.id.as_str()).collect();
@@ -285,7 +285,7 @@ fn scenarios(f: &mut Found, story: &Story) {
     }
 }
 
-fn beats(f: &mut Found, story: &Story) {
+fn beats(f: &mut Found, story: &Pack) {
     if story.beats.is_empty() {
         f.add("beats", "needs at least one beat");
     }
@@ -327,7 +327,7 @@ fn beats(f: &mut Found, story: &Story) {
 }
 
 /// The strings each language must have, from the pack's ids.
-fn required(story: &Story, ui: &Words) -> Vec<String> {
+fn required(story: &Pack, ui: &Words) -> Vec<String> {
     let mut keys = Vec::new();
     for b in &story.beats {
         keys.push(format!("beat.{}.title", b.id));
@@ -360,7 +360,7 @@ fn required(story: &Story, ui: &Words) -> Vec<String> {
 
 /// The translations a language must have: of each quotation in another
 /// language.
-fn translations(story: &Story, lang: &str) -> Vec<String> {
+fn translations(story: &Pack, lang: &str) -> Vec<String> {
     story
         .quotations()
         .into_iter()
@@ -372,7 +372,7 @@ fn translations(story: &Story, lang: &str) -> Vec<String> {
 /// Strings only some languages have: translations (needed where a
 /// quotation is in another language) and sources worded for a language
 /// (a message's, an observed fact's, an expert card's).
-fn per_language(story: &Story, key: &str) -> bool {
+fn per_language(story: &Pack, key: &str) -> bool {
     let translation = key
         .strip_suffix(".translation")
         .is_some_and(|stem| story.quotations().iter().any(|(s, _)| s == stem));
@@ -398,7 +398,7 @@ fn per_language(story: &Story, key: &str) -> bool {
 /// one of its beats or of what the model makes of an expert, a scenario
 /// label, a translation or a source in the reader's language, or an
 /// interface string it words its own way.
-fn allowed(story: &Story, required: &[String], ui: &Words, key: &str) -> bool {
+fn allowed(story: &Pack, required: &[String], ui: &Words, key: &str) -> bool {
     if per_language(story, key) {
         return true;
     }
@@ -428,7 +428,7 @@ fn allowed(story: &Story, required: &[String], ui: &Words, key: &str) -> bool {
 /// what it says when, at that day, the model falls short of that expert.
 pub const OPTIONAL: [&str; 2] = ["effects.insight_expert", "effects.insight_expert_below"];
 
-fn strings(f: &mut Found, story: &Story, ui: &Words) {
+fn strings(f: &mut Found, story: &Pack, ui: &Words) {
     if story.strings.is_empty() {
         f.add(
             "strings",

@@ -2,13 +2,13 @@
 //! message's sender index and posting day, each scenario's leaks, the
 //! senders' weights and the parameters in force.
 
-use super::{Resolved, Story, StoryEvent};
+use super::{Pack, Resolved, StoryEvent};
 use crate::error::InputError;
 use crate::model::{Event, Params, Scenario, Senders};
 
 /// Resolves a pack that passed its checks. The checks have made every
 /// reference good; what can still fail is reported, never a panic.
-pub fn resolve(story: &mut Story) -> Result<Resolved, InputError> {
+pub fn resolve(story: &mut Pack) -> Result<Resolved, InputError> {
     let day0 = story.day0;
     for i in 0..story.messages.len() {
         let m = &story.messages[i];
@@ -58,7 +58,7 @@ pub fn resolve(story: &mut Story) -> Result<Resolved, InputError> {
 
 /// A pack's leak as the model's event: a message on the day it was posted
 /// (read with its own sensitivity, or another reading's), or a leak of its own.
-fn event(story: &Story, e: &StoryEvent) -> Option<Event> {
+fn event(story: &Pack, e: &StoryEvent) -> Option<Event> {
     if let Some(id) = &e.message {
         let m = story.message(id)?;
         return Some(Event {

@@ -44,8 +44,8 @@ fn the_builtin_pack_resolves_its_messages_days_and_scenarios() {
         [(0.0, 1, 0.1), (210.0, 0, 0.6), (210.0, 1, 0.15)]
     );
     assert!(s.scenario("kept-private").unwrap().events.is_empty());
-    assert_eq!(s.resolved.senders.len(), 6);
-    assert_eq!(s.resolved.params, Params::default());
+    assert_eq!(s.resolved().senders.len(), 6);
+    assert_eq!(s.resolved().params, Params::default());
     assert_eq!(s.sender_name(0), Some("Macron"));
     assert_eq!(s.sender_name(5), None);
     assert!(s
@@ -56,7 +56,7 @@ fn the_builtin_pack_resolves_its_messages_days_and_scenarios() {
 #[test]
 fn the_builtin_pack_written_out_and_read_back_is_the_same_story() {
     let s = Story::builtin().unwrap();
-    let text = serde_json::to_string_pretty(&s).unwrap();
+    let text = serde_json::to_string_pretty(s.pack()).unwrap();
     let again = Story::parse(&text).unwrap();
     assert_eq!(again, s);
 }
@@ -331,4 +331,28 @@ fn the_first_problem_sums_up_the_rest() {
     ]);
     let s = p.summary().to_string();
     assert!(s.starts_with("a: x (and 2 more problems"), "{s}");
+}
+
+#[test]
+fn a_story_told_with_some_beats_keeps_their_order_and_never_none() {
+    let s = Story::builtin().unwrap();
+    let ids = |s: &Story| s.beats.iter().map(|b| b.id.clone()).collect::<Vec<_>>();
+    let all = ids(&s);
+    let keep = vec![all[3].clone(), all[0].clone()];
+    let some = s.clone().with_beats(&keep).unwrap();
+    assert_eq!(ids(&some), [all[0].clone(), all[3].clone()]);
+    // What checking worked out stays with it.
+    assert_eq!(some.resolved(), s.resolved());
+    let err = s.with_beats(&["no-such-beat".to_string()]).unwrap_err();
+    assert_eq!(err.path, "config.beats");
+}
+
+#[test]
+fn only_a_pack_that_passes_its_checks_becomes_a_story() {
+    let pack = Story::builtin().unwrap().pack().clone();
+    assert_eq!(pack.clone().checked().unwrap().pack(), &pack);
+    let mut broken = pack;
+    broken.beats.clear();
+    let Problems(problems) = broken.checked().unwrap_err();
+    assert_eq!(problems[0].path, "beats");
 }

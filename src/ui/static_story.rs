@@ -36,7 +36,7 @@ pub fn StaticStory(props: &StaticStoryProps) -> Html {
     let story = &props.story;
     let labels = Labels::new(story, words);
     // Reduced motion: a flip shows the settled months after the post at once.
-    let Ok(mut e) = Explainer::new(story.clone(), story.resolved.params, true) else {
+    let Ok(mut e) = Explainer::new(story.clone(), story.resolved().params, true) else {
         return Html::default();
     };
     let beats = story

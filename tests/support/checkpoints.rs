@@ -20,7 +20,7 @@ const DAYS: [usize; 8] = [0, 120, 209, 210, 211, 260, 400, 600];
 /// The checkpoints as the model computes them here.
 pub fn checkpoints() -> String {
     let story = Story::builtin().unwrap();
-    let (params, senders) = (story.resolved.params, story.resolved.senders.clone());
+    let (params, senders) = (story.resolved().params, story.resolved().senders.clone());
     let events = story.scenario("what-happened").unwrap().events.clone();
     let run = simulate(&params, &senders, &events, 600, 1.0).unwrap();
     DAYS.iter()

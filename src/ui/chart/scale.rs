@@ -169,8 +169,8 @@ mod tests {
         let story = crate::story::Story::builtin().unwrap();
         let events = &story.scenario(scenario).unwrap().events;
         crate::model::simulate(
-            &story.resolved.params,
-            &story.resolved.senders,
+            &story.resolved().params,
+            &story.resolved().senders,
             events,
             390,
             1.0,
