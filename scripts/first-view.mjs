@@ -1,9 +1,9 @@
 // Measures the explainer's first view, the height the loader reserves before
-// the wasm arrives (FIRST_VIEW in www/embed/loader.js), in headless Chromium.
+// the wasm arrives (FIRST_VIEW in www/embed/loader/space.js), in headless Chromium.
 // Builds nothing: run it after `make dist` whenever the first beat changes.
 //
 //   node scripts/first-view.mjs          prints the table in the loader's format
-//   node scripts/first-view.mjs --write  also replaces the table in www/embed/loader.js
+//   node scripts/first-view.mjs --write  also replaces the table in www/embed/loader/space.js
 //
 // The table is keyed by the host element's width (what the loader can read);
 // the explainer's own breakpoints follow the viewport, so each width is
@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { serve, launch, DIST, ROOT } from '../tests/e2e/support.js';
 
-const LOADER = join(ROOT, 'www/embed/loader.js');
+const LOADER = join(ROOT, 'www/embed/loader/space.js');
 const MARGIN = 16;
 const TABLE = /const FIRST_VIEW = \[\n(?:\s*\[\d+, \d+\],\n)+\];/;
 

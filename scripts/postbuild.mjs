@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { transformSync } from 'esbuild';
+import { buildSync, transformSync } from 'esbuild';
 
 const root = resolve(import.meta.dirname, '..');
 const out = process.env.TRUNK_STAGING_DIR ?? join(root, 'dist');
@@ -96,13 +96,27 @@ const locales = readdirSync(join(www, 'locales'))
     return code;
   });
 
-const loader = readFileSync(join(www, 'embed/loader.js'), 'utf8')
-  .replace("'__BACKCHANNEL_LOCALES__'", JSON.stringify(locales))
-  .replace("'__BACKCHANNEL_GLUE__'", JSON.stringify(`./${glue}`))
-  .replace("'__BACKCHANNEL_WASM__'", JSON.stringify(`./${wasm}`))
-  .replace("'__BACKCHANNEL_CSS__'", JSON.stringify(`./${cssName}`))
-  .replace('__BACKCHANNEL_FALLBACK__', JSON.stringify(fallback));
-writeFileSync(join(out, 'backchannel.js'), minify(loader, 'js'));
+// The loader's modules (www/embed/loader.js and loader/) bundled into one
+// file, minified as above, with what only the build knows filled in
+// (loader/build.js).
+const bundled = buildSync({
+  entryPoints: [join(www, 'embed/loader.js')],
+  bundle: true,
+  write: false,
+  format: 'esm',
+  minify: true,
+  charset: 'utf8',
+  target: 'es2022',
+  legalComments: 'none',
+  define: {
+    __BACKCHANNEL_LOCALES__: JSON.stringify(locales),
+    __BACKCHANNEL_GLUE__: JSON.stringify(`./${glue}`),
+    __BACKCHANNEL_WASM__: JSON.stringify(`./${wasm}`),
+    __BACKCHANNEL_CSS__: JSON.stringify(`./${cssName}`),
+    __BACKCHANNEL_FALLBACK__: JSON.stringify(fallback),
+  },
+});
+writeFileSync(join(out, 'backchannel.js'), bundled.outputFiles[0].text);
 
 // The iframe page links the component's stylesheet for its static story
 // (written in by `cargo run --bin story` after the build; make dist).

@@ -12,7 +12,7 @@ import { ROOT, BARE_DIST, ensureBare } from './bare.mjs';
 import { PHONE, table } from './common.mjs';
 
 const RUNS = Number(process.env.RUNS ?? 9);
-// The loader's IntersectionObserver rootMargin (www/embed/loader.js).
+// The loader's IntersectionObserver rootMargin (www/embed/loader/element.js).
 const LAZY_MARGIN = 200;
 const DIST = join(ROOT, 'dist');
 if (!existsSync(DIST)) {

@@ -1,0 +1,17 @@
+// What make dist writes into the loader (scripts/postbuild.mjs, esbuild's
+// `define`): the hashed file names, the fallback's English words and the
+// languages fetched when used; and where the loader itself is served from.
+export const GLUE = __BACKCHANNEL_GLUE__;
+export const WASM = __BACKCHANNEL_WASM__;
+export const CSS = __BACKCHANNEL_CSS__;
+export const FALLBACK = __BACKCHANNEL_FALLBACK__;
+// The languages fetched when used (English is inside the wasm).
+export const LOCALES = __BACKCHANNEL_LOCALES__;
+// The languages the built-in story is told in.
+export const BUILTIN_LANGUAGES = ['en', ...LOCALES];
+
+export const here = new URL('.', import.meta.url);
+// The single-file build (make standalone, scripts/standalone.mjs) hands its
+// files over inline, `{ wasm: bytes, glue: Blob, css: URL, locales: { code:
+// text } }`: a page opened from disk may fetch nothing.
+export const INLINE = globalThis.BACKCHANNEL_INLINE;

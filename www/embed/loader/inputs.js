@@ -1,0 +1,121 @@
+// What the host element asks for: its attributes, an inline config, the
+// config and pack URLs it names (fetched here), the language it starts in.
+import { BUILTIN_LANGUAGES, LOCALES, here } from './build.js';
+import { fetchLocale } from './locales.js';
+
+/**
+ * Fetches a config or a story pack the host named by URL. Only the page's
+ * own origin and the explainer's are allowed: the explainer requests nothing
+ * from anyone else's servers.
+ */
+async function fetchText(url, what) {
+  const target = new URL(url, document.baseURI);
+  if (target.origin !== location.origin && target.origin !== here.origin) {
+    return { error: `${url} is on another origin (${target.origin}); a ${what} must come from this page's origin or the explainer's` };
+  }
+  try {
+    const response = await fetch(target, { credentials: 'same-origin' });
+    if (!response.ok) return { error: `could not load ${url} (HTTP ${response.status})` };
+    return { text: await response.text() };
+  } catch (error) {
+    return { error: `could not load ${url} (${error.message})` };
+  }
+}
+
+/** The element's inline config, a JSON script child, if it has one. */
+export const inlineConfig = (host) => host.querySelector(':scope > script[type="application/json"]');
+
+/**
+ * What the element asks for by data: its config (an inline JSON script
+ * child, or the `config` URL) and its story pack (the `pack` URL, or the
+ * config's `pack` field). Texts go to the explainer, which checks them. A
+ * URL that does not load is `unloaded`, `{ field, message }`: the explainer
+ * cannot tell the story as asked, so it does not start (cannotStart).
+ */
+async function readInputs(host) {
+  const out = {};
+  const inline = inlineConfig(host);
+  const configUrl = host.getAttribute('config');
+  if (inline) {
+    out.config = inline.textContent;
+  } else if (configUrl) {
+    const { text, error } = await fetchText(configUrl, 'config');
+    if (error) return { unloaded: { field: 'config', message: `config: ${error}` } };
+    out.config = text;
+  }
+  let packUrl = host.getAttribute('pack');
+  if (!packUrl && out.config) {
+    try {
+      const field = JSON.parse(out.config)?.pack;
+      if (typeof field === 'string') packUrl = field;
+    } catch {
+      // The explainer reports the bad JSON, naming it.
+    }
+  }
+  if (packUrl) {
+    const { text, error } = await fetchText(packUrl, 'story pack');
+    if (error) return { unloaded: { field: 'pack', message: `pack: ${error}` } };
+    out.pack = text;
+  }
+  return out;
+}
+
+/**
+ * The language the explainer will start in, by its own rule (the `lang`
+ * attribute's primary subtag, else the config's `lang`, among the story's
+ * languages; else the story's first), so its strings load with the wasm
+ * rather than after it. A guess: when it is wrong the explainer shows
+ * English and asks for the right file itself.
+ */
+function startLanguage(host, inputs) {
+  const parse = (text) => {
+    try {
+      return text ? JSON.parse(text) : undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const pack = parse(inputs.pack);
+  const told = pack?.strings && typeof pack.strings === 'object' ? Object.keys(pack.strings) : BUILTIN_LANGUAGES;
+  const attribute = host.getAttribute('lang')?.split('-')[0].toLowerCase();
+  const wanted = [attribute, parse(inputs.config)?.lang].find((code) => told.includes(code));
+  return wanted ?? told[0];
+}
+
+/**
+ * The theme the host asked for (the attribute, else an inline config's
+ * field), for the fallback box; light unless asked, like the explainer.
+ */
+export function themeOf(host) {
+  const asked = host.getAttribute('theme') ?? inlineField(host, 'theme');
+  return ['auto', 'dark'].includes(asked) ? asked : 'light';
+}
+
+/** A field of the inline config, if there is one and it parses. */
+function inlineField(host, name) {
+  const inline = inlineConfig(host);
+  try {
+    return inline ? JSON.parse(inline.textContent)?.[name] : undefined;
+  } catch {
+    return undefined; // mount reports the bad JSON
+  }
+}
+
+/** The primary subtag of the host's language (its `lang`, else an inline config's). */
+export const hostLanguage = (host) => (host.getAttribute('lang') ?? inlineField(host, 'lang') ?? '').split('-')[0].toLowerCase();
+
+/** Whether the element names another story than the built-in one. */
+export const tellsOwnStory = (host) => host.hasAttribute('pack') || typeof inlineField(host, 'pack') === 'string';
+
+/** What the element asks for, and the strings of the language it starts in. */
+export async function readAll(host) {
+  const inputs = await readInputs(host);
+  if (inputs.unloaded) return inputs;
+  const lang = startLanguage(host, inputs);
+  if (LOCALES.includes(lang)) {
+    // Without it the explainer starts in English and tries again.
+    const text = await fetchLocale(lang).catch(() => undefined);
+    if (text !== undefined) Object.assign(inputs, { locale: text, localeLang: lang });
+  }
+  return inputs;
+}
