@@ -2,6 +2,8 @@
 //! trip through JSON, and each rule a pack must keep, named by its path.
 
 use super::*;
+use crate::error::InputError;
+use crate::model::Params;
 use serde_json::{json, Value};
 
 fn builtin_json() -> Value {
