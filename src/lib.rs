@@ -19,6 +19,7 @@ pub mod state;
 pub mod store;
 pub mod story;
 pub mod ui;
+pub mod view;
 pub mod words;
 
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]
