@@ -10,6 +10,7 @@ pub mod elapsed;
 pub mod frame;
 pub mod labels;
 pub mod metric;
+pub mod network;
 
 pub use frame::{costly, Frame, Phase};
 pub use labels::{markers, sender_label, Comparison, Labels};
