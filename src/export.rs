@@ -16,9 +16,9 @@ mod palette;
 use crate::num::fixed;
 use crate::state::Explainer;
 use crate::story::View;
-use crate::ui::chart::annotations::Annotations;
-use crate::ui::explainer::{markers, Frame};
-use crate::ui::metric::Output;
+use crate::view::chart::annotations::Annotations;
+use crate::view::metric::Output;
+use crate::view::{markers, Frame};
 use crate::words::Words;
 use chart::{chart, FOOT, HEAD};
 use draw::{badge, badge_width, lines_into, text};
@@ -112,7 +112,7 @@ pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String
     // below it, marked so, both a little smaller to fit.
     let translation = words
         .try_get(&format!("message.{}.translation", message.id))
-        .filter(|_| message.lang.is_empty() || message.lang != f.lang.as_str())
+        .filter(|_| message.lang.is_empty() || message.lang != *f.lang)
         .map(|t| {
             format!(
                 "{}{t}",

@@ -1,9 +1,17 @@
 //! Backchannel: an interactive explainer of what happens to diplomacy when a
 //! leader's private message is made public.
 //!
-//! Dependencies point down: `ui` → `store`/`state` → `model`. The model and the
-//! state know nothing of the web; `embed` is the only module that touches the
-//! host page.
+//! Dependencies point one way: `ui` (the Yew components) and `export` (the
+//! view as an SVG image) → `view` (the pure view model, read from the state,
+//! the story and the words) → `state` → `model`.
+//! `store` shares the state between `ui` and `embed`; `ui` calls `export`
+//! for its download button, and `export` imports nothing from `ui`.
+//! `model`, `state`, `store`, `view` and `export` use no Yew or browser
+//! types: those stay in `ui` (its own elements), `embed` (the only module
+//! that mounts into the host page and speaks to it) and the JavaScript
+//! bridges in `math`, `read` and `story`. `tests/layers.rs` checks these
+//! directions and the import circles, of which one is left
+//! (`story`/`dates`/`words`).
 
 pub mod config;
 pub mod dates;
@@ -19,6 +27,7 @@ pub mod state;
 pub mod store;
 pub mod story;
 pub mod ui;
+pub mod view;
 pub mod words;
 
 #[cfg(all(feature = "cli", not(target_arch = "wasm32")))]

@@ -9,7 +9,6 @@ pub mod compare;
 #[cfg(target_arch = "wasm32")]
 pub mod download;
 pub mod effects;
-pub mod elapsed;
 pub mod experts;
 pub mod explainer;
 pub mod failure;
@@ -20,7 +19,6 @@ pub mod lab;
 pub mod language;
 pub mod message;
 pub mod meter;
-pub mod metric;
 #[cfg(target_arch = "wasm32")]
 pub mod motion;
 pub mod network;

@@ -17,10 +17,10 @@
 
 use backchannel::state::{Action, Explainer};
 use backchannel::story::Story;
-use backchannel::ui::effects::{insight, Phase};
-use backchannel::ui::elapsed::after_post;
-use backchannel::ui::explainer::{costly, Frame, Labels};
+use backchannel::ui::effects::insight;
 use backchannel::ui::static_story::step_view;
+use backchannel::view::elapsed::after_post;
+use backchannel::view::{costly, Frame, Labels, Phase};
 use backchannel::words::{Words, LOCALE_FILES};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -299,7 +299,7 @@ fn read(r: &Reader, e: &Explainer, at: &str, html: bool) {
     let at = format!("{at}, day {} ({})", f.day, f.date);
     let story = e.story();
     // The date and "how long after the post".
-    assert_eq!(f.date.as_str(), story.date(f.day).label(w), "{at}");
+    assert_eq!(&*f.date, story.date(f.day).label(w), "{at}");
     r.sentence(&format!("{at}, when"), &f.when);
     let first = f.events.iter().map(|ev| ev.day.floor() as u32).min();
     let latest = f
@@ -311,7 +311,7 @@ fn read(r: &Reader, e: &Explainer, at: &str, html: bool) {
     match (first, latest) {
         (Some(first), None) => {
             assert!(f.day < first, "{at}");
-            if f.when.as_str() != w.get("effects.before_post") || f.phase != Phase::Before {
+            if &*f.when != w.get("effects.before_post") || f.phase != Phase::Before {
                 r.fail(
                     &at,
                     format!("before the post, reads {:?} ({:?})", f.when, f.phase),
@@ -320,7 +320,7 @@ fn read(r: &Reader, e: &Explainer, at: &str, html: bool) {
         }
         (Some(_), Some(latest)) => {
             let expected = after_post(w, i64::from(f.day) - i64::from(latest));
-            if f.when.as_str() != expected {
+            if *f.when != *expected {
                 r.fail(&at, format!("{:?}, not {expected:?}", f.when));
             }
             if !matches!(f.phase, Phase::Shock | Phase::Erosion) {
@@ -345,7 +345,7 @@ fn read(r: &Reader, e: &Explainer, at: &str, html: bool) {
                     ("compromise", &w.percent(f.outputs.compromise, 0)),
                 ],
             );
-            if readout.as_str() != expected || !leaked {
+            if **readout != *expected || !leaked {
                 r.fail(&at, format!("readout {readout:?}, not {expected:?}"));
             }
         }

@@ -1,14 +1,14 @@
 //! One of the image's four charts, drawn with the live chart's scale, points
-//! and annotation layout (`ui::chart::scale`, `ui::chart::annotations`).
+//! and annotation layout (`view::chart::scale`, `view::chart::annotations`).
 
 use super::draw::{text, text_with};
 use super::layout::{self, escape};
 use super::palette::Colours;
 use crate::num::fixed;
-use crate::ui::chart::annotations::{Annotations, ROW};
-use crate::ui::chart::scale::{frac, Line};
-use crate::ui::explainer::Frame;
-use crate::ui::metric::Output;
+use crate::view::chart::annotations::{Annotations, ROW};
+use crate::view::chart::scale::{frac, Line};
+use crate::view::metric::Output;
+use crate::view::Frame;
 use crate::words::Words;
 
 /// Height of the chart's name and value, above the annotations, px.

@@ -12,30 +12,25 @@
 //! inside it, so nothing is drawn outside the axes. The day's line is drawn
 //! first, so it passes behind every label and line. Labels are laid out
 //! ahead of drawing from estimated widths on the narrowest chart
-//! (`labels.rs`). Everything is attributes and classes: no inline styles,
-//! which a strict Content-Security-Policy would block.
+//! (`view/chart/labels.rs`). Everything is attributes and classes: no inline
+//! styles, which a strict Content-Security-Policy would block.
 
-pub mod annotations;
 mod draw;
-mod labels;
-pub mod scale;
-mod summary;
 mod table;
-mod time_axis;
 
-pub use scale::MAX_POINTS;
+pub use crate::view::chart::MAX_POINTS;
 
-use super::metric::{Marker, Output, RunRef};
 use super::use_words;
 use crate::dates::Date;
-use annotations::Annotations;
+use crate::view::chart::annotations::Annotations;
+use crate::view::chart::labels::{bold_width, end_label_ys, LabelBox};
+use crate::view::chart::scale::{frac, view_box, x_pct, x_share, y_in_plot, Line, PLOT_HEIGHT};
+use crate::view::chart::summary::{summary, Summary};
+use crate::view::chart::time_axis::{firsts_of_months, x_ticks};
+use crate::view::metric::{Marker, Output, RunRef};
 use draw::{EndLabel, TEXT_TOP};
-use labels::{bold_width, end_label_ys, LabelBox};
-use scale::{frac, view_box, x_pct, x_share, y_in_plot, Line, PLOT_HEIGHT};
 use std::rc::Rc;
-use summary::{summary, Summary};
 use table::DataTable;
-use time_axis::{firsts_of_months, x_ticks};
 use yew::prelude::*;
 
 /// Space above the first annotation row, px.
@@ -307,8 +302,8 @@ pub(super) fn px(v: f64) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::scale::Y_TICKS;
     use super::*;
+    use crate::view::chart::scale::Y_TICKS;
     use crate::words::Words;
 
     #[test]

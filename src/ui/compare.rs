@@ -4,12 +4,12 @@
 //! how low they take the room for compromise; a button on each shows it
 //! above, so the meters, charts and this list tell one story.
 
-use super::elapsed::after_post;
 use super::format::fixed;
-use super::metric::{RunRef, StoryRef};
 use super::use_words;
 use crate::state::Action;
 use crate::story::View;
+use crate::view::elapsed::after_post;
+use crate::view::metric::{RunRef, StoryRef};
 use crate::words::Words;
 use yew::prelude::*;
 

@@ -5,24 +5,12 @@
 //! and the "model, not forecast" label.
 
 use super::meter::Meter;
-use super::metric::Output;
 use super::use_words;
 use crate::model::Outputs;
+use crate::view::metric::Output;
+use crate::view::Phase;
 use crate::words::Words;
 use yew::prelude::*;
-
-/// What the reader is watching after a post.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Phase {
-    /// No leak in the scenario shown.
-    Private,
-    /// Before the first post of the scenario (the lab, scrubbed back).
-    Before,
-    /// The post has just moved the dispute into public; the shock eases.
-    Shock,
-    /// The quiet channels erode.
-    Erosion,
-}
 
 #[derive(Properties, PartialEq)]
 pub struct EffectsProps {

@@ -3,12 +3,12 @@
 //! mapped to `sensitivity` shows the sensitivity the model gives each text.
 
 use super::format::fixed;
-use super::metric::{Output, StoryRef};
 use super::quote::translation;
 use super::use_words;
 use crate::model::Outputs;
 use crate::story::check::SENSITIVITY;
 use crate::story::quote_lang;
+use crate::view::metric::{Output, StoryRef};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

@@ -1,13 +1,10 @@
 //! The root component: subscribes to one explainer's store, reads it into a
-//! frame (`frame.rs`), places the beat in view (`ui/views`), turns keys into
-//! actions (`shortcuts.rs`) and announces state changes to screen readers.
+//! frame (`view/frame.rs`), places the beat in view (`ui/views`), turns keys
+//! into actions (`shortcuts.rs`) and announces state changes to screen
+//! readers.
 
-mod frame;
-mod labels;
 mod shortcuts;
 
-pub use frame::{costly, Frame};
-pub use labels::{markers, sender_label, Comparison, Labels};
 pub use shortcuts::shortcut;
 
 use super::about::About;
@@ -17,6 +14,7 @@ use super::playback::use_playback;
 use super::views::{view, Ctx};
 use crate::state::Action;
 use crate::store::Store;
+use crate::view::{costly, markers, Frame, Labels};
 use crate::words::Words;
 use std::rc::Rc;
 use web_sys::Element;
@@ -163,7 +161,7 @@ pub fn App(props: &AppProps) -> Html {
                         error={f.language_error.clone()} on_change={props.on_language.clone()} />
                     <p class="bc-intro">{ words.get("explainer.intro") }</p>
                 </header>
-                <StepList titles={labels.titles.clone()} current={f.beat} on_go={on_beat.clone()} />
+                <StepList titles={labels.titles.iter().cloned().map(AttrValue::from).collect::<Vec<_>>()} current={f.beat} on_go={on_beat.clone()} />
                 <div class={classes!("bc-beat", format!("bc-beat-{}", f.beat_id))}>
                     <h3 class="bc-beat-title" tabindex="-1" ref={heading}>{ beat_title.clone() }</h3>
                     <p class="bc-beat-body">{ words.get(&key("body")) }</p>

@@ -1,12 +1,12 @@
 //! The reader's own experiments: pick a scenario, or leak messages of your
 //! own (whose, how sensitive, which day), and see the list of leaks.
 
-use super::explainer::sender_label;
 use super::format::{fixed, short};
-use super::metric::StoryRef;
 use super::use_words;
 use crate::model::{Event, CUSTOM};
 use crate::state::{Action, LabLeak};
+use crate::view::metric::StoryRef;
+use crate::view::sender_label;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 

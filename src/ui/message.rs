@@ -7,10 +7,10 @@
 //! outside it: the bubble (the screenshot, once public) holds only the words
 //! as sent, and the translation is plainly ours.
 
-use super::metric::StoryRef;
 use super::quote::{source, translation};
 use super::use_words;
 use crate::story::quote_lang;
+use crate::view::metric::StoryRef;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

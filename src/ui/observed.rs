@@ -1,10 +1,10 @@
 //! What happened after the leak, as reported: facts with their dates and
 //! sources, badged *Observed*, apart from predictions and from the model.
 
-use super::metric::StoryRef;
 use super::quote::{source, translation};
 use super::use_words;
 use crate::story::quote_lang;
+use crate::view::metric::StoryRef;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

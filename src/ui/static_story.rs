@@ -5,10 +5,10 @@
 //! stylesheet. Rendered natively by yew's server renderer (src/bin/story.rs)
 //! into `dist/story.<lang>.html` and into `embed.html`'s fallback.
 
-use super::explainer::{costly, markers, Frame, Labels};
 use super::views::{view, Ctx};
 use crate::state::{Action, Explainer};
 use crate::story::{Story, View};
+use crate::view::{costly, markers, Frame, Labels};
 use crate::words::Words;
 use std::rc::Rc;
 use yew::prelude::*;

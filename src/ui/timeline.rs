@@ -2,9 +2,9 @@
 //! range input to scrub, the speed, and the events marked along the way.
 
 use super::format::{fixed, short};
-use super::metric::Marker;
 use super::use_words;
 use crate::state::{Action, SPEEDS};
+use crate::view::metric::Marker;
 use std::rc::Rc;
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;

@@ -2,10 +2,10 @@
 //! annotations, the gridlines and their labels, the date axis and the labels
 //! at the line ends. Plain functions of numbers: no state, no hooks.
 
-use super::annotations::{Annotations, ROW};
-use super::labels::{bold_width, meet, text_width, LabelBox, GAP, MIN_WIDTH};
-use super::scale::{frac, x_pct, x_share, y_in_plot, Y_TICKS};
 use super::{px, TOP};
+use crate::view::chart::annotations::{Annotations, ROW};
+use crate::view::chart::labels::{bold_width, meet, text_width, LabelBox, GAP, MIN_WIDTH};
+use crate::view::chart::scale::{frac, x_pct, x_share, y_in_plot, Y_TICKS};
 use crate::words::Words;
 use yew::prelude::*;
 

@@ -4,11 +4,11 @@
 //! built only while the disclosure is open, and never per tick: the props
 //! compare by pointer and hold no day.
 
-use super::time_axis::firsts_of_months;
 use crate::dates::Date;
-use crate::ui::metric::{Output, RunRef};
 use crate::ui::table_disclosure::{table_disclosure, use_open};
 use crate::ui::use_words;
+use crate::view::chart::time_axis::firsts_of_months;
+use crate::view::metric::{Output, RunRef};
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]

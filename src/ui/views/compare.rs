@@ -17,7 +17,7 @@ pub fn view(c: &Ctx) -> Html {
         .messages
         .get(f.message)
         .and_then(|m| m.scenario.as_deref())
-        == Some(f.scenario.as_str());
+        == Some(&*f.scenario);
     let other = if this_alone { f.against } else { f.message };
     let compared = c
         .labels
@@ -27,7 +27,7 @@ pub fn view(c: &Ctx) -> Html {
         .zip(f.message_runs.get(other))
         .map(|(w, run)| Compared {
             this: run.clone(),
-            this_label: if this_alone { &w.against } else { &w.this }.clone(),
+            this_label: AttrValue::from(if this_alone { &w.against } else { &w.this }.clone()),
             markers: if f.events.is_empty() {
                 w.markers.clone()
             } else {
@@ -41,7 +41,7 @@ pub fn view(c: &Ctx) -> Html {
             { charts(c, compared) }
             <Compare story={f.story.clone()} messages={pair.to_vec()}
                 runs={pair.iter().filter_map(|&i| f.message_runs.get(i).cloned()).collect::<Vec<_>>()}
-                paired={f.paired.clone()} baseline={f.base_run.clone()} scenario={f.scenario.clone()}
+                paired={f.paired.clone().map(|(id, run)| (AttrValue::from(id), run))} baseline={f.base_run.clone()} scenario={f.scenario.clone()}
                 on_action={c.on_action.clone()} />
         </>
     }

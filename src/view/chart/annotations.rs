@@ -2,10 +2,10 @@
 //! or nearly the same day share it), each "label, date", stacked in rows so
 //! none meets another, or left out when there is no room.
 
-use super::super::metric::Marker;
 use super::labels::{stack_rows, text_width, LabelBox, MIN_WIDTH};
 use super::scale::{frac, x_share};
 use crate::dates::Date;
+use crate::view::metric::Marker;
 use crate::words::Words;
 
 /// Most rows of annotation text above the plot; events whose labels would

@@ -6,10 +6,10 @@
 //! 0 % or 100 %, or the first or last day, keeps its stroke and its dot whole
 //! while the plot clips whatever would stray outside it.
 
-use super::super::metric::Output;
 use crate::model::Trajectory;
 use crate::num::fixed;
-use yew::AttrValue;
+use crate::view::metric::Output;
+use std::rc::Rc;
 
 /// Most points drawn per line; more add nothing a reader can see.
 pub const MAX_POINTS: usize = 200;
@@ -80,7 +80,7 @@ fn clamp_share(v: f64) -> f64 {
 pub struct Line {
     /// The polyline's `points`, in line units; shared, so each render on a
     /// new day clones a pointer, not kilobytes of text.
-    pub points: AttrValue,
+    pub points: Rc<str>,
     /// The value on the last day drawn, for its end label.
     pub end: f64,
 }

@@ -3,16 +3,15 @@
 //! and <b> posted"). Made once per story and language, or once per
 //! revision of the runs, never per frame.
 
+use super::metric::Marker;
 use crate::model::Event;
 use crate::story::{Story, View};
-use crate::ui::metric::Marker;
 use crate::words::Words;
 use std::rc::Rc;
-use yew::AttrValue;
 
 /// Words that depend on the story alone.
 pub struct Labels {
-    pub titles: Vec<AttrValue>,
+    pub titles: Vec<Rc<str>>,
     /// Every sender's short name, or "Ally n".
     pub sender_names: Rc<Vec<String>>,
     /// For each beat that compares two texts (by beat index), what its
@@ -26,8 +25,8 @@ pub struct Labels {
 /// What a comparison's charts say: each text's line label ("<name>'s text
 /// alone"), and the markers of the two posts.
 pub struct Comparison {
-    pub against: AttrValue,
-    pub this: AttrValue,
+    pub against: Rc<str>,
+    pub this: Rc<str>,
     pub markers: Rc<Vec<Marker>>,
 }
 
@@ -59,7 +58,7 @@ impl Labels {
                         let alone = |i: usize| {
                             let key = format!("message.{}.label", story.messages[i].id);
                             let label = words.get(&key);
-                            AttrValue::from(words.fill("compare.alone", &[("label", label)]))
+                            Rc::from(words.fill("compare.alone", &[("label", label)]))
                         };
                         Comparison {
                             against: alone(against),

@@ -1,15 +1,13 @@
 //! Everything one render of the explainer needs, read from the state in one
 //! borrow: pure, so what the reader sees on each day is tested natively.
 
+use super::elapsed::after_post;
+use super::metric::{RunRef, StoryRef};
 use crate::model::{Event, Outputs, Params, SenderOutputs};
 use crate::state::{Announcement, Explainer, LabLeak, COMPROMISE_MARKS};
 use crate::story::View;
-use crate::ui::effects::Phase;
-use crate::ui::elapsed::after_post;
-use crate::ui::metric::{RunRef, StoryRef};
 use crate::words::Words;
 use std::rc::Rc;
-use yew::AttrValue;
 
 /// One frame of the explainer.
 pub struct Frame {
@@ -27,12 +25,12 @@ pub struct Frame {
     pub day: u32,
     pub horizon: u32,
     /// The day as the locale writes it.
-    pub date: AttrValue,
+    pub date: Rc<str>,
     /// How long after the latest post, in words.
-    pub when: AttrValue,
+    pub when: Rc<str>,
     pub phase: Phase,
     /// The headline numbers for the pager while a leak is in view.
-    pub readout: Option<AttrValue>,
+    pub readout: Option<Rc<str>>,
     /// Whether the reader's flip has had time to show (the morph is over)
     /// and the effects should be on their screen.
     pub effects_due: bool,
@@ -43,21 +41,21 @@ pub struct Frame {
     pub base_run: RunRef,
     pub message_runs: Vec<RunRef>,
     /// On a step comparing two texts: the scenario posting both, and its run.
-    pub paired: Option<(AttrValue, RunRef)>,
+    pub paired: Option<(Rc<str>, RunRef)>,
     pub revision: u64,
     pub channels: Rc<Vec<SenderOutputs>>,
     pub candor0: f64,
-    pub scenario: AttrValue,
+    pub scenario: Rc<str>,
     pub scenario_ids: Vec<String>,
     pub events: Vec<Event>,
     pub lab: LabLeak,
     pub params: Params,
-    pub param_error: Option<AttrValue>,
+    pub param_error: Option<Rc<str>>,
     pub announcement: String,
     /// The language on screen, and why the last one chosen could not be
     /// loaded.
-    pub lang: AttrValue,
-    pub language_error: Option<AttrValue>,
+    pub lang: Rc<str>,
+    pub language_error: Option<Rc<str>>,
 }
 
 impl Frame {
@@ -107,9 +105,7 @@ impl Frame {
             run: RunRef(s.run()),
             base_run: RunRef(s.baseline_run()),
             message_runs: s.message_runs().iter().cloned().map(RunRef).collect(),
-            paired: s
-                .paired()
-                .map(|(id, run)| (AttrValue::from(id.to_string()), RunRef(run))),
+            paired: s.paired().map(|(id, run)| (Rc::from(id), RunRef(run))),
             revision: s.revision(),
             channels: Rc::new(s.channels().to_vec()),
             candor0: s.candor0(),
@@ -120,7 +116,7 @@ impl Frame {
             params: *s.params(),
             param_error: s.param_error().map(|e| e.to_string().into()),
             announcement: announcement(s, words),
-            lang: AttrValue::from(s.lang().to_string()),
+            lang: s.lang().into(),
             // The reason is for the console (in English); the reader gets
             // a sentence in their language.
             language_error: s
@@ -198,6 +194,19 @@ fn announcement(s: &Explainer, words: &Words) -> String {
             )
         }
     }
+}
+
+/// What the reader is watching after a post.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Phase {
+    /// No leak in the scenario shown.
+    Private,
+    /// Before the first post of the scenario (the lab, scrubbed back).
+    Before,
+    /// The post has just moved the dispute into public; the shock eases.
+    Shock,
+    /// The quiet channels erode.
+    Erosion,
 }
 
 /// Model days after the post when the effects are brought on screen: 0.6 s
@@ -312,7 +321,7 @@ mod tests {
             Action::Seek(f64::from(f.day + 120)),
         ]);
         assert_eq!(later.phase, Phase::Erosion);
-        assert_eq!(later.when, "about 4 months after the post");
+        assert_eq!(&*later.when, "about 4 months after the post");
         // The belief fell at once; the channels thin after it.
         assert!(f.outputs.trust < 0.5, "{:?}", f.outputs);
         assert!(later.outputs.candor < 0.5 * f.outputs.candor);
@@ -325,9 +334,9 @@ mod tests {
     fn scrubbed_before_the_post_the_day_reads_before_the_post() {
         let f = frame_after(&[Action::SetPublic(true), Action::Pause, Action::Seek(100.0)]);
         assert_eq!(f.phase, Phase::Before);
-        assert_eq!(f.when, "before the post");
+        assert_eq!(&*f.when, "before the post");
         let on_the_day = frame_after(&[Action::SetPublic(true), Action::Pause]);
-        assert_eq!(on_the_day.when, "the day of the post");
+        assert_eq!(&*on_the_day.when, "the day of the post");
     }
 
     #[test]
