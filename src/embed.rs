@@ -144,7 +144,7 @@ fn start(
     if pending.is_some() && story.speaks("en") {
         setup.lang = "en".into();
     }
-    let words = words.unwrap_or_else(|| Words::for_story(&Words::english(), &story, &setup.lang));
+    let words = words.unwrap_or_else(|| story.words(&Words::english(), &setup.lang));
     let explainer = Explainer::with_setup(story, &setup, prefers_reduced_motion())?;
     Ok((explainer, config.theme, Rc::new(words), pending))
 }

@@ -348,7 +348,7 @@ mod tests {
     fn view(lang: &str, scenario: &str, day: f64) -> (Explainer, Words) {
         let story = Rc::new(Story::builtin().unwrap());
         let text = LOCALE_FILES.iter().find(|(l, _)| *l == lang).unwrap().1;
-        let words = Words::for_story(&Words::parse(text).unwrap(), &story, lang);
+        let words = story.words(&Words::parse(text).unwrap(), lang);
         let mut e = Explainer::new(story.clone(), story.resolved().params, true).unwrap();
         for a in [
             Action::SelectScenario(scenario.into()),

@@ -5,7 +5,6 @@
 
 use crate::error::InputError;
 use crate::pairs::Pairs;
-use crate::story::Story;
 use std::rc::Rc;
 
 /// The English interface strings, shipped inside the component. The other
@@ -109,13 +108,6 @@ impl Words {
         ENGLISH.with(Rc::clone)
     }
 
-    /// The interface strings of `lang` with the story's strings in that
-    /// language on top (the story's win).
-    pub fn for_story(interface: &Words, story: &Story, lang: &str) -> Words {
-        let strings = story.strings.get(lang).map_or(&[][..], |s| &s.0[..]);
-        Words::with_story(interface, strings)
-    }
-
     /// The interface strings with a story's strings on top (the story's win).
     pub fn with_story(interface: &Words, story: &[(String, String)]) -> Words {
         let mut map = story.to_vec();
@@ -171,6 +163,7 @@ impl Words {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::story::Story;
 
     #[test]
     fn english_parses_and_fills_placeholders() {
@@ -352,7 +345,7 @@ mod tests {
     fn a_story_words_its_own_strings_on_top() {
         let story = Story::builtin().unwrap();
         let ui = Words::english();
-        let w = Words::for_story(&ui, &story, "en");
+        let w = story.words(&ui, "en");
         assert_eq!(w.get("beat.act.title"), "Make it public");
         // The story names the expert its insight agrees with; the
         // interface has no words of its own for that.

@@ -80,7 +80,7 @@ fn every_key_built_from_data_is_in_english() {
 #[test]
 fn every_key_a_story_builds_is_in_its_words() {
     let story = Story::builtin().unwrap();
-    let words = Words::for_story(&Words::english(), &story, "en");
+    let words = story.words(&Words::english(), "en");
     for b in &story.beats {
         assert_has(&words, &format!("beat.{}.title", b.id));
         assert_has(&words, &format!("beat.{}.body", b.id));

@@ -162,7 +162,7 @@ fn validate_pack_refuses_what_is_not_a_pack() {
 /// A pack that was accepted must be usable: every scenario runs, every beat
 /// shows, every string a beat asks for is there.
 fn usable(story: Story) {
-    let words = Words::for_story(&Words::english(), &story, story.languages().next().unwrap());
+    let words = story.words(&Words::english(), story.languages().next().unwrap());
     for b in &story.beats {
         assert!(words.try_get(&format!("beat.{}.title", b.id)).is_some());
     }

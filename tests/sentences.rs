@@ -39,7 +39,7 @@ fn stories() -> Vec<Rc<Story>> {
 
 fn words_for(story: &Story, lang: &str) -> Rc<Words> {
     let text = LOCALE_FILES.iter().find(|(c, _)| *c == lang).unwrap().1;
-    Rc::new(Words::for_story(&Words::parse(text).unwrap(), story, lang))
+    Rc::new(story.words(&Words::parse(text).unwrap(), lang))
 }
 
 /// Text as the page shows it: tags dropped (each a word break), entities

@@ -55,7 +55,7 @@ fn rest_of_step<'a>(html: &'a str, text: &str) -> &'a str {
 fn every_quote_with_its_attribution_in_every_language() {
     let story = Rc::new(Story::builtin().unwrap());
     for (lang, text) in LOCALE_FILES {
-        let words = Rc::new(Words::for_story(&Words::parse(text).unwrap(), &story, lang));
+        let words = Rc::new(story.words(&Words::parse(text).unwrap(), lang));
         let html = render(story.clone(), words.clone(), lang);
         assert!(html.contains(&format!("lang=\"{lang}\"")), "{lang}");
         assert!(

@@ -82,7 +82,7 @@ fn render(a: &Args) -> Result<String, String> {
         return Err(format!("--lang: the story is not told in {:?}", a.lang));
     }
     let interface = Words::parse(locale).map_err(|e| e.to_string())?;
-    let words = Words::for_story(&interface, &story, &a.lang);
+    let words = story.words(&interface, &a.lang);
     let mut e =
         Explainer::new(story.clone(), story.resolved().params, true).map_err(|e| e.to_string())?;
     let steps = [

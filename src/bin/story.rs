@@ -59,7 +59,7 @@ fn run(dir: &Path) -> Result<(), String> {
         .unwrap_or_else(|| PLACEHOLDER_URL.to_string());
     for (lang, text) in LOCALE_FILES {
         let interface = Words::parse(text).map_err(|e| e.to_string())?;
-        let words = Rc::new(Words::for_story(&interface, &story, lang));
+        let words = Rc::new(story.words(&interface, lang));
         let html = render(story.clone(), words.clone(), lang);
         let title = words.get("explainer.title");
         let page = format!(

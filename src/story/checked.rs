@@ -4,6 +4,7 @@
 use super::{check, resolve, Pack, BUILTIN, BUILTIN_DEFERRED};
 use crate::error::InputError;
 use crate::model::{Params, Scenario, Senders};
+use crate::words::Words;
 
 /// A pack that passed every check, with what checking worked out. Only
 /// `Pack::checked` makes one, so what takes a `Story` (the reducer, the
@@ -119,6 +120,14 @@ impl Story {
     /// The pack as it was read (what `validate-pack --normalize` writes).
     pub fn pack(&self) -> &Pack {
         &self.pack
+    }
+
+    /// The interface strings of `lang` with this story's strings in that
+    /// language on top (the story's win). Here, not in `words`: the story
+    /// reads words (its checks), and words know nothing of stories.
+    pub fn words(&self, interface: &Words, lang: &str) -> Words {
+        let strings = self.strings.get(lang).map_or(&[][..], |s| &s.0[..]);
+        Words::with_story(interface, strings)
     }
 
     /// What checking worked out.

@@ -207,7 +207,7 @@ mod tests {
     }
 
     fn story_words() -> Words {
-        Words::for_story(&Words::english(), &Story::builtin().unwrap(), "en")
+        Story::builtin().unwrap().words(&Words::english(), "en")
     }
 
     #[test]

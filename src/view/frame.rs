@@ -290,7 +290,7 @@ mod tests {
 
     fn frame_after(actions: &[Action]) -> Frame {
         let e = explainer_after(actions);
-        let words = Words::for_story(&Words::english(), e.story(), "en");
+        let words = e.story().words(&Words::english(), "en");
         Frame::read(&e, &words)
     }
 
