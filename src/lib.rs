@@ -9,9 +9,10 @@
 //! `model`, `state`, `store`, `view` and `export` use no Yew or browser
 //! types: those stay in `ui` (its own elements), `embed` (the only module
 //! that mounts into the host page and speaks to it) and the JavaScript
-//! bridges in `math`, `read` and `story`. `tests/layers.rs` checks these
-//! directions and the import circles, of which one is left
-//! (`story`/`dates`/`words`).
+//! bridges in `math`, `read` and `story`. Below them, `story` (packs,
+//! checked into a `Story`) → `words` and `dates` → `words`. `tests/layers.rs`
+//! checks these directions and that no import circle exists anywhere in
+//! `src/`.
 
 pub mod config;
 pub mod dates;
