@@ -9,9 +9,15 @@
 //! locale labels, docs/model.md's table, the committed schemas) is held to the
 //! table by tests/params_table.rs.
 
-use crate::error::InputError;
-use crate::num::short;
 use serde::Serialize;
+
+mod checks;
+#[cfg(not(target_arch = "wasm32"))]
+mod schema;
+#[cfg(test)]
+mod tests;
+#[cfg(not(target_arch = "wasm32"))]
+pub use schema::overrides_schema;
 
 /// Everything a reader or a fact-checker needs to know about one parameter.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -327,58 +333,6 @@ pub struct Prior {
     pub lock_in0: f64,
 }
 
-impl Params {
-    /// Sets one parameter after checking it against its range; the set as a
-    /// whole is checked again by `validate`.
-    pub fn set(&mut self, id: ParamId, value: f64) -> Result<(), InputError> {
-        check_range(id.descriptor(), value)?;
-        *self.slot(id) = value;
-        Ok(())
-    }
-
-    /// Sets a parameter named by its snake_case id.
-    pub fn set_by_key(&mut self, key: &str, value: f64) -> Result<(), InputError> {
-        let id = ParamId::from_key(key).ok_or_else(|| {
-            if RETIRED.contains(&key) {
-                // A config written for the first model names its old
-                // parameters: say what became of them, not just "unknown".
-                return InputError::new(
-                    key,
-                    "belonged to the first model, which counted a post as one leak among many; trust is now a belief about the recipient, moved by lambda and q (see docs/model.md)",
-                );
-            }
-            InputError::new(key, format!("unknown parameter (known: {})", known_keys()))
-        })?;
-        self.set(id, value)
-    }
-
-    /// These parameters with `overrides` (id → value) applied on top and the
-    /// whole set checked; errors name the id (`gamma: 7 is outside …`).
-    pub fn overridden(mut self, overrides: &[(String, f64)]) -> Result<Params, InputError> {
-        for (key, value) in overrides {
-            self.set_by_key(key, *value)?;
-        }
-        self.validate()?;
-        Ok(self)
-    }
-
-    /// Checks every value against its range and returns the derived prior.
-    ///
-    /// Every set of in-range values is valid: p₀ ≤ 0.1 < 0.5 ≤ q keeps the
-    /// prior belief θ₀ = p₀/q strictly between 0 and 1.
-    pub fn validate(&self) -> Result<Prior, InputError> {
-        for d in &DESCRIPTORS {
-            check_range(d, self.get(d.id))?;
-        }
-        let theta0 = self.p0 / self.q;
-        Ok(Prior {
-            candor0: (self.k / self.p0).min(1.0),
-            belief0: crate::math::ln(theta0 / (1.0 - theta0)),
-            lock_in0: lock_in_target(self.phi, self.psi, self.rho0),
-        })
-    }
-}
-
 /// A* for a given public share: where audience-cost lock-in settles.
 pub(crate) fn lock_in_target(phi: f64, psi: f64, rho: f64) -> f64 {
     let lambda = phi * rho + psi * (1.0 - rho);
@@ -386,104 +340,5 @@ pub(crate) fn lock_in_target(phi: f64, psi: f64, rho: f64) -> f64 {
         phi * rho / lambda
     } else {
         0.0
-    }
-}
-
-fn check_range(d: &ParamDescriptor, value: f64) -> Result<(), InputError> {
-    if value.is_nan() {
-        return Err(InputError::new(d.key, "is not a number (NaN)"));
-    }
-    if value.is_infinite() {
-        return Err(InputError::new(d.key, "is infinite"));
-    }
-    if value < d.min || value > d.max {
-        return Err(InputError::new(
-            d.key,
-            format!(
-                "{} is outside its range {} to {}",
-                short(value),
-                short(d.min),
-                short(d.max)
-            ),
-        ));
-    }
-    Ok(())
-}
-
-/// Parameters of the first model (beta evidence), gone with it.
-const RETIRED: [&str; 2] = ["n0", "r_ok"];
-
-fn known_keys() -> String {
-    DESCRIPTORS
-        .iter()
-        .map(|d| d.key)
-        .collect::<Vec<_>>()
-        .join(", ")
-}
-
-/// The JSON Schema of parameter overrides (a pack's or a config's `params`):
-/// an object of the table's parameter ids, each with its range, default and
-/// source. Here, beside the table it is read from, so the types that take
-/// overrides name it without reaching into the schema writer.
-#[cfg(not(target_arch = "wasm32"))]
-pub fn overrides_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
-    let mut properties = serde_json::Map::new();
-    for d in &DESCRIPTORS {
-        properties.insert(
-            d.key.to_string(),
-            serde_json::json!({
-                "type": "number",
-                "minimum": d.min,
-                "maximum": d.max,
-                "default": d.default,
-                "description": format!("{} ({}). Source: {}", d.label, d.symbol, d.source),
-            }),
-        );
-    }
-    schemars::json_schema!({
-        "description": "Model parameters that differ from the defaults, by id.",
-        "type": "object",
-        "properties": properties,
-        "additionalProperties": false
-    })
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_and_descriptors_share_one_order() {
-        for (i, id) in ParamId::ALL.iter().enumerate() {
-            assert_eq!(DESCRIPTORS[i].id, *id);
-            assert_eq!(*id as usize, i);
-        }
-    }
-
-    #[test]
-    fn defaults_lie_inside_their_ranges_and_validate() {
-        for d in &DESCRIPTORS {
-            assert!(d.min <= d.default && d.default <= d.max, "{}", d.key);
-        }
-        let prior = Params::default().validate().expect("defaults are valid");
-        // κ₀ = min(1, 0.04/0.05) = 0.8; θ₀ = 0.05/0.8 = 0.0625, whose
-        // log-odds are ln(0.0625/0.9375) = ln(1/15) = −2.70805.
-        assert!((prior.candor0 - 0.8).abs() < 1e-12);
-        assert!((prior.belief0 + 15f64.ln()).abs() < 1e-12);
-    }
-
-    /// The range ends of p₀ and q keep θ₀ = p₀/q strictly inside (0, 1),
-    /// so every in-range set is valid.
-    #[test]
-    fn the_prior_belief_is_a_probability_at_every_range_end() {
-        for p0 in [0.01, 0.1] {
-            for q in [0.5, 1.0] {
-                let mut p = Params::default();
-                p.set(ParamId::P0, p0).unwrap();
-                p.set(ParamId::Q, q).unwrap();
-                let prior = p.validate().unwrap();
-                assert!(prior.belief0.is_finite(), "p0 {p0}, q {q}");
-            }
-        }
     }
 }
