@@ -133,6 +133,8 @@ pub struct Setup {
     pub beats: Option<Vec<String>>,
     /// The language in use.
     pub lang: String,
+    /// The colour theme.
+    pub theme: Theme,
 }
 
 impl Config {
@@ -213,6 +215,7 @@ impl Config {
             custom,
             beats: self.beats.clone(),
             lang,
+            theme: self.theme,
         })
     }
 }

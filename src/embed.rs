@@ -13,7 +13,6 @@ mod panic;
 
 pub use handle::Handle;
 
-use crate::config::Theme;
 use crate::error::InputError;
 use crate::state::Explainer;
 use crate::store::{Notice, Store};
@@ -59,7 +58,7 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
     let locales = locales::Locales::new(options.locale.as_ref());
     let story = options.story();
     let started = story.and_then(|story| start(&options, &locales, story));
-    let (explainer, theme, words, pending) = match started {
+    let (explainer, pending) = match started {
         Ok(started) => started,
         Err(e) => {
             let _failure = fail(&host, &root, &e);
@@ -75,7 +74,6 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
         on_destroy,
         options,
         locales,
-        props: None,
         requested: None,
         host_lang: None,
     })));
@@ -83,7 +81,7 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
     // of `backchannel:ready` can already use it.
     let handle = JsValue::from(Handle::new(live.clone()));
     Reflect::set(&host, &"backchannel".into(), &handle)?;
-    show(&live, explainer, theme, words, pending);
+    show(&live, explainer, pending);
     Ok(handle)
 }
 
@@ -117,13 +115,13 @@ pub fn validate_pack(pack: JsValue) -> JsValue {
     serde_wasm_bindgen::to_value(&validation).unwrap_or(JsValue::NULL)
 }
 
-/// What `start` makes: the state, the theme, the words, and the language
-/// still to load when its interface strings are not at hand yet (English
-/// shows meanwhile).
-type Started = (Explainer, Theme, Rc<Words>, Option<String>);
+/// What `start` makes: the state (with its theme, language and words), and
+/// the language still to load when its interface strings are not at hand
+/// yet (English shows meanwhile).
+type Started = (Explainer, Option<String>);
 
-/// Builds the state, theme and words the options ask for with this story;
-/// errors name the attribute or field.
+/// Builds the state the options ask for with this story; errors name the
+/// attribute or field.
 fn start(
     options: &Options,
     locales: &locales::Locales,
@@ -144,21 +142,17 @@ fn start(
     if pending.is_some() && story.speaks("en") {
         setup.lang = "en".into();
     }
-    let words = words.unwrap_or_else(|| story.words(&Words::english(), &setup.lang));
-    let explainer = Explainer::with_setup(story, &setup, prefers_reduced_motion())?;
-    Ok((explainer, config.theme, Rc::new(words), pending))
+    let mut explainer = Explainer::with_setup(story, &setup, prefers_reduced_motion())?;
+    if let Some(words) = words {
+        explainer.speak(&setup.lang, Rc::new(words))?;
+    }
+    Ok((explainer, pending))
 }
 
 /// Renders a started explainer into the live slot's root, replacing what was
 /// there (an earlier story, or a refusal), then loads its language if
 /// `pending`.
-fn show(
-    live: &live::Slot,
-    explainer: Explainer,
-    theme: Theme,
-    words: Rc<Words>,
-    pending: Option<String>,
-) {
+fn show(live: &live::Slot, explainer: Explainer, pending: Option<String>) {
     let store = Store::new(explainer);
     let (host, root) = {
         let mut slot = live.borrow_mut();
@@ -169,12 +163,10 @@ fn show(
     };
     let events_host = host.clone();
     store.on_notice(Rc::new(move |n: &Notice| notify(&events_host, n)));
-    // Weak: the props live in the slot, which must not keep itself alive.
+    // Weak: the app lives in the slot, which must not keep itself alive.
     let weak = Rc::downgrade(live);
     let props = AppProps {
         store,
-        words,
-        theme: theme.class(),
         on_ready: Callback::from(move |()| announce_ready(&host)),
         on_language: Callback::from(move |code: String| {
             if let Some(live) = weak.upgrade() {
@@ -182,14 +174,11 @@ fn show(
             }
         }),
     };
-    let app = yew::Renderer::<App>::with_root_and_props(root, props.clone()).render();
+    let app = yew::Renderer::<App>::with_root_and_props(root, props).render();
     // A `backchannel:ready` listener may already have destroyed the
     // explainer during that first render.
     match live.borrow_mut().as_mut() {
-        Some(l) => {
-            l.app = Some(app);
-            l.props = Some(props);
-        }
+        Some(l) => l.app = Some(app),
         None => app.destroy(),
     }
     if let Some(code) = pending {

@@ -15,6 +15,7 @@ mod palette;
 #[cfg(test)]
 mod tests;
 
+pub use crate::config::Theme;
 use crate::num::fixed;
 use crate::state::Explainer;
 use crate::story::View;
@@ -25,7 +26,6 @@ use crate::words::Words;
 use chart::{chart, FOOT, HEAD};
 use draw::{badge, badge_width, lines_into, text};
 use layout::{escape, wrap};
-pub use palette::Theme;
 
 /// The image's width and, for a fixed frame, its height.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -58,8 +58,9 @@ const FONT: &str = "system-ui, -apple-system, &apos;Segoe UI&apos;, Roboto, sans
 /// formatted with `{}` would link core's float printer, 14 KB of wasm.
 const MARGIN: f64 = 40.0;
 
-/// The SVG of the view the state shows, in the words given.
-pub fn svg(state: &Explainer, words: &Words, theme: Theme, size: Size) -> String {
+/// The SVG of the view the state shows, in its words.
+pub fn svg(state: &Explainer, theme: Theme, size: Size) -> String {
+    let words: &Words = state.words();
     let f = Frame::read(state, words);
     let c = palette::colours(theme);
     let story = &f.story.0;

@@ -19,9 +19,11 @@ pub use action::{
 };
 pub use views::Snapshot;
 
+use crate::config::Theme;
 use crate::error::InputError;
 use crate::model::{Event, Params, Scenario, Trajectory};
 use crate::story::Story;
+use crate::words::Words;
 use std::rc::Rc;
 
 /// The state. Fields are private so that every change goes through `reduce`,
@@ -70,6 +72,12 @@ pub struct Explainer {
     param_error: Option<InputError>,
     /// The language the reader reads in (a code of `words::LANGUAGES`).
     lang: String,
+    /// The words in that language: the interface's, the story's on top.
+    /// Changed with `lang` only, in one step (`speak`), so the screen's
+    /// language and its words never disagree.
+    words: Rc<Words>,
+    /// The theme the host asked for.
+    theme: Theme,
     /// Why the last language the reader chose could not be shown, if so.
     language_error: Option<String>,
     announcement: Announcement,
@@ -145,15 +153,17 @@ impl Explainer {
                 return Ok(true);
             }
             Action::ClearLeaks => self.clear_leaks()?,
-            Action::SetLanguage(lang) => {
-                if lang == self.lang {
+            Action::SetLanguage(lang, words) => {
+                if lang == self.lang && Rc::ptr_eq(&words, &self.words) {
                     let had_error = self.language_error.take().is_some();
                     return Ok(had_error);
                 }
-                crate::config::story_language(&self.story, "lang", &lang)?;
-                self.lang = lang;
+                let changed = lang != self.lang;
+                self.speak(&lang, words)?;
                 self.language_error = None;
-                self.announcement = Announcement::Language;
+                if changed {
+                    self.announcement = Announcement::Language;
+                }
                 return Ok(true);
             }
             Action::LanguageFailed(reason) => {

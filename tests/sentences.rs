@@ -408,7 +408,8 @@ fn read(r: &Reader, e: &Explainer, at: &str, html: bool) {
 /// interest, and each of the story's scenarios chosen in turn.
 fn walk(r: &Reader, story: &Rc<Story>, beat: usize, reduced_motion: bool) {
     let mut e = Explainer::new(story.clone(), story.resolved().params, reduced_motion).unwrap();
-    e.reduce(Action::SetLanguage(r.lang.to_string())).unwrap();
+    e.reduce(Action::SetLanguage(r.lang.to_string(), r.words.clone()))
+        .unwrap();
     e.reduce(Action::SetVisible(true)).unwrap();
     e.reduce(Action::GoToBeat(beat)).unwrap();
     let id = &story.beats[beat].id;

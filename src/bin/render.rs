@@ -56,7 +56,11 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--lang" => a.lang = value()?,
             "--theme" => {
                 let v = value()?;
-                a.theme = Theme::parse(&v).ok_or(format!("--theme: {v:?} is not light or dark"))?;
+                a.theme = match v.as_str() {
+                    "light" => Theme::Light,
+                    "dark" => Theme::Dark,
+                    _ => return Err(format!("--theme: {v:?} is not light or dark")),
+                };
             }
             "--size" => {
                 let v = value()?;
@@ -82,12 +86,12 @@ fn render(a: &Args) -> Result<String, String> {
         return Err(format!("--lang: the story is not told in {:?}", a.lang));
     }
     let interface = Words::parse(locale).map_err(|e| e.to_string())?;
-    let words = story.words(&interface, &a.lang);
+    let words = Rc::new(story.words(&interface, &a.lang));
     let mut e =
         Explainer::new(story.clone(), story.resolved().params, true).map_err(|e| e.to_string())?;
     let steps = [
         a.scenario.clone().map(Action::SelectScenario),
-        Some(Action::SetLanguage(a.lang.clone())),
+        Some(Action::SetLanguage(a.lang.clone(), words)),
         Some(Action::SetPublic(true)),
         Some(Action::Pause),
         Some(Action::Seek(a.day)),
@@ -112,7 +116,7 @@ fn render(a: &Args) -> Result<String, String> {
             }
         }
     }
-    Ok(svg(&e, &words, a.theme, a.size))
+    Ok(svg(&e, a.theme, a.size))
 }
 
 fn main() -> ExitCode {

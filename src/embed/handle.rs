@@ -122,22 +122,15 @@ impl Handle {
             serde_wasm_bindgen::from_value(options)
                 .map_err(|e| JsError::new(&format!("backchannel: exportSvg: {e}")))?
         };
-        let (words, shown) = {
-            let live = self.live.borrow();
-            let props = live.as_ref().and_then(|l| l.props.as_ref());
-            (
-                props.map(|p| p.words.clone()),
-                props.map_or("bc-theme-light", |p| p.theme),
-            )
-        };
-        let words = words.ok_or_else(|| JsError::new("backchannel: no story is shown"))?;
         let theme = match asked.theme.as_deref() {
-            Some(t) => Theme::parse(t).ok_or_else(|| {
-                JsError::new(&format!(
+            Some("light") => Theme::Light,
+            Some("dark") => Theme::Dark,
+            Some(t) => {
+                return Err(JsError::new(&format!(
                     "backchannel: exportSvg: theme {t:?} is not light or dark"
-                ))
-            })?,
-            None => crate::ui::download::image_theme(shown),
+                )))
+            }
+            None => crate::ui::download::image_theme(store.read(|e| e.theme())),
         };
         let size = match asked.size.as_deref() {
             Some(s) => Size::parse(s).ok_or_else(|| {
@@ -147,7 +140,7 @@ impl Handle {
             })?,
             None => Size::Social,
         };
-        Ok(store.read(|e| svg(e, &words, theme, size)))
+        Ok(store.read(|e| svg(e, theme, size)))
     }
 
     /// Shows the explainer in another language (`en`, `fr`, `vi`, among those
@@ -217,8 +210,8 @@ impl Handle {
                 .and_then(|story| start(&live.options, &live.locales, story))
         };
         match started {
-            Ok((explainer, theme, words, pending)) => {
-                show(&self.live, explainer, theme, words, pending);
+            Ok((explainer, pending)) => {
+                show(&self.live, explainer, pending);
                 Ok(())
             }
             Err(e) => {

@@ -102,7 +102,7 @@ pub(crate) fn choose(live: &Slot, code: String) {
 /// the host element's `lang` attribute follows, and a pack loaded later
 /// keeps the reader's choice.
 fn apply(live: &Slot, code: &str) -> bool {
-    let (store, host) = {
+    let (store, host, words) = {
         let mut slot = live.borrow_mut();
         let Some(l) = slot.as_mut() else { return true };
         let Some(store) = l.store.clone() else {
@@ -112,19 +112,15 @@ fn apply(live: &Slot, code: &str) -> bool {
         let Some(words) = l.locales.words(&story, code) else {
             return false;
         };
-        let words = Rc::new(words);
-        if let (Some(app), Some(props)) = (l.app.as_mut(), l.props.as_mut()) {
-            props.words = words;
-            app.update(props.clone());
-        }
         l.options.set_lang(code);
         // The page's own value comes back when the explainer goes.
         if l.host_lang.is_none() {
             l.host_lang = Some(l.host.get_attribute("lang"));
         }
-        (store, l.host.clone())
+        (store, l.host.clone(), Rc::new(words))
     };
     let _ = host.set_attribute("lang", code);
-    let _ = store.dispatch(Action::SetLanguage(code.to_string()));
+    // One action, one render: the words and the language change together.
+    let _ = store.dispatch(Action::SetLanguage(code.to_string(), words));
     true
 }

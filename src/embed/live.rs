@@ -8,7 +8,7 @@
 use super::locales::Locales;
 use super::options::Options;
 use crate::store::Store;
-use crate::ui::{App, AppProps, Failure};
+use crate::ui::{App, Failure};
 use js_sys::{Function, Reflect};
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -33,8 +33,6 @@ pub(super) struct Live {
     pub(super) options: Options,
     /// The interface strings loaded so far, by language.
     pub(super) locales: Locales,
-    /// What the app was last given, for a language switch to hand it new words.
-    pub(super) props: Option<AppProps>,
     /// The language last asked for (a file still on its way shows only if
     /// nobody asked for another since).
     pub(super) requested: Option<String>,
@@ -55,7 +53,6 @@ impl Live {
         if let Some(store) = self.store.take() {
             store.unsubscribe();
         }
-        self.props = None;
     }
 }
 

@@ -3,22 +3,7 @@
 //! The tests below read the stylesheet's custom properties, so a colour
 //! changed on one side only fails them.
 
-/// Light or dark.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Theme {
-    Light,
-    Dark,
-}
-
-impl Theme {
-    pub fn parse(s: &str) -> Option<Theme> {
-        match s {
-            "light" => Some(Theme::Light),
-            "dark" => Some(Theme::Dark),
-            _ => None,
-        }
-    }
-}
+use crate::config::Theme;
 
 pub struct Colours {
     pub ink: &'static str,
@@ -35,9 +20,13 @@ pub struct Colours {
     pub event: &'static str,
 }
 
+/// The palette of `theme`. An image has no reader whose setting it could
+/// follow: a caller resolves `Auto` first (the download button by the
+/// reader's setting at that moment); left unresolved it is light, the
+/// explainer's own default.
 pub fn colours(theme: Theme) -> Colours {
     match theme {
-        Theme::Light => Colours {
+        Theme::Light | Theme::Auto => Colours {
             ink: "#1d1d1f",
             muted: "#55585e",
             line: "#d9dbe0",

@@ -6,14 +6,14 @@ use crate::story::Story;
 use crate::words::LOCALE_FILES;
 use std::rc::Rc;
 
-fn view(lang: &str, scenario: &str, day: f64) -> (Explainer, Words) {
+fn view(lang: &str, scenario: &str, day: f64) -> (Explainer, Rc<Words>) {
     let story = Rc::new(Story::builtin().unwrap());
     let text = LOCALE_FILES.iter().find(|(l, _)| *l == lang).unwrap().1;
-    let words = story.words(&Words::parse(text).unwrap(), lang);
+    let words = Rc::new(story.words(&Words::parse(text).unwrap(), lang));
     let mut e = Explainer::new(story.clone(), story.resolved().params, true).unwrap();
     for a in [
         Action::SelectScenario(scenario.into()),
-        Action::SetLanguage(lang.into()),
+        Action::SetLanguage(lang.into(), words.clone()),
         Action::SetPublic(true),
         Action::Seek(day),
     ] {
@@ -24,8 +24,8 @@ fn view(lang: &str, scenario: &str, day: f64) -> (Explainer, Words) {
 
 #[test]
 fn the_card_holds_the_quote_the_model_label_and_the_credit() {
-    let (e, words) = view("en", "only-macron", 300.0);
-    let svg = svg(&e, &words, Theme::Light, Size::Social);
+    let (e, _) = view("en", "only-macron", 300.0);
+    let svg = svg(&e, Theme::Light, Size::Social);
     assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 1200 675\""));
     assert!(
         svg.contains(">My friend, We are totally in line on Syria."),
@@ -50,7 +50,7 @@ fn the_same_state_gives_the_same_bytes_however_it_was_reached() {
     // there: an explainer that went elsewhere first (another scenario,
     // another day, the parameters changed and reset) draws the same
     // bytes, and a day later draws other ones.
-    let (direct, words) = view("vi", "what-happened", 400.0);
+    let (direct, _) = view("vi", "what-happened", 400.0);
     let (mut detour, _) = view("vi", "only-macron", 120.0);
     for a in [
         Action::SetParam(crate::model::ParamId::Gamma, 0.3),
@@ -61,16 +61,16 @@ fn the_same_state_gives_the_same_bytes_however_it_was_reached() {
     ] {
         detour.reduce(a).unwrap();
     }
-    let image = svg(&direct, &words, Theme::Dark, Size::Column);
-    assert_eq!(image, svg(&detour, &words, Theme::Dark, Size::Column));
+    let image = svg(&direct, Theme::Dark, Size::Column);
+    assert_eq!(image, svg(&detour, Theme::Dark, Size::Column));
     let (later, _) = view("vi", "what-happened", 430.0);
-    assert_ne!(image, svg(&later, &words, Theme::Dark, Size::Column));
+    assert_ne!(image, svg(&later, Theme::Dark, Size::Column));
 }
 
 #[test]
 fn another_language_keeps_the_quote_and_adds_our_translation() {
-    let (e, words) = view("fr", "only-macron", 300.0);
-    let svg = svg(&e, &words, Theme::Dark, Size::Column);
+    let (e, _) = view("fr", "only-macron", 300.0);
+    let svg = svg(&e, Theme::Dark, Size::Column);
     assert!(
         svg.contains("<g lang=\"en\"><text"),
         "the quote keeps its language"
@@ -122,7 +122,7 @@ fn no_line_runs_over_the_scale_labels() {
         ("vi", "only-rutte", 250.0, Size::Social),
     ] {
         let (e, words) = view(lang, scenario, day);
-        let svg = svg(&e, &words, Theme::Light, size);
+        let svg = svg(&e, Theme::Light, size);
         let ticks = [1.0, 0.0].map(|s| words.percent(s, 0));
         // The scale's labels' boxes, generously (the estimated width,
         // a full em above the baseline, a quarter below, and half the
@@ -201,7 +201,7 @@ fn no_line_runs_over_the_scale_labels() {
 fn a_private_message_is_drawn_as_private() {
     let (mut e, words) = view("en", "only-macron", 300.0);
     e.reduce(Action::SetPublic(false)).unwrap();
-    let svg = svg(&e, &words, Theme::Light, Size::Social);
+    let svg = svg(&e, Theme::Light, Size::Social);
     assert!(svg.contains(words.get("message.private_cue")));
     assert!(!svg.contains(words.get("post.public_cue")));
 }

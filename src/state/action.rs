@@ -2,6 +2,8 @@
 //! region says afterwards, and the pace of the clock.
 
 use crate::model::ParamId;
+use crate::words::Words;
+use std::rc::Rc;
 
 /// Playback pace at 1×: ten model days per second, about three seconds per
 /// month (look.md: "a few seconds per month of model time").
@@ -58,8 +60,9 @@ pub enum Action {
     /// The explainer scrolled into or out of view, or its tab was hidden.
     SetVisible(bool),
     /// Speak another language (a code of `words::LANGUAGES` the story has
-    /// strings in); the day, the scenario and the flips stay.
-    SetLanguage(String),
+    /// strings in), in its words (the interface's, the story's on top); the
+    /// day, the scenario and the flips stay. One action, so one render.
+    SetLanguage(String, Rc<Words>),
     /// Another language's strings could not be loaded (the reason); the
     /// language stays as it was.
     LanguageFailed(String),

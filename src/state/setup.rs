@@ -4,10 +4,11 @@
 //! is the reader's.
 
 use super::{Announcement, Explainer, LabLeak};
-use crate::config::{Config, Setup};
+use crate::config::{Config, Setup, Theme};
 use crate::error::InputError;
 use crate::model::{Params, KEPT_PRIVATE};
 use crate::story::Story;
+use crate::words::Words;
 use std::rc::Rc;
 
 impl Explainer {
@@ -19,6 +20,9 @@ impl Explainer {
         let candor0 = params.validate()?.candor0;
         let lead = story.lead();
         let lang = story.languages().next().unwrap_or("en").to_string();
+        // The built-in English words until the host's language is set
+        // (`speak`); a story told without English keeps its own strings on top.
+        let words = Rc::new(story.words(&Words::english(), &lang));
         let mut e = Explainer {
             defaults: params,
             params,
@@ -45,6 +49,8 @@ impl Explainer {
             visible: true,
             param_error: None,
             lang,
+            words,
+            theme: Theme::default(),
             language_error: None,
             announcement: Announcement::None,
             revision: 0,
@@ -77,12 +83,26 @@ impl Explainer {
         };
         let mut e = Explainer::new(Rc::new(story), setup.params, reduced_motion)?;
         e.extra = setup.custom.clone();
-        e.lang = setup.lang.clone();
+        e.theme = setup.theme;
+        // English interface words with the story's strings in the host's
+        // language until its interface strings are at hand (the host then
+        // speaks them: `speak`).
+        let words = Rc::new(e.story.words(&Words::english(), &setup.lang));
+        e.speak(&setup.lang, words)?;
         if let Some(id) = &setup.scenario {
             e.choose(id)?;
         }
         e.refresh()?;
         e.pair()?;
         Ok(e)
+    }
+
+    /// Speaks `lang` in `words` from now on (at setup, or through
+    /// `Action::SetLanguage`): both at once, never one without the other.
+    pub fn speak(&mut self, lang: &str, words: Rc<Words>) -> Result<(), InputError> {
+        crate::config::story_language(&self.story, "lang", lang)?;
+        self.lang = lang.to_string();
+        self.words = words;
+        Ok(())
     }
 }

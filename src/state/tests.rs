@@ -538,9 +538,14 @@ fn switching_language_keeps_the_day_the_scenario_and_the_flip() {
     e.reduce(Action::Pause).unwrap();
     let before = e.snapshot();
     assert_eq!(before.lang, "en");
-    assert!(e.reduce(Action::SetLanguage("vi".into())).unwrap());
+    let vi = words_in(&e, "vi");
+    assert!(e
+        .reduce(Action::SetLanguage("vi".into(), vi.clone()))
+        .unwrap());
     let after = e.snapshot();
     assert_eq!(after.lang, "vi");
+    // The language and its words change in one step.
+    assert!(Rc::ptr_eq(e.words(), &vi));
     assert_eq!(e.announcement(), Announcement::Language);
     assert_eq!(
         Snapshot {
@@ -550,13 +555,34 @@ fn switching_language_keeps_the_day_the_scenario_and_the_flip() {
         before
     );
     // The same language again changes nothing and says nothing new.
-    assert!(!e.reduce(Action::SetLanguage("vi".into())).unwrap());
+    assert!(!e
+        .reduce(Action::SetLanguage("vi".into(), vi.clone()))
+        .unwrap());
+    // Its full words arriving later (the interface's file) replace the
+    // words, without a second announcement of the language.
+    e.reduce(Action::Step(1)).unwrap();
+    let said = e.announcement();
+    assert_ne!(said, Announcement::Language);
+    let full = Rc::new(e.story().words(&Words::default(), "vi"));
+    assert!(e
+        .reduce(Action::SetLanguage("vi".into(), full.clone()))
+        .unwrap());
+    assert!(Rc::ptr_eq(e.words(), &full));
+    assert_eq!(e.announcement(), said);
+}
+
+/// The words of `lang` as a host without its interface file would give
+/// them: the English interface with the story's strings in `lang`.
+fn words_in(e: &Explainer, lang: &str) -> Rc<Words> {
+    Rc::new(e.story().words(&Words::english(), lang))
 }
 
 #[test]
 fn a_language_the_interface_or_the_story_lacks_is_refused_by_name() {
     let mut e = explainer(false);
-    let err = e.reduce(Action::SetLanguage("de".into())).unwrap_err();
+    let err = e
+        .reduce(Action::SetLanguage("de".into(), words_in(&e, "de")))
+        .unwrap_err();
     assert_eq!(err.path, "lang");
     assert!(err.problem.contains("known: en, fr, vi"), "{err}");
     let mut pack = fixture().pack().clone();
@@ -564,9 +590,14 @@ fn a_language_the_interface_or_the_story_lacks_is_refused_by_name() {
     let story = pack.checked().unwrap();
     let mut e = Explainer::new(Rc::new(story), Params::default(), false).unwrap();
     assert_eq!(e.story().interface_languages(), ["en"]);
-    let err = e.reduce(Action::SetLanguage("vi".into())).unwrap_err();
+    let english = e.words().clone();
+    let err = e
+        .reduce(Action::SetLanguage("vi".into(), words_in(&e, "vi")))
+        .unwrap_err();
     assert!(err.problem.contains("no strings in \"vi\""), "{err}");
     assert_eq!(e.snapshot().lang, "en");
+    // A refused language leaves the words as they were.
+    assert!(Rc::ptr_eq(e.words(), &english));
 }
 
 #[test]
@@ -577,7 +608,8 @@ fn a_language_that_could_not_load_is_said_until_the_next_choice() {
     assert_eq!(e.announcement(), Announcement::LanguageFailed);
     assert_eq!(e.snapshot().lang, "en");
     // Choosing the language on screen again clears the message.
-    assert!(e.reduce(Action::SetLanguage("en".into())).unwrap());
+    let same = e.words().clone();
+    assert!(e.reduce(Action::SetLanguage("en".into(), same)).unwrap());
     assert_eq!(e.language_error(), None);
 }
 

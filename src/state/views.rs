@@ -3,9 +3,11 @@
 //! handle's `state()` returns.
 
 use super::{Announcement, Explainer, LabLeak};
+use crate::config::Theme;
 use crate::error::InputError;
 use crate::model::{Event, Outputs, Params, Scenario, SenderOutputs, Trajectory, CUSTOM};
 use crate::story::{Beat, Message, Story};
+use crate::words::Words;
 use serde::Serialize;
 use std::rc::Rc;
 
@@ -38,6 +40,16 @@ impl Explainer {
     /// The language the reader reads in.
     pub fn lang(&self) -> &str {
         &self.lang
+    }
+
+    /// The words in the reader's language.
+    pub fn words(&self) -> &Rc<Words> {
+        &self.words
+    }
+
+    /// The theme the host asked for.
+    pub fn theme(&self) -> Theme {
+        self.theme
     }
 
     /// Why the last language the reader chose could not be shown, if so.

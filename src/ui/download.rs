@@ -3,22 +3,20 @@
 
 use crate::export::{svg, Size, Theme};
 use crate::store::Store;
-use crate::words::Words;
 use wasm_bindgen::JsCast;
 
 /// The "Download image" button: the view as a social card, in the
 /// explainer's theme, saved as `backchannel.svg`.
-pub fn save_view(store: &Store, words: &Words, theme_class: &str) {
-    let theme = image_theme(theme_class);
-    let image = store.read(|s| svg(s, words, theme, Size::Social));
+pub fn save_view(store: &Store) {
+    let image = store.read(|s| svg(s, image_theme(s.theme()), Size::Social));
     save("backchannel.svg", "image/svg+xml", &image);
 }
 
-/// The image's theme for the explainer's theme class: `bc-theme-auto`
-/// follows the reader's setting at the moment of saving.
-pub fn image_theme(class: &str) -> Theme {
-    let dark = class == "bc-theme-dark"
-        || (class == "bc-theme-auto"
+/// The image's theme for the explainer's: `Auto` follows the reader's
+/// setting at the moment of saving.
+pub fn image_theme(theme: Theme) -> Theme {
+    let dark = theme == Theme::Dark
+        || (theme == Theme::Auto
             && web_sys::window()
                 .and_then(|w| w.match_media("(prefers-color-scheme: dark)").ok().flatten())
                 .is_some_and(|m| m.matches()));

@@ -22,17 +22,15 @@ use yew::prelude::*;
 
 #[derive(Properties, PartialEq, Clone)]
 pub struct AppProps {
-    /// This explainer's state, shared with the host page's handle.
+    /// This explainer's state, shared with the host page's handle: with
+    /// its language, words and theme, one source for each.
     pub store: Store,
-    /// The words in the reader's language (the interface's and the story's).
-    pub words: Rc<Words>,
-    /// The theme class (`bc-theme-light`, `-dark` or `-auto`).
-    pub theme: &'static str,
     /// Called once, when the explainer is first on screen and interactive.
     #[prop_or_default]
     pub on_ready: Callback<()>,
     /// Called with a language code when the reader chooses one: the host
-    /// side loads its strings and hands new `words` down.
+    /// side loads its strings and speaks them through the store
+    /// (`Action::SetLanguage`).
     #[prop_or_default]
     pub on_language: Callback<String>,
 }
@@ -51,7 +49,8 @@ pub fn App(props: &AppProps) -> Html {
         use_effect_with((), move |_| on_ready.emit(()));
     }
     let store = &props.store;
-    let words = &props.words;
+    let (words, theme) = store.read(|s| (s.words().clone(), s.theme().class()));
+    let words = &words;
     let f = store.read(|s| Frame::read(s, words));
     // Titles and names depend on the story and the words only: made once,
     // not on every day of playback.
@@ -123,16 +122,12 @@ pub fn App(props: &AppProps) -> Html {
     };
 
     // The view as an image (src/export.rs), handed to the reader as a file.
-    // The view as an image (src/export.rs), handed to the reader as a file.
     // Stable, like the callbacks above: not remade on every tick.
-    let on_export = use_callback(
-        (store.clone(), words.clone(), props.theme),
-        |_: MouseEvent, deps| {
-            #[cfg(target_arch = "wasm32")]
-            super::download::save_view(&deps.0, &deps.1, deps.2);
-            let _ = deps.0.dispatch(Action::Exported);
-        },
-    );
+    let on_export = use_callback(store.clone(), |_: MouseEvent, store| {
+        #[cfg(target_arch = "wasm32")]
+        super::download::save_view(store);
+        let _ = store.dispatch(Action::Exported);
+    });
     let body = view(&Ctx {
         f: &f,
         words,
@@ -146,7 +141,7 @@ pub fn App(props: &AppProps) -> Html {
     let key = |part: &str| format!("beat.{}.{part}", f.beat_id);
     html! {
         <ContextProvider<Rc<Words>> context={words.clone()}>
-            <section class={classes!("bc-root", props.theme, f.public.then_some("is-public"))}
+            <section class={classes!("bc-root", theme, f.public.then_some("is-public"))}
                 lang={f.lang.clone()} aria-label={words.get("explainer.region").to_string()} {onkeydown}>
                 <header class="bc-head">
                     // Room for the language control, which is placed over it

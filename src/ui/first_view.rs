@@ -6,7 +6,7 @@
 //! and the live explainer takes its place with nothing moving.
 
 use super::{App, AppProps};
-use crate::config::{Config, Theme};
+use crate::config::Config;
 use crate::error::InputError;
 use crate::state::Explainer;
 use crate::store::Store;
@@ -29,11 +29,10 @@ pub fn render(
         ..Config::default()
     };
     let setup = config.resolve(story)?;
-    let explainer = Explainer::with_setup(story.clone(), &setup, false)?;
+    let mut explainer = Explainer::with_setup(story.clone(), &setup, false)?;
+    explainer.speak(lang, words)?;
     let props = AppProps {
         store: Store::new(explainer),
-        words,
-        theme: Theme::Light.class(),
         on_ready: Default::default(),
         on_language: Default::default(),
     };

@@ -39,6 +39,9 @@ pub fn StaticStory(props: &StaticStoryProps) -> Html {
     let Ok(mut e) = Explainer::new(story.clone(), story.resolved().params, true) else {
         return Html::default();
     };
+    if e.speak(&props.lang, words.clone()).is_err() {
+        return Html::default();
+    }
     let beats = story
         .beats
         .iter()
