@@ -150,13 +150,35 @@ impl Words {
         self.fill("num.percent", &[("value", &value)])
     }
 
-    /// The string for `key` with each `{name}` replaced by its value.
+    /// The string for `key` with each `{name}` replaced by its value, in one
+    /// pass (labels are filled on every render): a value is never read for
+    /// placeholders of its own, and a `{name}` with no value stays as it is.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
-        let mut text = self.get(key).to_string();
-        for (name, value) in values {
-            text = text.replace(&format!("{{{name}}}"), value);
+        let mut rest = self.get(key);
+        let mut out = String::with_capacity(rest.len() + 16);
+        while let Some(open) = rest.find('{') {
+            out.push_str(&rest[..open]);
+            let after = &rest[open + 1..];
+            let value = after.find('}').and_then(|close| {
+                let name = &after[..close];
+                values
+                    .iter()
+                    .find(|(n, _)| *n == name)
+                    .map(|(_, v)| (*v, close))
+            });
+            match value {
+                Some((v, close)) => {
+                    out.push_str(v);
+                    rest = &after[close + 1..];
+                }
+                None => {
+                    out.push('{');
+                    rest = after;
+                }
+            }
         }
-        text
+        out.push_str(rest);
+        out
     }
 }
 
@@ -237,6 +259,27 @@ mod tests {
             assert_eq!(keys.len(), count, "{code} has a key twice");
             assert!(count > 100, "{code}: {count} keys");
         }
+    }
+
+    #[test]
+    fn fill_replaces_each_placeholder_once_and_leaves_the_rest() {
+        let w = Words::parse(
+            r#"{"a": "{x} and {y}, {x} again; {unknown} {", "b": "", "c": "{x}{x}", "d": "}{x}{"}"#,
+        )
+        .unwrap();
+        let v = [("x", "1"), ("y", "{x}")];
+        // A value's own braces are text, not a placeholder.
+        assert_eq!(w.fill("a", &v), "1 and {x}, 1 again; {unknown} {");
+        assert_eq!(w.fill("b", &v), "");
+        assert_eq!(w.fill("c", &v), "11");
+        assert_eq!(w.fill("d", &v), "}1{");
+        assert_eq!(w.fill("c", &[]), "{x}{x}");
+        // Non-ASCII text around placeholders.
+        let fr = Words::parse(r#"{"p": "{value}\u202f% — «{q}»"}"#).unwrap();
+        assert_eq!(
+            fr.fill("p", &[("value", "7,8"), ("q", "é")]),
+            "7,8\u{202f}% — «é»"
+        );
     }
 
     #[test]
