@@ -8,7 +8,7 @@ WASM := --target wasm32-unknown-unknown --no-default-features
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: setup serve dist standalone test lint test-native test-browser test-e2e test-engines size bench
+.PHONY: setup serve dist standalone test-hooks test lint test-native test-browser test-e2e test-engines size bench
 
 setup:
 	@scripts/setup.sh
@@ -37,10 +37,18 @@ dist: setup
 standalone: dist
 	node scripts/standalone.mjs
 
+# The wasm with its test-only hook (feature test-hooks: the handle's
+# __panicForTest), unoptimised, for tests/e2e/robust.test.js, which serves it
+# in place of dist/'s: what ships never carries the hook.
+test-hooks: setup
+	$(WASM_STD) cargo build --release $(WASM) --lib --features test-hooks
+	wasm-bindgen target/wasm32-unknown-unknown/release/backchannel.wasm --out-dir target/test-hooks --target web
+
 lint:
 	cargo fmt --check
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model --test web_floats --test web_languages -- -D warnings
+	cargo clippy $(WASM) --lib --features test-hooks -- -D warnings
 
 test-native:
 	cargo test
@@ -60,7 +68,7 @@ size:
 	node scripts/size.mjs
 
 # Every layer, failing on the first failure.
-test: setup lint test-native test-browser standalone size test-e2e test-engines
+test: setup lint test-native test-browser standalone size test-hooks test-e2e test-engines
 
 # Numbers, not pass/fail (README "Benchmark" says what each figure means):
 # sizes next to a bare Yew app built the same way (benches/bare-yew/), time

@@ -221,17 +221,23 @@ impl Handle {
         }
     }
 
-    /// For tests only: panics inside this explainer's wasm instance, to show
-    /// that a crash stays in its own box (tests/e2e/robust.test.js). The
-    /// explainer is replaced by a readable error; nothing else is touched.
-    #[wasm_bindgen(js_name = __panicForTest)]
-    pub fn panic_for_test(&self) {
-        panic!("a panic the host page asked for, to test containment");
-    }
-
     /// Unmounts the explainer and frees what it holds: the element is left
     /// empty and `element.backchannel` is removed. Safe to call twice.
     pub fn destroy(&self) {
         tear_down(&self.live);
+    }
+}
+
+/// Compiled only into the test build (`make test-hooks`, feature
+/// `test-hooks`), never into what ships.
+#[cfg(feature = "test-hooks")]
+#[wasm_bindgen]
+impl Handle {
+    /// Panics inside this explainer's wasm instance, to show that a crash
+    /// stays in its own box (tests/e2e/robust.test.js). The explainer is
+    /// replaced by a readable error; nothing else is touched.
+    #[wasm_bindgen(js_name = __panicForTest)]
+    pub fn panic_for_test(&self) {
+        panic!("a panic the host page asked for, to test containment");
     }
 }

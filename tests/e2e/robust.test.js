@@ -13,6 +13,24 @@ const story = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.jso
 const words = JSON.parse(await readFile(join(ROOT, 'www/locales/en.json'), 'utf8'));
 const wasmFile = (await readdir(DIST)).find((f) => f.endsWith('.wasm'));
 
+// The test build of the wasm and its glue (make test-hooks), with the
+// handle's test-only __panicForTest; what ships has no such hook.
+const HOOKS = join(ROOT, 'target/test-hooks');
+const hooked = await Promise.all([readFile(join(HOOKS, 'backchannel.js')), readFile(join(HOOKS, 'backchannel_bg.wasm'))]).catch(
+  () => {
+    throw new Error(`robust.test.js: no test build in ${HOOKS}: run make test-hooks`);
+  },
+);
+
+/** Serves the test build in place of dist/'s glue and wasm on this page. */
+async function withTestHooks(p) {
+  const [glue, wasm] = hooked;
+  await p.route(/\/backchannel-[0-9a-f]+\.js(\?.*)?$/, (route) =>
+    route.fulfill({ body: glue, contentType: 'text/javascript' }),
+  );
+  await p.route(/_bg\.wasm$/, (route) => route.fulfill({ body: wasm, contentType: 'application/wasm' }));
+}
+
 const page = (body) =>
   '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Host</title>' +
   '<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="icon" href="data:,"></head>' +
@@ -44,6 +62,7 @@ async function hostWorks(p) {
 
 test('a panic in one explainer shows a readable error there; the other and the host page go on', async () => {
   const { context, page: p, errors } = await open(env.browser, `${env.server.url}/two.html`, {
+    prepare: withTestHooks,
     viewport: { width: 1000, height: 8000 },
   });
   await p.waitForFunction(() => window.readies === 2);
@@ -87,8 +106,22 @@ test('a panic in one explainer shows a readable error there; the other and the h
   await context.close();
 });
 
+test('what ships has no test hook: neither on the handle nor in the wasm', async () => {
+  const { context, page: p } = await open(env.browser, `${env.server.url}/one.html`, {
+    viewport: { width: 1000, height: 8000 },
+  });
+  await p.waitForFunction(() => window.readies === 1);
+  assert.equal(await p.evaluate(() => typeof document.getElementById('a').backchannel.__panicForTest), 'undefined');
+  assert.equal(await p.evaluate(() => typeof document.getElementById('a').backchannel.pause), 'function');
+  const shipped = await readFile(join(DIST, wasmFile));
+  assert.ok(!shipped.includes('a panic the host page asked for'), 'the hook is compiled out of dist/');
+  assert.ok(hooked[1].includes('a panic the host page asked for'), 'the test build carries it');
+  await context.close();
+});
+
 test("after a panic the host's own fallback comes back above the error; a new explainer works", async () => {
   const { context, page: p } = await open(env.browser, `${env.server.url}/own.html`, {
+    prepare: withTestHooks,
     viewport: { width: 1000, height: 8000 },
   });
   await p.waitForFunction(() => window.readies === 1);

@@ -82,8 +82,11 @@ export function launch() {
 
 /** Opens `url` in a fresh context and collects console errors and page errors. */
 export async function open(browser, url, options = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...options });
+  // `prepare(page)`, if given, runs before the page loads (routes).
+  const { prepare, ...contextOptions } = options;
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, ...contextOptions });
   const page = await context.newPage();
+  if (prepare) await prepare(page);
   const errors = [];
   page.on('console', (msg) => {
     if (msg.type() === 'error') errors.push(msg.text());
