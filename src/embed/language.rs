@@ -98,9 +98,9 @@ pub(crate) fn choose(live: &Slot, code: String) {
     }
 }
 
-/// Hands the app the words of `code`, if they are at hand (false if not);
-/// the host element's `lang` attribute follows, and a pack loaded later
-/// keeps the reader's choice.
+/// Speaks `code` through the store (its language and words in one action),
+/// if its words are at hand (false if not); the host element's `lang`
+/// attribute follows, and a pack loaded later keeps the reader's choice.
 fn apply(live: &Slot, code: &str) -> bool {
     let (store, host, words) = {
         let mut slot = live.borrow_mut();
