@@ -95,16 +95,7 @@ fn render(state: &Explainer, words: &Rc<Words>) -> String {
         state: Rc::new(state.clone()),
         words: words.clone(),
     };
-    let runtime = tokio::runtime::Builder::new_current_thread()
-        .build()
-        .unwrap();
-    let local = tokio::task::LocalSet::new();
-    local.block_on(&runtime, async move {
-        yew::LocalServerRenderer::<Shot>::with_props(props)
-            .hydratable(false)
-            .render()
-            .await
-    })
+    backchannel::ui::ssr::render::<Shot>(props)
 }
 
 /// What one language's checks need, made once per story and language.
