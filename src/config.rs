@@ -32,6 +32,16 @@ pub enum Theme {
 }
 
 impl Theme {
+    /// An image's theme by name: `light` or `dark` (an image has no reader's
+    /// setting to follow, so no `auto`).
+    pub fn of_image(name: &str) -> Option<Theme> {
+        match name {
+            "light" => Some(Theme::Light),
+            "dark" => Some(Theme::Dark),
+            _ => None,
+        }
+    }
+
     /// The CSS class on the explainer's root that selects this theme.
     pub fn class(self) -> &'static str {
         match self {

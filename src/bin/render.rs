@@ -56,11 +56,8 @@ fn parse(mut args: impl Iterator<Item = String>) -> Result<Args, String> {
             "--lang" => a.lang = value()?,
             "--theme" => {
                 let v = value()?;
-                a.theme = match v.as_str() {
-                    "light" => Theme::Light,
-                    "dark" => Theme::Dark,
-                    _ => return Err(format!("--theme: {v:?} is not light or dark")),
-                };
+                a.theme =
+                    Theme::of_image(&v).ok_or(format!("--theme: {v:?} is not light or dark"))?;
             }
             "--size" => {
                 let v = value()?;

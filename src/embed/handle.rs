@@ -123,13 +123,11 @@ impl Handle {
                 .map_err(|e| JsError::new(&format!("backchannel: exportSvg: {e}")))?
         };
         let theme = match asked.theme.as_deref() {
-            Some("light") => Theme::Light,
-            Some("dark") => Theme::Dark,
-            Some(t) => {
-                return Err(JsError::new(&format!(
+            Some(t) => Theme::of_image(t).ok_or_else(|| {
+                JsError::new(&format!(
                     "backchannel: exportSvg: theme {t:?} is not light or dark"
-                )))
-            }
+                ))
+            })?,
             None => crate::ui::download::image_theme(store.read(|e| e.theme())),
         };
         let size = match asked.size.as_deref() {
