@@ -86,9 +86,12 @@ impl Explainer {
         e.theme = setup.theme;
         // English interface words with the story's strings in the host's
         // language until its interface strings are at hand (the host then
-        // speaks them: `speak`).
-        let words = Rc::new(e.story.words(&Words::english(), &setup.lang));
-        e.speak(&setup.lang, words)?;
+        // speaks them: `speak`). `new` made them for the story's first
+        // language already.
+        if setup.lang != e.lang {
+            let words = Rc::new(e.story.words(&Words::english(), &setup.lang));
+            e.speak(&setup.lang, words)?;
+        }
         if let Some(id) = &setup.scenario {
             e.choose(id)?;
         }

@@ -358,3 +358,35 @@ fn only_a_pack_that_passes_its_checks_becomes_a_story() {
     let Problems(problems) = broken.checked().unwrap_err();
     assert_eq!(problems[0].path, "beats");
 }
+
+#[test]
+fn a_story_s_words_are_its_strings_over_the_interface_s_sorted_once_each() {
+    let s = Story::builtin().unwrap();
+    let ui = crate::words::Words::english();
+    for lang in ["en", "fr", "vi"] {
+        let w = s.words(&ui, lang);
+        let mine = &s.strings.get(lang).unwrap().0;
+        for (k, v) in mine.iter().rev() {
+            // The first of a repeated key is the one that counts, as in a file.
+            if mine
+                .iter()
+                .find(|(key, _)| key == k)
+                .map(|(_, first)| first)
+                == Some(v)
+            {
+                assert_eq!(w.get(k), v, "{lang} {k}");
+            }
+        }
+        let keys: Vec<&str> = w.keys().collect();
+        assert!(
+            keys.windows(2).all(|p| p[0] < p[1]),
+            "{lang}: not sorted once each"
+        );
+        for k in ui.keys().filter(|k| !mine.iter().any(|(m, _)| m == k)) {
+            assert_eq!(w.get(k), ui.get(k), "{lang} {k}");
+        }
+        let union =
+            ui.keys().count() + mine.iter().filter(|(k, _)| ui.try_get(k).is_none()).count();
+        assert_eq!(keys.len(), union, "{lang}");
+    }
+}
