@@ -8,16 +8,18 @@ use backchannel::words::Words;
 use std::fs;
 use std::path::Path;
 
+#[path = "support/code.rs"]
+mod code;
+
 fn sources(dir: &Path, out: &mut Vec<String>) {
     for entry in fs::read_dir(dir).unwrap() {
         let path = entry.unwrap().path();
         if path.is_dir() {
             sources(&path, out);
-        } else if path.extension().is_some_and(|e| e == "rs") {
+        } else if path.extension().is_some_and(|e| e == "rs") && !code::is_tests_file(&path) {
             let text = fs::read_to_string(&path).unwrap();
             // Unit tests ask for missing keys on purpose.
-            let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-            out.push(code.to_string());
+            out.push(code::without_inline_tests(&text).to_string());
         }
     }
 }

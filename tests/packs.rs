@@ -14,6 +14,9 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
+#[path = "support/code.rs"]
+mod code;
+
 const ROOT: &str = env!("CARGO_MANIFEST_DIR");
 
 /// Runs one of the crate's commands: whether it succeeded, its stdout and stderr.
@@ -330,21 +333,11 @@ fn no_code_under_src_names_a_story() {
                 scan(&path, hits);
                 continue;
             }
-            if path.extension().is_none_or(|e| e != "rs")
-                || path.file_name().is_some_and(|n| n == "tests.rs")
-            {
+            if path.extension().is_none_or(|e| e != "rs") || code::is_tests_file(&path) {
                 continue;
             }
             let text = fs::read_to_string(&path).unwrap();
-            // Up to an inline test module (`#[cfg(test)] mod tests {`); a
-            // file's `#[cfg(test)] mod tests;` near its top cuts nothing.
-            let code = text
-                .match_indices("#[cfg(test)]")
-                .find(|(at, m)| {
-                    let rest = text[at + m.len()..].trim_start();
-                    rest.starts_with("mod ") && rest.find('{') < rest.find(';')
-                })
-                .map_or(&text[..], |(at, _)| &text[..at]);
+            let code = code::without_inline_tests(&text);
             for (n, line) in code.lines().enumerate() {
                 let words: Vec<&str> = line.split(|c: char| !c.is_alphanumeric()).collect();
                 for name in [
