@@ -61,7 +61,7 @@ const MARGIN: f64 = 40.0;
 /// The SVG of the view the state shows, in its words.
 pub fn svg(state: &Explainer, theme: Theme, size: Size) -> String {
     let words: &Words = state.words();
-    let f = Frame::read(state, words);
+    let f = Frame::read(state);
     let c = palette::colours(theme);
     let story = &f.story.0;
     let (m, public) = shown_message(&f);

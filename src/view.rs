@@ -8,6 +8,7 @@
 pub mod chart;
 pub mod elapsed;
 pub mod frame;
+pub mod insight;
 pub mod labels;
 pub mod metric;
 pub mod network;

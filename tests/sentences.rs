@@ -17,9 +17,9 @@
 
 use backchannel::state::{Action, Explainer};
 use backchannel::story::Story;
-use backchannel::ui::effects::insight;
 use backchannel::ui::static_story::step_view;
 use backchannel::view::elapsed::after_post;
+use backchannel::view::insight::insight;
 use backchannel::view::{costly, Frame, Labels, Phase};
 use backchannel::words::{Words, LOCALE_FILES};
 use std::cell::RefCell;
@@ -83,7 +83,7 @@ impl PartialEq for ShotProps {
 fn Shot(props: &ShotProps) -> Html {
     let (e, words) = (&*props.state, &props.words);
     let labels = Labels::new(e.story(), words);
-    let body = step_view(e, words, &labels);
+    let body = step_view(e, &labels);
     html! {
         <ContextProvider<Rc<Words>> context={words.clone()}>{ body }</ContextProvider<Rc<Words>>>
     }
@@ -286,7 +286,7 @@ fn days_of_interest(f: &Frame) -> Vec<u32> {
 /// Everything generated for the state as it is now.
 fn read(r: &Reader, e: &Explainer, at: &str, html: bool) {
     let w = &*r.words;
-    let f = Frame::read(e, w);
+    let f = Frame::read(e);
     let at = format!("{at}, day {} ({})", f.day, f.date);
     let story = e.story();
     // The date and "how long after the post".
@@ -420,7 +420,7 @@ fn walk(r: &Reader, story: &Rc<Story>, beat: usize, reduced_motion: bool) {
         read(r, &e, &at("made public"), true);
         // Playback, a quarter second at a time, to the end.
         for _ in 0..2000 {
-            if !Frame::read(&e, &r.words).playing {
+            if !Frame::read(&e).playing {
                 break;
             }
             e.reduce(Action::Advance { ms: 250.0 }).unwrap();
@@ -428,7 +428,7 @@ fn walk(r: &Reader, story: &Rc<Story>, beat: usize, reduced_motion: bool) {
         }
         read(r, &e, &at("played to the end"), true);
         e.reduce(Action::Pause).unwrap();
-        let f = Frame::read(&e, &r.words);
+        let f = Frame::read(&e);
         for day in days_of_interest(&f) {
             e.reduce(Action::Seek(f64::from(day))).unwrap();
             read(r, &e, &at("scrubbed"), day % 2 == 0);
@@ -445,7 +445,7 @@ fn walk(r: &Reader, story: &Rc<Story>, beat: usize, reduced_motion: bool) {
         s.reduce(Action::Pause).unwrap();
         let at = at(&format!("scenario {scenario}"));
         read(r, &s, &at, true);
-        let f = Frame::read(&s, &r.words);
+        let f = Frame::read(&s);
         for day in days_of_interest(&f) {
             s.reduce(Action::Seek(f64::from(day))).unwrap();
             read(r, &s, &at, false);

@@ -51,7 +51,7 @@ pub fn App(props: &AppProps) -> Html {
     let store = &props.store;
     let (words, theme) = store.read(|s| (s.words().clone(), s.theme().class()));
     let words = &words;
-    let f = store.read(|s| Frame::read(s, words));
+    let f = store.read(Frame::read);
     // Titles and names depend on the story and the words only: made once,
     // not on every day of playback.
     let labels = use_memo((f.story.clone(), words.clone()), |(story, words)| {

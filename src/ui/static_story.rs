@@ -50,7 +50,7 @@ pub fn StaticStory(props: &StaticStoryProps) -> Html {
         .map(|(n, b)| {
             let _ = e.reduce(Action::GoToBeat(n));
             let _ = e.reduce(Action::SetPublic(true));
-            let body = step_view(&e, words, &labels);
+            let body = step_view(&e, &labels);
             let key = |part: &str| format!("beat.{}.{part}", b.id);
             html! {
                 <section class={classes!("bc-beat", format!("bc-beat-{}", b.id))}>
@@ -91,8 +91,9 @@ pub fn render(story: Rc<Story>, words: Rc<Words>, lang: &str) -> String {
 /// The step in view, composed as the live explainer composes it, with
 /// controls that do nothing: what the static story (and tests reading the
 /// sentences of each step) render.
-pub fn step_view(e: &Explainer, words: &Words, labels: &Labels) -> Html {
-    let f = Frame::read(e, words);
+pub fn step_view(e: &Explainer, labels: &Labels) -> Html {
+    let f = Frame::read(e);
+    let words: &Words = e.words();
     let marks = Rc::new(markers(e.story(), words, e.events()));
     view(&Ctx {
         f: &f,

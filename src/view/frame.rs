@@ -60,7 +60,8 @@ pub struct Frame {
 
 impl Frame {
     /// Reads the state as the reader should see it now.
-    pub fn read(s: &Explainer, words: &Words) -> Frame {
+    pub fn read(s: &Explainer) -> Frame {
+        let words: &Words = s.words();
         let story = s.story().clone();
         let (beat, b) = s.beat();
         let date = story.date(s.day()).label(words);
@@ -290,8 +291,7 @@ mod tests {
 
     fn frame_after(actions: &[Action]) -> Frame {
         let e = explainer_after(actions);
-        let words = e.story().words(&Words::english(), "en");
-        Frame::read(&e, &words)
+        Frame::read(&e)
     }
 
     #[test]
