@@ -12,7 +12,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
-import { copyFile, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -96,6 +96,8 @@ const CODES = {
   oembed: () => [paragraph(LEAD), embedBlock(`${env.base}embed.html`), paragraph(FILLER)].join('\n\n'),
 };
 const ROLES = ['administrator', 'author'];
+// Saved too, outside the table: the shortcode with attributes.
+const ATTRIBUTES = '[backchannel lang="fr" theme="dark" scenario="only-macron"]';
 
 before(async () => {
   const started = Date.now();
@@ -124,9 +126,9 @@ before(async () => {
     return true;
   });
 
-  // The site: Debian's WordPress code (its directories linked, its top-level
-  // files copied, so that they find this site's wp-config.php rather than
-  // Debian's /etc/wordpress), a wp-content of its own with Twenty
+  // The site: Debian's WordPress code (wp-includes linked, the rest copied,
+  // so that they find this site's wp-config.php rather than Debian's
+  // /etc/wordpress), a wp-content of its own with Twenty
   // Twenty-Three and the plugin from the zip.
   await mkdir(join(site, 'wp-content/plugins'), { recursive: true });
   await mkdir(join(site, 'wp-content/themes'), { recursive: true });
@@ -134,6 +136,8 @@ before(async () => {
   for (const entry of await readdir(WORDPRESS)) {
     if (entry === 'wp-config.php' || entry === 'wp-content') continue;
     if (entry.endsWith('.php')) await copyFile(join(WORDPRESS, entry), join(site, entry));
+    // wp-admin's pages load ../wp-load.php: a copy (10 MB), not a link.
+    else if (entry === 'wp-admin') await cp(join(WORDPRESS, entry), join(site, entry), { recursive: true });
     else await symlink(join(WORDPRESS, entry), join(site, entry));
   }
   await symlink(THEME, join(site, 'wp-content/themes/twentytwentythree'));
@@ -178,6 +182,7 @@ update_option('home', getenv('BC_URL'));`,
   // Where the plugin serves the shipped files (its own copy).
   env.base = `${env.url}/wp-content/plugins/backchannel/dist/`;
   const codes = Object.fromEntries(Object.entries(CODES).map(([code, content]) => [code, content()]));
+  codes.attributes = `${LEAD}\n\n${ATTRIBUTES}\n\n${FILLER}`;
   const posts = JSON.parse(
     await php(
       site,
@@ -211,8 +216,13 @@ echo wp_json_encode($out);`,
 
 after(async () => {
   if (results.length) {
-    console.log('code × role          width  ready  flip  CLS');
-    for (const r of results) console.log(`${`${r.code} × ${r.role}`.padEnd(20)} ${String(r.width).padStart(5)}  ${r.ready ? 'yes' : 'NO '}    ${r.flip ? 'yes' : 'NO '}   ${r.cls.toFixed(3)}`);
+    console.log('code × role                 page  ready  flip  CLS    explainer / column width, gap above');
+    for (const r of results) {
+      const g = r.geometry;
+      console.log(
+        `${`${r.code} × ${r.role}`.padEnd(26)} ${String(r.width).padStart(5)}  ${r.ready ? 'yes' : 'NO '}    ${r.flip ? 'yes' : 'NO '}   ${r.cls.toFixed(3)}  ${Math.round(g.width)} / ${Math.round(g.columnWidth)} px, ${Math.round(g.gap)} px`,
+      );
+    }
   }
   await env.browser?.close();
   await stopAll();
@@ -261,7 +271,8 @@ async function read(url, size, { code, name }) {
     // The flip: the reader makes the message public.
     await scope.locator('backchannel-explainer [role=switch]').first().click();
     await scope.waitForFunction(() => document.querySelector('backchannel-explainer').backchannel.state().public === true, null, { timeout: 10000 });
-    return { cls, geometry, loaders, text, errors, flip: true };
+    const state = await scope.evaluate(() => document.querySelector('backchannel-explainer').backchannel.state());
+    return { cls, geometry, loaders, text, errors, flip: true, state };
   } finally {
     await context.close();
   }
@@ -280,7 +291,7 @@ for (const code of Object.keys(CODES)) {
       ]) {
         const shot = role === 'author' && (code === 'block' || code === 'shortcode') ? `wordpress-${code}-author-${label}` : null;
         const r = await read(post.url, size, { code, name: shot });
-        results.push({ code, role, width: label, ready: true, flip: r.flip, cls: r.cls });
+        results.push({ code, role, width: label, ready: true, flip: r.flip, cls: r.cls, geometry: r.geometry });
         assert.deepEqual(r.errors, [], `${code}/${role}/${label}: page errors`);
         assert.ok(r.cls <= 0.05, `${code}/${role}/${label}: CLS ${r.cls.toFixed(3)} > 0.05`);
         const g = r.geometry;
@@ -327,6 +338,16 @@ test("an author's post keeps only the block's or the shortcode's attributes; the
   const html = await (await fetch(env.posts.shortcode.author.url)).text();
   assert.match(html, /<backchannel-explainer lang="en" scenario="what-happened">/);
   assert.equal((html.match(/<script[^>]*backchannel\.js/g) ?? []).length, 1, 'the loader once');
+  // With attributes: the element has them, and no first view rendered
+  // light in English (the loader holds the place with its box instead).
+  const { url } = env.posts.attributes.author;
+  const page = await (await fetch(url)).text();
+  assert.match(page, /<backchannel-explainer lang="fr" scenario="only-macron" theme="dark">(?!<template)/);
+  const r = await read(url, PHONE, { code: 'attributes' });
+  const state = r.state;
+  assert.equal(state.lang, 'fr');
+  assert.equal(state.scenario, 'only-macron');
+  console.log(`[backchannel lang="fr" theme="dark" scenario="only-macron"] by an author at 390 px: CLS ${r.cls.toFixed(3)} (the loader's box, no first view)`);
 });
 
 test('oEmbed: the embed page links its oEmbed document; the plugin answers with the iframe code', async () => {
@@ -335,4 +356,42 @@ test('oEmbed: the embed page links its oEmbed document; the plugin answers with 
   const answer = await (await fetch(`${env.url}/?rest_route=/backchannel/v1/oembed&url=${encodeURIComponent(`${env.base}embed.html?scenario=only-macron`)}`)).json();
   assert.equal(answer.type, 'rich');
   assert.match(answer.html, new RegExp(`^<iframe src="${env.base.replace(/[.?]/g, '\\$&')}embed\\.html\\?scenario=only-macron"[^\\n]*style="display:block; margin:0 auto"></iframe>$`));
+});
+
+test('an author inserts the block in the block editor, sets its language, publishes, and readers get it', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.goto(`${env.url}/wp-login.php`);
+    await page.fill('#user_login', 'author');
+    await page.fill('#user_pass', 'author-password');
+    await Promise.all([page.waitForURL(/wp-admin/), page.click('#wp-submit')]);
+    await page.goto(`${env.url}/wp-admin/post-new.php`);
+    await page.waitForFunction(() => window.wp?.blocks?.getBlockType('backchannel/explainer') && window.wp.data.select('core/editor').getCurrentPostId(), null, { timeout: 60000 });
+    await page.evaluate(() => {
+      const { blocks, data } = window.wp;
+      data.dispatch('core/block-editor').insertBlocks([
+        blocks.createBlock('core/paragraph', { content: 'Lead paragraph of the article, just above the explainer.' }),
+        blocks.createBlock('backchannel/explainer', { lang: 'fr' }),
+      ]);
+    });
+    // The editor shows the block as a placeholder naming it.
+    await page.getByText('Backchannel explainer', { exact: true }).first().waitFor();
+    const saved = await page.evaluate(async () => {
+      const { data } = window.wp;
+      data.dispatch('core/editor').editPost({ title: 'block from the editor', status: 'publish' });
+      await data.dispatch('core/editor').savePost();
+      return { content: data.select('core/editor').getEditedPostContent(), link: data.select('core/editor').getCurrentPost().link, status: data.select('core/editor').getCurrentPost().status };
+    });
+    assert.equal(saved.status, 'publish');
+    assert.match(saved.content, /<!-- wp:backchannel\/explainer \{"lang":"fr"\} \/-->/);
+    const reader = await env.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const p = await reader.newPage();
+    await p.goto(saved.link);
+    await p.waitForFunction(() => performance.getEntriesByName('backchannel:ready').length > 0, null, { timeout: 30000 });
+    assert.equal(await p.evaluate(() => document.querySelector('backchannel-explainer').backchannel.state().lang), 'fr');
+    await reader.close();
+  } finally {
+    await context.close();
+  }
 });

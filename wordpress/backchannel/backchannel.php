@@ -106,12 +106,13 @@ function backchannel_html( $atts ) {
 		$tag .= ' ' . $name . '="' . esc_attr( $value ) . '"';
 	}
 	$code = str_replace( $open[0], $tag . '>', $code );
-	// The first view was rendered light, for the built-in story and no
-	// config: for any other the loader would drop it, so leave it out (the
-	// loader then holds the place with its box).
-	$fits = ( empty( $attributes['theme'] ) || 'light' === $attributes['theme'] )
+	// The first view was rendered light, in the file's language, for the
+	// built-in story and no config: for any other the loader would drop it,
+	// so leave it out (the loader then holds the place with its box).
+	$built = preg_match( '# lang="([^"]*)"#', $open[0], $built ) ? $built[1] : '';
+	$fits  = ( empty( $attributes['theme'] ) || 'light' === $attributes['theme'] )
 		&& empty( $attributes['pack'] ) && empty( $attributes['config'] )
-		&& $primary === $attributes['lang'];
+		&& $primary === $built;
 	if ( ! $fits ) {
 		$code = preg_replace( '#<template shadowrootmode="open">.*?</template>#s', '', $code, 1 );
 	}
