@@ -109,7 +109,7 @@ function backchannel_html( $atts ) {
 	// The first view was rendered light, in the file's language, for the
 	// built-in story and no config: for any other the loader would drop it,
 	// so leave it out (the loader then holds the place with its box).
-	$built = preg_match( '# lang="([^"]*)"#', $open[0], $built ) ? $built[1] : '';
+	$built = preg_match( '# lang="([^"]*)"#', $open[0], $match ) ? $match[1] : '';
 	$fits  = ( empty( $attributes['theme'] ) || 'light' === $attributes['theme'] )
 		&& empty( $attributes['pack'] ) && empty( $attributes['config'] )
 		&& $primary === $built;
