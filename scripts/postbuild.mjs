@@ -120,9 +120,15 @@ writeFileSync(join(out, 'backchannel.js'), bundled.outputFiles[0].text);
 
 // The iframe page links the component's stylesheet for its static story
 // (written in by `cargo run --bin story` after the build; make dist).
+// Its oEmbed discovery link: a CMS given the page's URL (WordPress on a
+// pasted line) finds oembed.json there. Discovery needs an absolute URL,
+// which only BACKCHANNEL_PUBLIC_URL gives (README "oEmbed").
+const discovery = `<link rel="alternate" type="application/json+oembed" href="${publicUrl}oembed.json" title="${words['explainer.title']}">`;
 writeFileSync(
   join(out, 'embed.html'),
-  readFileSync(join(www, 'embed/embed.html'), 'utf8').replace('__BACKCHANNEL_CSS__', `./${cssName}`),
+  readFileSync(join(www, 'embed/embed.html'), 'utf8')
+    .replace('__BACKCHANNEL_CSS__', `./${cssName}`)
+    .replace('</head>', `  ${discovery}\n</head>`),
 );
 writeFileSync(join(out, 'embed.js'), minify(readFileSync(join(www, 'embed/frame.js'), 'utf8'), 'js'));
 writeFileSync(join(out, 'embed.css'), minify(readFileSync(join(www, 'embed/embed.css'), 'utf8'), 'css'));
@@ -155,10 +161,12 @@ writeFileSync(
       version: '1.0',
       type: 'rich',
       provider_name: 'Backchannel',
+      ...(publicUrl && { provider_url: publicUrl }),
       title,
       width: 680,
       height: IFRAME_HEIGHT,
-      html: `<iframe src="${publicUrl}embed.html" title="${title}" width="100%" height="${IFRAME_HEIGHT}" loading="lazy" frameborder="0"></iframe>`,
+      // Centred, on one line: editors keep it as it is (README "WordPress").
+      html: `<iframe src="${publicUrl}embed.html" title="${title}" width="100%" height="${IFRAME_HEIGHT}" loading="lazy" frameborder="0" style="display:block; margin:0 auto"></iframe>`,
     },
     null,
     2,

@@ -61,6 +61,21 @@ if ! command -v WebKitWebDriver >/dev/null || ! command -v firefox-esr >/dev/nul
   sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends webkit2gtk-driver firefox-esr xvfb xauth
 fi
 
+# A real WordPress for tests/e2e/wordpress.test.js (Debian's, with the
+# Twenty Twenty-Three theme, MariaDB and PHP's built-in server, all started by
+# the test on loopback) and zip for `make wordpress`. Installing these starts
+# no server here (the test runs its own, and stops them).
+wordpress_packages=(wordpress wordpress-theme-twentytwentythree mariadb-server php-cli php-mysql unzip zip)
+missing=()
+for package in "${wordpress_packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed' || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  step "installing Debian's ${missing[*]}"
+  sudo_if_needed apt-get update
+  sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
 if [ "$(geckodriver --version 2>/dev/null | head -1 | cut -d' ' -f1-2)" != "geckodriver $GECKODRIVER_VERSION" ]; then
   step "installing geckodriver $GECKODRIVER_VERSION (about 3 minutes)"
   cargo install --locked geckodriver --version "$GECKODRIVER_VERSION" --force

@@ -130,12 +130,13 @@ fn shadow(sheet: &str, lang: &str, view: &str) -> String {
 /// JavaScript downloads it with the article but never has it painted (the
 /// explainer takes its place, and the loader shows it if the explainer cannot
 /// start). Both link the sheet under its stable name: embed codes outlive
-/// builds.
+/// builds. One line: an editor that turns line breaks into `<p>` and `<br>`
+/// (WordPress's wpautop) finds none inside it.
 fn embed_code(base: &str, lang: &str, first: &str, story: &str) -> String {
     format!(
-        "<script type=\"module\" src=\"{base}backchannel.js\"></script>\n\
-         <backchannel-explainer scenario=\"{SCENARIO}\" lang=\"{lang}\">{first}\n\
-         <noscript><link rel=\"stylesheet\" href=\"{base}backchannel.css\">{story}</noscript>\n\
+        "<script type=\"module\" src=\"{base}backchannel.js\"></script>\
+         <backchannel-explainer scenario=\"{SCENARIO}\" lang=\"{lang}\">{first}\
+         <noscript><link rel=\"stylesheet\" href=\"{base}backchannel.css\">{story}</noscript>\
          </backchannel-explainer>\n"
     )
 }
