@@ -18,16 +18,23 @@ const EVENTS = {
 
 /**
  * A URL goes in the attribute; an object is the element's property (the
- * attribute removed, so the two cannot disagree).
+ * attribute removed, so the two cannot disagree). The property is cleared
+ * only if this component set it.
  */
 function useInput(element, name, value) {
+  const given = useRef(false);
   useLayoutEffect(() => {
     const el = element.current;
-    if (typeof value === 'string') {
-      el.setAttribute(name, value);
-    } else {
-      el.removeAttribute(name);
-      if (value != null || name in el) el[name] = value ?? null;
+    const object = value !== null && typeof value === 'object';
+    if (given.current && !object) {
+      el[name] = null;
+      given.current = false;
+    }
+    if (typeof value === 'string') el.setAttribute(name, value);
+    else if (el.hasAttribute(name)) el.removeAttribute(name);
+    if (object) {
+      el[name] = value;
+      given.current = true;
     }
   }, [element, name, value]);
 }
@@ -40,7 +47,9 @@ export const Backchannel = forwardRef(function Backchannel(props, ref) {
 
   // The latest callbacks, read when an event comes: listeners are added once.
   const callbacks = useRef(props);
-  callbacks.current = props;
+  useLayoutEffect(() => {
+    callbacks.current = props;
+  });
   useEffect(() => {
     const el = element.current;
     const listeners = Object.entries(EVENTS).map(([prop, type]) => {

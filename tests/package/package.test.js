@@ -157,7 +157,7 @@ async function route(page, hash) {
   else await page.waitForFunction(() => !document.querySelector('backchannel-explainer'));
 }
 
-test('React 19 StrictMode: <Backchannel> mounts, hands its ref, calls back, and 20 route changes leave nothing behind', async () => {
+test('React 19 StrictMode: <Backchannel> mounts, hands its ref, calls back, and 20 route changes leave nothing behind', async (t) => {
   const { context, page, errors, elsewhere } = await openApp('/react.html');
   await page.waitForFunction(() => window.app?.events.includes('backchannel:ready'));
   await page.waitForFunction(() => window.app.handle !== null);
@@ -174,6 +174,7 @@ test('React 19 StrictMode: <Backchannel> mounts, hands its ref, calls back, and 
     await route(page, '#home');
   }
   const end = await counters(page);
+  t.diagnostic(`after 20 mounts and unmounts: DOM nodes ${start.nodes} → ${end.nodes}, listeners ${start.listeners} → ${end.listeners}`);
   assert.ok(end.nodes <= start.nodes + 5, `DOM nodes ${start.nodes} → ${end.nodes}`);
   assert.ok(end.listeners <= start.listeners, `listeners ${start.listeners} → ${end.listeners}`);
   const readies = await page.evaluate(() => window.app.events.filter((e) => e === 'backchannel:ready').length);

@@ -6,6 +6,9 @@ import { defineConfig } from 'vite';
 
 export default defineConfig({
   logLevel: 'warn',
+  // For `vite` (the dev server): its pre-bundling would move the module
+  // away from the files beside it. The build needs nothing.
+  optimizeDeps: { exclude: ['backchannel-explainer'] },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
