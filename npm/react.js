@@ -19,23 +19,27 @@ const EVENTS = {
 /**
  * A URL goes in the attribute; an object is the element's property (the
  * attribute removed, so the two cannot disagree). The property is cleared
- * only if this component set it.
+ * only if this component set it. An object equal to the last one (as JSON:
+ * `config={{ … }}` written inline is a new object at every render) is not
+ * set again, as setting it tells the explainer to start over.
  */
 function useInput(element, name, value) {
-  const given = useRef(false);
+  const given = useRef(undefined);
   useLayoutEffect(() => {
     const el = element.current;
     const object = value !== null && typeof value === 'object';
-    if (given.current && !object) {
-      el[name] = null;
-      given.current = false;
+    let text;
+    try {
+      text = object ? JSON.stringify(value) : undefined;
+    } catch {
+      text = Symbol(name); // not JSON: the element says why
     }
+    if (object && text === given.current) return;
+    if (given.current !== undefined && !object) el[name] = null;
+    given.current = text;
     if (typeof value === 'string') el.setAttribute(name, value);
     else if (el.hasAttribute(name)) el.removeAttribute(name);
-    if (object) {
-      el[name] = value;
-      given.current = true;
-    }
+    if (object) el[name] = value;
   }, [element, name, value]);
 }
 
