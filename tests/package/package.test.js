@@ -140,6 +140,8 @@ test('Vite: the typed page is ready, flips, switches language, runs the whole ha
 
 /** DOM nodes and JS listeners after garbage collection (twice: wasm finalizers free more). */
 async function counters(page) {
+  // The last unmounted tree goes once its running animations end.
+  await page.waitForTimeout(1000);
   const cdp = await page.context().newCDPSession(page);
   for (let i = 0; i < 2; i++) {
     await cdp.send('HeapProfiler.collectGarbage');
