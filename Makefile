@@ -8,7 +8,7 @@ WASM := --target wasm32-unknown-unknown --no-default-features
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 	CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: setup serve dist standalone wordpress test-hooks test lint test-native test-browser test-e2e test-engines size bench
+.PHONY: setup serve dist standalone package test-package wordpress test-hooks test lint test-native test-browser test-e2e test-engines size bench
 
 setup:
 	@scripts/setup.sh
@@ -36,6 +36,17 @@ dist: setup
 # presenters (scripts/standalone.mjs; README "Presenting from one file").
 standalone: dist
 	node scripts/standalone.mjs
+
+# The npm package backchannel-explainer: dist/npm/, packed into
+# dist/backchannel-explainer-<version>.tgz (scripts/package.mjs; README
+# "Use from npm").
+package: dist
+	node scripts/package.mjs
+
+# The package from its tarball in a consumer app (tests/package/): the
+# generated types current, tsc --strict, a Vite build in Chromium, React 19.
+test-package: package
+	node --test --test-concurrency=1 tests/package/
 
 # The WordPress plugin with the shipped files: dist/backchannel-wordpress.zip
 # (scripts/wordpress.sh; README "WordPress").
@@ -73,7 +84,7 @@ size:
 	node scripts/size.mjs
 
 # Every layer, failing on the first failure.
-test: setup lint test-native test-browser standalone wordpress size test-hooks test-e2e test-engines
+test: setup lint test-native test-browser standalone test-package wordpress size test-hooks test-e2e test-engines
 
 # Numbers, not pass/fail (README "Benchmark" says what each figure means):
 # sizes next to a bare Yew app built the same way (benches/bare-yew/), time

@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync, transformSync } from 'esbuild';
+import { fallbackWords } from './fallback-words.mjs';
 
 const root = resolve(import.meta.dirname, '..');
 const out = process.env.TRUNK_STAGING_DIR ?? join(root, 'dist');
@@ -47,33 +48,9 @@ writeFileSync(
   ),
 );
 
-// The built-in story pack's first message is what the fallback quotes (for
-// an element that names another pack, the fallback is the sentence alone).
-// In English here; in another language the loader takes the words from
-// that language's file (the quotation stays in its own language, with our
-// translation beside it).
 const story = JSON.parse(readFileSync(join(www, 'packs/greenland-2026.json'), 'utf8'));
 const words = JSON.parse(readFileSync(join(www, 'locales/en.json'), 'utf8'));
-const lead = story.messages[0];
-const sender = story.senders.find((s) => s.id === lead.sender);
-const fallback = {
-  lang: 'en',
-  loading: words['fallback.loading'],
-  loadingPlain: words['fallback.loading_plain'],
-  sentence: words['fallback.sentence'],
-  plain: words['fallback.plain'],
-  stopped: words['fallback.stopped'],
-  message: lead.text,
-  quoteLang: lead.lang ?? 'en',
-  lead: lead.id,
-  sender: sender.name,
-  recipient: lead.recipient,
-  source: lead.source,
-  attribution: words['fallback.attribution']
-    .replace('{sender}', sender.name)
-    .replace('{recipient}', lead.recipient)
-    .replace('{source}', lead.source),
-};
+const fallback = fallbackWords(www);
 
 // Every language but English (which ships inside the wasm) is a file the
 // loader fetches when a reader asks for it, locales/<code>.json: the

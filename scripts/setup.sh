@@ -89,3 +89,15 @@ if [ "$(cat "$stamp" 2>/dev/null || true)" != "$sum" ]; then
   npm ci --no-audit --no-fund
   echo "$sum" > "$stamp"
 fi
+
+# The npm package's consumer app (tests/package/app: TypeScript, Vite, React),
+# with its own lock file; the package itself is installed from its tarball
+# by the test, offline.
+app=tests/package/app
+stamp=$app/node_modules/.package-lock.sha256
+sum=$(sha256sum "$app/package-lock.json" | cut -d' ' -f1)
+if [ "$(cat "$stamp" 2>/dev/null || true)" != "$sum" ]; then
+  step "installing the package test app's npm packages (typescript, vite, react)"
+  (cd "$app" && npm ci --no-audit --no-fund)
+  echo "$sum" > "$stamp"
+fi

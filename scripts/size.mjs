@@ -61,7 +61,9 @@ const CEILING = 198.5 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
-const all = readdirSync(dist, { recursive: true });
+// dist/npm/ is the npm package's folder (make package): the same files
+// under the package's names, for bundlers, not served from dist/.
+const all = readdirSync(dist, { recursive: true }).filter((f) => !f.startsWith('npm/') && f !== 'npm');
 const hidden = all.filter((f) => f.split('/').some((part) => part.startsWith('.')));
 const wasms = all.filter((f) => f.endsWith('.wasm'));
 if (hidden.length > 0 || wasms.length !== 1) {
@@ -69,7 +71,7 @@ if (hidden.length > 0 || wasms.length !== 1) {
   process.exit(1);
 }
 
-const files = readdirSync(dist, { recursive: true })
+const files = all
   .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
   // The demo article's CSS, the embed-codes page and the pack editor are not the component.
   // backchannel.css is the stable-named copy of the sheet that only readers

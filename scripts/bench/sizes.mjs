@@ -24,6 +24,8 @@ function shipped(dir) {
       // the embed-codes page and the pack editor are not the component (as in size.mjs).
       .filter((f) => !f.split('/').some((part) => part.startsWith('.')))
       .filter((f) => !/^(demo-|embed-codes|pack-editor)/.test(f))
+      // The npm package's folder (make package) holds copies, for bundlers.
+      .filter((f) => !f.startsWith('npm/'))
       .sort()
   );
 }

@@ -11,6 +11,10 @@ export const LOCALES = __BACKCHANNEL_LOCALES__;
 export const BUILTIN_LANGUAGES = ['en', ...LOCALES];
 
 export const here = new URL('.', import.meta.url);
+// Where a language's file is, from `here` (the npm package's build.js,
+// scripts/package.mjs, names each file with `new URL('…', import.meta.url)`
+// instead, so bundlers see and copy them).
+export const localeFile = (code) => `locales/${code}.json`;
 // The single-file build (make standalone, scripts/standalone.mjs) hands its
 // files over inline, `{ wasm: bytes, glue: Blob, css: URL, locales: { code:
 // text } }`: a page opened from disk may fetch nothing.

@@ -1,5 +1,5 @@
 // Languages other than English, fetched once per page when first asked for.
-import { here, INLINE } from './build.js';
+import { here, localeFile, INLINE } from './build.js';
 
 /**
  * A language other than English (its interface strings and the built-in
@@ -12,7 +12,7 @@ const localeTexts = new Map();
 const localesLoading = new Map();
 export function fetchLocale(code) {
   if (!localesLoading.has(code)) {
-    const url = new URL(`locales/${code}.json`, here);
+    const url = new URL(localeFile(code), here);
     const text = INLINE
       ? Promise.resolve(INLINE.locales[code] ?? Promise.reject(new Error(`no ${code} strings in this file`)))
       : fetch(url).then((response) => {
