@@ -20,7 +20,9 @@ const www = join(root, 'www');
 const src = join(root, 'npm');
 const out = join(dist, 'npm');
 
-const version = readFileSync(join(root, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+const cargo = readFileSync(join(root, 'Cargo.toml'), 'utf8');
+const cargoField = (name) => cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm'))?.[1];
+const version = cargoField('version');
 const glue = readdirSync(dist).find((f) => /^backchannel-[0-9a-f]+\.js$/.test(f));
 const wasm = readdirSync(dist).find((f) => /^backchannel-[0-9a-f]+_bg\.wasm$/.test(f));
 if (!glue || !wasm) throw new Error('package: no built wasm and glue in dist/: run make dist first');
@@ -95,6 +97,10 @@ for (const file of readdirSync(src).filter((f) => f !== 'package.json')) copy(jo
 
 const manifest = JSON.parse(readFileSync(join(src, 'package.json'), 'utf8'));
 manifest.version = version;
+// The repository is Cargo.toml's, when it names one: a made-up URL would send
+// readers of the npm page nowhere.
+const repository = cargoField('repository');
+if (repository) manifest.repository = { type: 'git', url: `git+${repository}` };
 writeFileSync(join(out, 'package.json'), JSON.stringify(manifest, null, 2) + '\n');
 
 const packed = execFileSync('npm', ['pack', '--json', '--pack-destination', dist, out], { encoding: 'utf8' });

@@ -49,7 +49,9 @@ test('the tarball holds what a host serves, and its manifest', () => {
   assert.equal(manifest.name, 'backchannel-explainer');
   assert.equal(manifest.version, version);
   assert.equal(manifest.license, 'MIT');
-  assert.ok(manifest.repository?.url, 'a repository');
+  // Cargo.toml's repository, if it names one (it does not yet: no public one).
+  const repository = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^repository\s*=\s*"([^"]+)"/m)?.[1];
+  assert.equal(manifest.repository?.url, repository && `git+${repository}`);
   assert.equal(manifest.types, './index.d.ts');
   for (const key of ['.', './react', './jsx', './style.css', './packs/*', './locales/*', './schema/*']) assert.ok(manifest.exports[key], key);
   assert.deepEqual(manifest.dependencies ?? {}, {}, 'no dependency for users of the plain element');
