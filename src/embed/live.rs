@@ -49,11 +49,14 @@ impl Live {
         // on, or keeps, a tree that is going.
         let subtree = js_sys::Object::new();
         let _ = Reflect::set(&subtree, &"subtree".into(), &true.into());
-        if let Ok(f) = Reflect::get(&self.root, &"getAnimations".into()) {
-            let running = f.unchecked_into::<Function>().call1(&self.root, &subtree);
-            for animation in js_sys::Array::from(&running.unwrap_or_default()).iter() {
-                if let Ok(cancel) = Reflect::get(&animation, &"cancel".into()) {
-                    let _ = cancel.unchecked_into::<Function>().call0(&animation);
+        // Not every browser has Element.getAnimations: then there is nothing to cancel.
+        let get = Reflect::get(&self.root, &"getAnimations".into());
+        if let Some(f) = get.ok().and_then(|f| f.dyn_into::<Function>().ok()) {
+            if let Ok(running) = f.call1(&self.root, &subtree) {
+                for animation in js_sys::Array::from(&running).iter() {
+                    if let Ok(cancel) = Reflect::get(&animation, &"cancel".into()) {
+                        let _ = cancel.unchecked_into::<Function>().call0(&animation);
+                    }
                 }
             }
         }
