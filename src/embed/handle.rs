@@ -198,14 +198,63 @@ impl Handle {
     /// shows again.
     #[wasm_bindgen(js_name = loadPack)]
     pub fn load_pack(&self, pack: JsValue) -> Result<(), JsError> {
+        self.restart(Some(pack), None)
+    }
+
+    /// For the loader: the element's attributes or properties changed after
+    /// mount (`{ config?, pack?, scenario?, lang?, theme? }`, as `mount`
+    /// takes them; or `{ field, problem }`, a config or pack URL that did not
+    /// load). The explainer starts over under them, on the step it showed
+    /// and with that step's message public or private as the reader left
+    /// it, where the story still has that step; a refusal shows as
+    /// `loadPack`'s does.
+    #[wasm_bindgen(js_name = __remount)]
+    pub fn remount(&self, options: JsValue) -> Result<(), JsError> {
+        self.restart(None, Some(options))
+    }
+
+    fn restart(&self, pack: Option<JsValue>, options: Option<JsValue>) -> Result<(), JsError> {
         let started = {
-            let slot = self.live.borrow();
+            let mut slot = self.live.borrow_mut();
             let live = slot
-                .as_ref()
+                .as_mut()
                 .ok_or_else(|| JsError::new("backchannel: this explainer was destroyed"))?;
-            Story::from_js(pack)
-                .map_err(|problems| problems.summary().at("pack"))
+            let text = |o: &JsValue, name: &str| {
+                js_sys::Reflect::get(o, &name.into())
+                    .ok()
+                    .and_then(|v| v.as_string())
+            };
+            let unloaded = options
+                .as_ref()
+                .and_then(|o| text(o, "field").zip(text(o, "problem")));
+            if let Some(o) = &options {
+                live.options.update(o);
+            }
+            // What the reader did: the step in view and its message's side.
+            let kept = options.as_ref().and(
+                live.store
+                    .as_ref()
+                    .map(|s| s.read(|e| (e.beat().1.id.clone(), e.public()))),
+            );
+            let story = match (unloaded, pack) {
+                (Some((field, problem)), _) => Err(crate::error::InputError::new(field, problem)),
+                (None, Some(pack)) => {
+                    Story::from_js(pack).map_err(|problems| problems.summary().at("pack"))
+                }
+                (None, None) => live.options.story(),
+            };
+            story
                 .and_then(|story| start(&live.options, &live.locales, story))
+                .map(|(mut explainer, pending)| {
+                    if let Some((beat, public)) = kept {
+                        let at = explainer.story().beats.iter().position(|b| b.id == beat);
+                        if let Some(n) = at {
+                            let _ = explainer.reduce(Action::GoToBeat(n));
+                            let _ = explainer.reduce(Action::SetPublic(public));
+                        }
+                    }
+                    (explainer, pending)
+                })
         };
         match started {
             Ok((explainer, pending)) => {

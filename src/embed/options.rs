@@ -46,6 +46,17 @@ impl Options {
         }
     }
 
+    /// What the host asks for now (its attributes or properties changed
+    /// after mount): the loader's functions and the first language file stay.
+    pub fn update(&mut self, options: &JsValue) {
+        let fresh = Options::read(options);
+        self.config = fresh.config;
+        self.pack = fresh.pack;
+        self.scenario = fresh.scenario;
+        self.lang = fresh.lang;
+        self.theme = fresh.theme;
+    }
+
     /// The story the element asked for (`pack` attribute or config field),
     /// or the built-in one. A refusal's path starts with `pack`.
     pub fn story(&self) -> Result<Story, InputError> {

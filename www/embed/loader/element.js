@@ -3,7 +3,7 @@
 import { CSS, LOCALES, here, INLINE } from './build.js';
 import { acquire, giveBack } from './wasm.js';
 import { fetchLocale, forgetLocale, localeText } from './locales.js';
-import { readAll, hostLanguage, tellsOwnStory } from './inputs.js';
+import { readAll, readInputs, hostAttributes, hostLanguage, tellsOwnStory, given } from './inputs.js';
 import { fallback, placeholder } from './fallback.js';
 import { reserve, release } from './space.js';
 import { cannotStart, crashed } from './failure.js';
@@ -11,10 +11,16 @@ import { fits, listen } from './prerender.js';
 
 async function start(entry) {
   const { host, shadow, hold } = entry;
-  const [instance, inputs] = await Promise.all([acquire(), readAll(host)]).catch((error) => {
+  let asked = entry.asked;
+  let [instance, inputs] = await Promise.all([acquire(), readAll(host)]).catch((error) => {
     cannotStart(entry, `could not start (${error.message ?? String(error)})`);
     return [];
   });
+  // Attributes or properties changed while loading: the mount uses them.
+  while (instance && !entry.done && asked !== entry.asked) {
+    asked = entry.asked;
+    inputs = await readAll(host);
+  }
   // Removed (or destroyed) while the wasm, the config or the pack was loading.
   if (entry.done) {
     giveBack(instance);
@@ -27,6 +33,7 @@ async function start(entry) {
   // the config would tell another story, or the same with other numbers.
   if (inputs.unloaded) {
     giveBack(instance);
+    entry.failed = true;
     cannotStart(entry, inputs.unloaded.message, inputs.unloaded.field);
     return;
   }
@@ -40,10 +47,7 @@ async function start(entry) {
   try {
     entry.handle = instance.glue.mount(host, root, {
       ...inputs,
-      scenario: host.getAttribute('scenario') ?? undefined,
-      lang: host.getAttribute('lang') ?? undefined,
-      theme: host.getAttribute('theme') ?? undefined,
-      autoplay: host.hasAttribute('autoplay') ? host.getAttribute('autoplay') !== 'false' : undefined,
+      ...hostAttributes(host),
       // However the explainer ends (removed, or the host's destroy()), the
       // loader's part goes with it.
       onDestroy: () => forget(entry),
@@ -76,6 +80,7 @@ async function start(entry) {
     // its controls would never answer, and it hides `root`.
     if (hold.lang) hold.remove();
     release(host);
+    entry.failed = true;
   }
 }
 
@@ -126,7 +131,7 @@ export function upgrade(host) {
     reserve(host);
   }
 
-  const entry = { host, shadow, hold, done: false, handle: undefined, instance: undefined };
+  const entry = { host, shadow, hold, done: false, handle: undefined, instance: undefined, asked: 0 };
   let onScreen = false;
   let started = false;
   const sync = () => entry.handle?.setVisible(onScreen && !document.hidden);
@@ -163,6 +168,48 @@ export function upgrade(host) {
   };
   live.set(host, entry);
   if (host.localName === 'div') watchRemovals();
+}
+
+/**
+ * The host's `name` (an attribute, or the `config`/`pack` property) changed.
+ * Before mount, the mount reads it (start); after, the explainer follows:
+ * language and scenario in place, through the handle; anything else (theme,
+ * config, pack) or a value refused in place starts it over under what the
+ * host asks for now (the handle's __remount), on the reader's step and side.
+ * One that could not start for its inputs starts again from the top.
+ */
+async function changed(host, name) {
+  const entry = live.get(host);
+  if (!entry) return;
+  const asked = ++entry.asked;
+  if (entry.failed) {
+    forget(entry);
+    upgrade(host);
+    return;
+  }
+  // A microtask later: changes made together count once, and the language
+  // switch's own `lang` (set just before its words show) is in the state.
+  await null;
+  const handle = entry.handle;
+  if (!handle || asked !== entry.asked) return;
+  const now = hostAttributes(host);
+  try {
+    const state = handle.state();
+    const lang = now.lang?.split('-')[0].toLowerCase();
+    // A language file that does not load is said beside the language control.
+    if (name === 'lang') return lang && lang !== state.lang && handle.setLanguage(lang).catch(() => {});
+    if (name === 'scenario') return now.scenario && handle.selectScenario(now.scenario);
+  } catch {
+    // Refused in place (a language the story lacks, a scenario it does not
+    // offer, no story shown): starting over says why, as a mount would.
+  }
+  const inputs = await readInputs(host);
+  if (entry.handle !== handle || asked !== entry.asked) return;
+  try {
+    handle.__remount({ ...inputs, ...inputs.unloaded, ...now });
+  } catch {
+    // Shown in the element, logged and dispatched by the explainer.
+  }
 }
 
 /**
@@ -226,14 +273,56 @@ function watchRemovals() {
   removals.observe(document, { childList: true, subtree: true });
 }
 
+const NAMES = ['lang', 'theme', 'scenario', 'pack', 'config'];
+
 class BackchannelExplainer extends HTMLElement {
+  static observedAttributes = NAMES.flatMap((n) => [n, `data-${n}`]);
+
   connectedCallback() {
+    // A property set before the element was defined shadows the accessor.
+    for (const name of ['config', 'pack']) {
+      if (Object.hasOwn(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
     upgrade(this);
+  }
+
+  attributeChangedCallback(attribute, before, now) {
+    if (before === now) return;
+    const name = attribute.replace('data-', '');
+    // The latest wins: an attribute set after an object property.
+    delete given.get(this)?.[name];
+    changed(this, name);
   }
 
   disconnectedCallback() {
     tearDownIfGone(this);
   }
+}
+
+// `config` and `pack` as properties: an object is used as is (no attribute
+// `[object Object]`); a string is a URL, the attribute; null or undefined
+// removes both. Anything else is refused when read (inputs.js), naming it.
+for (const name of ['config', 'pack']) {
+  Object.defineProperty(BackchannelExplainer.prototype, name, {
+    get() {
+      const own = given.get(this);
+      return own && name in own ? own[name] : this.getAttribute(name);
+    },
+    set(value) {
+      const own = given.get(this) ?? {};
+      given.set(this, own);
+      delete own[name];
+      if (value === null || value === undefined) this.removeAttribute(name);
+      else if (typeof value === 'string') this.setAttribute(name, value);
+      else own[name] = value;
+      // The attribute did not say it (an object, or the same URL as before).
+      changed(this, name);
+    },
+  });
 }
 
 if (!customElements.get('backchannel-explainer')) {

@@ -6,9 +6,12 @@ import { fetchLocale } from './locales.js';
 /**
  * Fetches a config or a story pack the host named by URL. Only the page's
  * own origin and the explainer's are allowed: the explainer requests nothing
- * from anyone else's servers.
+ * from anyone else's servers. An error names the URL and the cause.
  */
 async function fetchText(url, what) {
+  // An object set as the attribute (a framework before the element is
+  // defined) arrives as this text: not a URL to fetch.
+  if (url === '[object Object]') return { error: `"${url}" is not a URL: an object goes in the element's ${what} property` };
   const target = new URL(url, document.baseURI);
   if (target.origin !== location.origin && target.origin !== here.origin) {
     return { error: `${url} is on another origin (${target.origin}); a ${what} must come from this page's origin or the explainer's` };
@@ -16,10 +19,51 @@ async function fetchText(url, what) {
   try {
     const response = await fetch(target, { credentials: 'same-origin' });
     if (!response.ok) return { error: `could not load ${url} (HTTP ${response.status})` };
-    return { text: await response.text() };
+    const text = await response.text();
+    try {
+      JSON.parse(text);
+    } catch (error) {
+      return { error: `${url} is not JSON (${error.message})` };
+    }
+    return { text };
   } catch (error) {
     return { error: `could not load ${url} (${error.message})` };
   }
+}
+
+/**
+ * The host's attribute `name`, else its `data-name` (all a CMS's filter
+ * keeps on a div host, e.g. WordPress's KSES): every attribute the loader
+ * reads is read here.
+ */
+export const attr = (host, name) => host.getAttribute(name) ?? host.getAttribute(`data-${name}`);
+
+/** What the element asks for by attribute, for `mount`. */
+export const hostAttributes = (host) => {
+  const autoplay = attr(host, 'autoplay');
+  return {
+    scenario: attr(host, 'scenario') ?? undefined,
+    lang: attr(host, 'lang') ?? undefined,
+    theme: attr(host, 'theme') ?? undefined,
+    autoplay: autoplay === null ? undefined : autoplay !== 'false',
+  };
+};
+
+/** The `config` and `pack` properties' values by host, when not URLs (element.js). */
+export const given = new WeakMap();
+
+/**
+ * The text of a `config` or `pack` given as a property: an object as JSON,
+ * or `{ error }` for anything else, naming the property.
+ */
+function givenText(value, name) {
+  let text;
+  try {
+    text = typeof value === 'object' ? JSON.stringify(value) : undefined;
+  } catch (error) {
+    return { error: `the ${name} property cannot be read as JSON (${error.message})` };
+  }
+  return text === undefined ? { error: `the ${name} property takes an object or a URL, not a ${typeof value}` } : { text };
 }
 
 /** The element's inline config, a JSON script child, if it has one. */
@@ -32,18 +76,30 @@ export const inlineConfig = (host) => host.querySelector(':scope > script[type="
  * URL that does not load is `unloaded`, `{ field, message }`: the explainer
  * cannot tell the story as asked, so it does not start (cannotStart).
  */
-async function readInputs(host) {
+export async function readInputs(host) {
   const out = {};
+  const own = given.get(host) ?? {};
+  const unloaded = (field, error) => ({ unloaded: { field, problem: error, message: `${field}: ${error}` } });
   const inline = inlineConfig(host);
-  const configUrl = host.getAttribute('config');
-  if (inline) {
+  const configUrl = attr(host, 'config');
+  if ('config' in own) {
+    const { text, error } = givenText(own.config, 'config');
+    if (error) return unloaded('config', error);
+    out.config = text;
+  } else if (inline) {
     out.config = inline.textContent;
   } else if (configUrl) {
     const { text, error } = await fetchText(configUrl, 'config');
-    if (error) return { unloaded: { field: 'config', message: `config: ${error}` } };
+    if (error) return unloaded('config', error);
     out.config = text;
   }
-  let packUrl = host.getAttribute('pack');
+  if ('pack' in own) {
+    const { text, error } = givenText(own.pack, 'pack');
+    if (error) return unloaded('pack', error);
+    out.pack = text;
+    return out;
+  }
+  let packUrl = attr(host, 'pack');
   if (!packUrl && out.config) {
     try {
       const field = JSON.parse(out.config)?.pack;
@@ -53,8 +109,8 @@ async function readInputs(host) {
     }
   }
   if (packUrl) {
-    const { text, error } = await fetchText(packUrl, 'story pack');
-    if (error) return { unloaded: { field: 'pack', message: `pack: ${error}` } };
+    const { text, error } = await fetchText(packUrl, 'pack');
+    if (error) return unloaded('pack', error);
     out.pack = text;
   }
   return out;
@@ -77,7 +133,7 @@ function startLanguage(host, inputs) {
   };
   const pack = parse(inputs.pack);
   const told = pack?.strings && typeof pack.strings === 'object' ? Object.keys(pack.strings) : BUILTIN_LANGUAGES;
-  const attribute = host.getAttribute('lang')?.split('-')[0].toLowerCase();
+  const attribute = attr(host, 'lang')?.split('-')[0].toLowerCase();
   const wanted = [attribute, parse(inputs.config)?.lang].find((code) => told.includes(code));
   return wanted ?? told[0];
 }
@@ -87,7 +143,7 @@ function startLanguage(host, inputs) {
  * field), for the fallback box; light unless asked, like the explainer.
  */
 export function themeOf(host) {
-  const asked = host.getAttribute('theme') ?? inlineField(host, 'theme');
+  const asked = attr(host, 'theme') ?? inlineField(host, 'theme');
   return ['auto', 'dark'].includes(asked) ? asked : 'light';
 }
 
@@ -102,10 +158,11 @@ function inlineField(host, name) {
 }
 
 /** The primary subtag of the host's language (its `lang`, else an inline config's). */
-export const hostLanguage = (host) => (host.getAttribute('lang') ?? inlineField(host, 'lang') ?? '').split('-')[0].toLowerCase();
+export const hostLanguage = (host) => (attr(host, 'lang') ?? inlineField(host, 'lang') ?? '').split('-')[0].toLowerCase();
 
 /** Whether the element names another story than the built-in one. */
-export const tellsOwnStory = (host) => host.hasAttribute('pack') || typeof inlineField(host, 'pack') === 'string';
+export const tellsOwnStory = (host) =>
+  attr(host, 'pack') !== null || 'pack' in (given.get(host) ?? {}) || typeof inlineField(host, 'pack') === 'string';
 
 /** What the element asks for, and the strings of the language it starts in. */
 export async function readAll(host) {

@@ -1,13 +1,14 @@
 // The first view pre-rendered by make dist: whether it fits this element,
 // and the reader's taps on it before the explainer is ready.
-import { hostLanguage, inlineConfig, tellsOwnStory, themeOf } from './inputs.js';
+import { attr, hostLanguage, inlineConfig, tellsOwnStory, themeOf } from './inputs.js';
 
 /** Whether a pre-rendered first view is what this element starts with. */
 export const fits = (host, pre) =>
   pre.lang === (hostLanguage(host) || 'en') &&
   themeOf(host) === 'light' &&
   !tellsOwnStory(host) &&
-  !host.hasAttribute('config') &&
+  attr(host, 'config') === null &&
+  !host.config &&
   !inlineConfig(host);
 
 /**
