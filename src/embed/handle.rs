@@ -125,7 +125,7 @@ impl Handle {
         let theme = match asked.theme.as_deref() {
             Some(t) => Theme::of_image(t).ok_or_else(|| {
                 JsError::new(&format!(
-                    "backchannel: exportSvg: theme {t:?} is not light or dark"
+                    "backchannel: exportSvg: theme \"{t}\" is not light or dark"
                 ))
             })?,
             None => crate::ui::download::image_theme(store.read(|e| e.theme())),
@@ -133,7 +133,7 @@ impl Handle {
         let size = match asked.size.as_deref() {
             Some(s) => Size::parse(s).ok_or_else(|| {
                 JsError::new(&format!(
-                    "backchannel: exportSvg: size {s:?} is not social or column"
+                    "backchannel: exportSvg: size \"{s}\" is not social or column"
                 ))
             })?,
             None => Size::Social,

@@ -44,22 +44,6 @@ pub(super) struct Live {
 impl Live {
     /// Unmounts what is shown (the explainer or a refusal) and lets the store go.
     pub(super) fn clear(&mut self) {
-        // Running animations (the flip's morph, CSS transitions) hold their
-        // elements until they end: cancelled first, so nothing of ours runs
-        // on, or keeps, a tree that is going.
-        let subtree = js_sys::Object::new();
-        let _ = Reflect::set(&subtree, &"subtree".into(), &true.into());
-        // Not every browser has Element.getAnimations: then there is nothing to cancel.
-        let get = Reflect::get(&self.root, &"getAnimations".into());
-        if let Some(f) = get.ok().and_then(|f| f.dyn_into::<Function>().ok()) {
-            if let Ok(running) = f.call1(&self.root, &subtree) {
-                for animation in js_sys::Array::from(&running).iter() {
-                    if let Ok(cancel) = Reflect::get(&animation, &"cancel".into()) {
-                        let _ = cancel.unchecked_into::<Function>().call0(&animation);
-                    }
-                }
-            }
-        }
         if let Some(app) = self.app.take() {
             app.destroy();
         }

@@ -124,14 +124,22 @@ fn use_flip(bubble: NodeRef, public: bool, reduced_motion: bool) {
     {
         let last = use_mut_ref(|| None::<crate::ui::motion::Shape>);
         use_effect_with(public, move |_| {
+            let mut running = None;
             if let Some(el) = bubble.cast::<web_sys::HtmlElement>() {
                 let now = crate::ui::motion::Shape::of(&el);
                 let before = last.borrow_mut().replace(now.clone());
                 if let Some(before) = before {
                     if !reduced_motion {
-                        crate::ui::motion::flip(&el, &before, &now);
+                        running = crate::ui::motion::flip(&el, &before, &now);
                     }
                     crate::ui::motion::keep_in_view(&el);
+                }
+            }
+            // Unmounted (the host's destroy(), a restart) or flipped back
+            // mid-morph: the morph stops with what it animated.
+            move || {
+                if let Some(animation) = running {
+                    crate::ui::motion::cancel(&animation);
                 }
             }
         });

@@ -35,10 +35,11 @@ impl Shape {
     }
 }
 
-/// Plays `el` from its old shape to the one it has now.
-pub fn flip(el: &HtmlElement, before: &Shape, now: &Shape) {
+/// Plays `el` from its old shape to the one it has now; the animation, if
+/// one runs, for its owner to `cancel`.
+pub fn flip(el: &HtmlElement, before: &Shape, now: &Shape) -> Option<JsValue> {
     if now.width <= 0.0 || before.width <= 0.0 || before == now {
-        return;
+        return None;
     }
     let scale = before.width / now.width;
     let from = format!(
@@ -65,7 +66,13 @@ pub fn flip(el: &HtmlElement, before: &Shape, now: &Shape) {
     let _ = Reflect::set(&options, &"duration".into(), &FLIP_MS.into());
     // Called through JS so the web-sys feature set stays small; an old browser
     // without `animate` simply gets no motion.
-    call(el, "animate", &[frames.into(), options.into()]);
+    call(el, "animate", &[frames.into(), options.into()])
+}
+
+/// Stops an animation `flip` started: a script animation outlives its
+/// element's removal and would hold the removed tree until it ends.
+pub fn cancel(animation: &JsValue) {
+    call(animation, "cancel", &[]);
 }
 
 /// After a flip the card may have grown above the reader's screen (the post

@@ -124,6 +124,28 @@ impl From<Error> for JsValue {
     }
 }
 
+/// Patched (see PATCHED.md): `s` in double quotes with the escapes JSON
+/// would need (`"`, `\\`, control characters), as `{:?}` writes it for any
+/// text a host types; `{:?}` itself would link Rust's Unicode-printable
+/// tables and `char::escape_debug` (about 3 KB of wasm) for the rest.
+fn quoted(f: &mut fmt::Formatter, s: &str) -> fmt::Result {
+    f.write_char('"')?;
+    for c in s.chars() {
+        match c {
+            '"' | '\\' => {
+                f.write_char('\\')?;
+                f.write_char(c)?;
+            }
+            '\n' => f.write_str("\\n")?,
+            '\r' => f.write_str("\\r")?,
+            '\t' => f.write_str("\\t")?,
+            c if (c as u32) < 0x20 => write!(f, "\\u{{{:x}}}", c as u32)?,
+            c => f.write_char(c)?,
+        }
+    }
+    f.write_char('"')
+}
+
 /// Patched (see PATCHED.md): writes what serde's `Unexpected` `Display`
 /// writes, word for word, but a float as JavaScript's `String` writes it
 /// (`0`, `1.5`, `1e+21`: the number as the host wrote it, not serde's
@@ -143,7 +165,10 @@ impl fmt::Display for Described<'_> {
                 to_string(&JsValue::from_f64(f))
             ),
             Char(c) => write!(formatter, "character `{}`", c),
-            Str(s) => write!(formatter, "string {:?}", s),
+            Str(s) => {
+                formatter.write_str("string ")?;
+                quoted(formatter, s)
+            }
             Bytes(_) => formatter.write_str("byte array"),
             Unit => formatter.write_str("unit value"),
             Option => formatter.write_str("Option value"),
