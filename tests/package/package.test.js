@@ -1,13 +1,13 @@
 // The npm package as newsroom front-end teams use it, from the packed
 // tarball (make package): installed into a consumer app (tests/package/app,
 // its own dependencies pinned in its package-lock.json and installed by
-// scripts/setup.sh), type-checked with tsc --strict, built with Vite, and
-// run in Chromium: the plain element from TypeScript, and the React 19
+// scripts/setup.sh), type-checked with tsc --strict, built with Vite and
+// with webpack 5, and run in Chromium: the plain element from TypeScript, and the React 19
 // component under StrictMode. Offline: npm installs the tarball alone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
+import { copyFileSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT, DIST, launch, serve } from '../e2e/support.js';
 
@@ -22,6 +22,9 @@ before(async () => {
   // --no-save: the app's package.json and lock stay as committed.
   execFileSync('npm', ['install', '--no-save', '--offline', '--no-audit', '--no-fund', TARBALL], { cwd: APP, stdio: 'pipe' });
   execFileSync(bin('vite'), ['build'], { cwd: APP, stdio: 'pipe' });
+  // After Vite, which empties dist/: webpack writes dist/webpack/.
+  execFileSync(bin('webpack'), ['--config', 'webpack.config.js'], { cwd: APP, stdio: 'pipe' });
+  copyFileSync(join(APP, 'webpack/index.html'), join(APP, 'dist/webpack/index.html'));
   env.server = await serve(join(APP, 'dist'));
   env.browser = await launch();
 });
@@ -135,6 +138,20 @@ test('Vite: the typed page is ready, flips, switches language, runs the whole ha
   assert.ok(done.destroyed, 'destroy() removes the handle');
   const events = await page.evaluate(() => window.consumer.events);
   assert.ok(events.includes('backchannel:ready'), events.join('\n'));
+  assert.deepEqual(errors, []);
+  assert.deepEqual(elsewhere(), []);
+  await context.close();
+});
+
+test('webpack 5: with no plugin or loader for them, it emits the wasm, glue, stylesheet and languages; the page is ready, flips, switches language, with no error and nothing from another origin', async () => {
+  const emitted = readdirSync(join(APP, 'dist/webpack'));
+  for (const ext of ['.wasm', '.css', '.json']) assert.ok(emitted.some((f) => f.endsWith(ext)), `${ext} in ${emitted.join(', ')}`);
+  const { context, page, errors, elsewhere } = await openApp('/webpack/index.html');
+  await page.waitForFunction(() => performance.getEntriesByName('backchannel:ready').length > 0);
+  await page.getByRole('switch', { name: 'Make it public' }).click();
+  await page.waitForFunction(() => document.querySelector('backchannel-explainer').backchannel.state().public);
+  await page.evaluate(() => document.querySelector('backchannel-explainer').backchannel.setLanguage('fr'));
+  assert.equal(await shadowLang(page), 'fr');
   assert.deepEqual(errors, []);
   assert.deepEqual(elsewhere(), []);
   await context.close();
