@@ -16,7 +16,7 @@ import { copyFile, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DIST, launch, screenshot } from './support.js';
+import { DIST, ROOT, launch, screenshot } from './support.js';
 
 const WORDPRESS = '/usr/share/wordpress';
 const THEME = join(WORDPRESS, 'wp-content/themes/twentytwentythree');
@@ -362,6 +362,17 @@ test("an author's post keeps only the block's or the shortcode's attributes; the
   assert.equal(state.lang, 'fr');
   assert.equal(state.scenario, 'only-macron');
   console.log(`[backchannel lang="fr" theme="dark" scenario="only-macron"] by an author at 390 px: CLS ${r.cls.toFixed(3)} (the loader's box, no first view)`);
+});
+
+test("the plugin's resize listener (frame.js) is the README's, line for line", async () => {
+  // The plugin ships the listener the README asks pages to paste: a copy
+  // that must not drift from it.
+  const code = (text) => text.split('\n').map((l) => l.trim()).filter((l) => l && !l.startsWith('//'));
+  const readme = await readFile(join(ROOT, 'README.md'), 'utf8');
+  const snippet = readme.match(/<script>\n(\s*addEventListener\('message'[\s\S]*?)<\/script>/)?.[1];
+  assert.ok(snippet, "the README's resize listener");
+  const plugin = await readFile(join(ROOT, 'wordpress/backchannel/frame.js'), 'utf8');
+  assert.deepEqual(code(plugin), code(snippet));
 });
 
 test('oEmbed: the embed page links its oEmbed document; the plugin answers with the iframe code', async () => {

@@ -13,7 +13,9 @@ import { ROOT, DIST, launch, serve } from '../e2e/support.js';
 
 const APP = join(ROOT, 'tests/package/app');
 const bin = (name) => join(APP, 'node_modules/.bin', name);
-const version = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^version\s*=\s*"([^"]+)"/m)[1];
+const cargo = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8');
+const cargoField = (name) => cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]+)"`, 'm'))?.[1];
+const version = cargoField('version');
 const TARBALL = join(DIST, `backchannel-explainer-${version}.tgz`);
 const run = (command, args, cwd = APP) => spawnSync(command, args, { cwd, encoding: 'utf8' });
 
@@ -53,7 +55,7 @@ test('the tarball holds what a host serves, and its manifest', () => {
   assert.equal(manifest.version, version);
   assert.equal(manifest.license, 'MIT');
   // Cargo.toml's repository, if it names one (it does not yet: no public one).
-  const repository = readFileSync(join(ROOT, 'Cargo.toml'), 'utf8').match(/^repository\s*=\s*"([^"]+)"/m)?.[1];
+  const repository = cargoField('repository');
   assert.equal(manifest.repository?.url, repository && `git+${repository}`);
   assert.equal(manifest.types, './index.d.ts');
   for (const key of ['.', './react', './jsx', './style.css', './packs/*', './locales/*', './schema/*']) assert.ok(manifest.exports[key], key);
