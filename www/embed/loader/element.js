@@ -3,7 +3,7 @@
 import { CSS, LOCALES, here, INLINE } from './build.js';
 import { acquire, giveBack } from './wasm.js';
 import { fetchLocale, forgetLocale, localeText } from './locales.js';
-import { readAll, readInputs, hostAttributes, hostLanguage, tellsOwnStory, given } from './inputs.js';
+import { readAll, hostAttributes, hostLanguage, tellsOwnStory, given } from './inputs.js';
 import { fallback, placeholder } from './fallback.js';
 import { reserve, release } from './space.js';
 import { cannotStart, crashed } from './failure.js';
@@ -203,8 +203,14 @@ async function changed(host, name) {
     // Refused in place (a language the story lacks, a scenario it does not
     // offer, no story shown): starting over says why, as a mount would.
   }
-  const inputs = await readInputs(host);
+  const inputs = await readAll(host);
   if (entry.handle !== handle || asked !== entry.asked) return;
+  try {
+    // The language it starts in is at hand first: no English in between.
+    if (inputs.localeLang) handle.__languageLoaded(inputs.localeLang);
+  } catch {
+    // A file that does not read: it starts in English and says so.
+  }
   try {
     handle.__remount({ ...inputs, ...inputs.unloaded, ...now });
   } catch {

@@ -76,7 +76,7 @@ export const inlineConfig = (host) => host.querySelector(':scope > script[type="
  * URL that does not load is `unloaded`, `{ field, message }`: the explainer
  * cannot tell the story as asked, so it does not start (cannotStart).
  */
-export async function readInputs(host) {
+async function readInputs(host) {
   const out = {};
   const own = given.get(host) ?? {};
   const unloaded = (field, error) => ({ unloaded: { field, problem: error, message: `${field}: ${error}` } });
