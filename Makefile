@@ -65,6 +65,7 @@ lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy $(WASM) --lib --test web --test web_views --test web_packs --test web_model --test web_floats --test web_languages -- -D warnings
 	cargo clippy $(WASM) --lib --features test-hooks -- -D warnings
+	cargo clippy $(WASM) --lib --features reader -- -D warnings
 
 test-native:
 	cargo test

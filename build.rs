@@ -1,42 +1,44 @@
-//! The wasm carries the built-in story's strings in English only. Its other
-//! languages reach a reader together with the interface strings of that
-//! language (dist/locales/<code>.json, written by scripts/postbuild.mjs), so
-//! nobody downloads a language they do not read. This writes the English-only
-//! copy that `story::BUILTIN` compiles into the wasm, and the list of the
-//! languages left out; and the English interface strings the wasm reads,
-//! without those only the loader (`fallback.*`) or the native static render
-//! (`static.*`) use.
+//! The wasm carries the English interface strings as Rust data, sorted by
+//! key as `Words` keeps them, so start-up parses no JSON for them; without
+//! the strings only the loader (`fallback.*`) or the native static render
+//! (`static.*`) use. (The built-in story is baked too, by `cargo run --bin
+//! bake -- --write`: that needs the crate's own types and checks, which a
+//! build script cannot use; src/story/baked.rs.)
 
 use std::{env, fs, path::Path};
 
-const PACK: &str = "www/packs/greenland-2026.json";
 const EN: &str = "www/locales/en.json";
 /// Key prefixes of strings the wasm never shows.
 const NOT_IN_WASM: [&str; 2] = ["fallback.", "static."];
 
 fn main() {
-    println!("cargo:rerun-if-changed={PACK}");
-    let text = fs::read_to_string(PACK).expect("the built-in pack is readable");
-    let mut pack: serde_json::Value =
-        serde_json::from_str(&text).expect("the built-in pack is JSON");
-    let strings = pack["strings"]
-        .as_object_mut()
-        .expect("the built-in pack has strings");
-    let deferred: Vec<String> = strings.keys().filter(|l| *l != "en").cloned().collect();
-    strings.retain(|lang, _| lang == "en");
     let out = Path::new(&env::var("OUT_DIR").expect("cargo sets OUT_DIR")).to_path_buf();
-    fs::write(out.join("builtin-pack.json"), pack.to_string()).expect("OUT_DIR is writable");
-    fs::write(out.join("builtin-deferred.rs"), format!("&{deferred:?}"))
-        .expect("OUT_DIR is writable");
-
     println!("cargo:rerun-if-changed={EN}");
     let text = fs::read_to_string(EN).expect("the English strings are readable");
-    let mut en: serde_json::Map<String, serde_json::Value> =
+    let en: serde_json::Map<String, serde_json::Value> =
         serde_json::from_str(&text).expect("the English strings are a JSON object");
-    en.retain(|key, _| !NOT_IN_WASM.iter().any(|p| key.starts_with(p)));
-    fs::write(
-        out.join("en-wasm.json"),
-        serde_json::Value::Object(en).to_string(),
-    )
-    .expect("OUT_DIR is writable");
+    let mut pairs: Vec<(&String, &str)> = en
+        .iter()
+        .filter(|(key, _)| !NOT_IN_WASM.iter().any(|p| key.starts_with(p)))
+        .map(|(key, value)| {
+            (
+                key,
+                value.as_str().expect("every English string is a string"),
+            )
+        })
+        .collect();
+    // Byte order, as `Words` sorts and searches its keys.
+    pairs.sort_by(|a, b| a.0.cmp(b.0));
+    // One string, key and value after value, each ended by a NUL (which no
+    // string has): text compresses as text, where a table of (key, value)
+    // slices would add 16 bytes of pointers per string that do not.
+    let mut all = String::new();
+    for (k, v) in pairs {
+        assert!(!k.contains('\0') && !v.contains('\0'), "no NUL in {k}");
+        all.push_str(k);
+        all.push('\0');
+        all.push_str(v);
+        all.push('\0');
+    }
+    fs::write(out.join("en-wasm.txt"), all).expect("OUT_DIR is writable");
 }

@@ -120,11 +120,14 @@ export interface BackchannelHandle {
    */
   setLanguage(code: string): Promise<void>;
   /**
-   * Tells another story: the explainer starts over under the element's
-   * config, and `backchannel:ready` fires again once it shows. A refused
-   * pack shows its problem, dispatches `backchannel:error` and throws.
+   * Tells another story: the pack reader (a small wasm of its own, loaded
+   * the first time) checks the pack, then the explainer starts over under
+   * the element's config; the promise resolves once it has taken the
+   * story, and `backchannel:ready` fires again when it shows. A refused
+   * pack shows its problem, dispatches `backchannel:error` and rejects
+   * with it.
    */
-  loadPack(pack: BackchannelPack): void;
+  loadPack(pack: BackchannelPack): Promise<void>;
   /** The view as SVG text. */
   exportSvg(options?: BackchannelExportOptions): string;
   /** The view as a PNG, `scale` 1 to 4 (2 by default). */

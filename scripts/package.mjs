@@ -25,7 +25,9 @@ const cargoField = (name) => cargo.match(new RegExp(`^${name}\\s*=\\s*"([^"]+)"`
 const version = cargoField('version');
 const glue = readdirSync(dist).find((f) => /^backchannel-[0-9a-f]+\.js$/.test(f));
 const wasm = readdirSync(dist).find((f) => /^backchannel-[0-9a-f]+_bg\.wasm$/.test(f));
-if (!glue || !wasm) throw new Error('package: no built wasm and glue in dist/: run make dist first');
+const readerGlue = readdirSync(dist).find((f) => /^backchannel-reader-[0-9a-f]+\.js$/.test(f));
+const readerWasm = readdirSync(dist).find((f) => /^backchannel-reader-[0-9a-f]+_bg\.wasm$/.test(f));
+if (!glue || !wasm || !readerGlue || !readerWasm) throw new Error('package: no built wasm and glue in dist/: run make dist first');
 const locales = readdirSync(join(dist, 'locales'))
   .filter((f) => f.endsWith('.json'))
   .map((f) => f.replace(/\.json$/, ''))
@@ -41,6 +43,8 @@ const copy = (from, to) => {
 // The files the loader loads, under names that stay (a bundler hashes them).
 copy(join(dist, wasm), 'backchannel.wasm');
 copy(join(dist, glue), 'glue.js');
+copy(join(dist, readerWasm), 'reader.wasm');
+copy(join(dist, readerGlue), 'reader.js');
 copy(join(dist, 'backchannel.css'), 'style.css');
 for (const code of locales) copy(join(dist, 'locales', `${code}.json`), `locales/${code}.json`);
 for (const file of readdirSync(join(www, 'packs')).filter((f) => f.endsWith('.json'))) copy(join(www, 'packs', file), `packs/${file}`);
@@ -54,6 +58,8 @@ const url = (file) => `new URL(${JSON.stringify(`./${file}`)}, import.meta.url).
 const build = `// What scripts/package.mjs writes in place of loader/build.js.
 export const GLUE = ${url('glue.js')};
 export const WASM = ${url('backchannel.wasm')};
+export const READER_GLUE = ${url('reader.js')};
+export const READER_WASM = ${url('reader.wasm')};
 export const CSS = ${url('style.css')};
 export const FALLBACK = ${JSON.stringify(fallbackWords(www))};
 export const LOCALES = ${JSON.stringify(locales)};
@@ -82,13 +88,14 @@ const bundled = await bundle({
     },
   ],
 });
-// The glue is imported by URL, once per explainer (its own instance): the
-// host's bundler must leave those imports as they are (webpack would make
+// The glue is imported by URL, once per explainer (its own instance), and
+// the pack reader's once (esbuild writes each import twice, for the inline
+// and the URL case): the host's bundler must leave those imports as they are (webpack would make
 // them a context module that fails at run time; Vite warns).
 let loader = bundled.outputFiles[0].text;
 const imports = loader.match(/\bimport\((?!\/\*)/g)?.length ?? 0;
 loader = loader.replace(/\bimport\((?!\/\*)/g, 'import(/* webpackIgnore: true */ /* @vite-ignore */ ');
-if (imports !== 2) throw new Error(`package: expected the loader's 2 imports of the glue, found ${imports}`);
+if (imports !== 4) throw new Error(`package: expected the loader's 4 imports of glue (the explainer's and the pack reader's, each inline or by URL), found ${imports}`);
 writeFileSync(join(out, 'loader.js'), loader);
 
 // The entry points, the types (config.d.ts and pack.d.ts generated from

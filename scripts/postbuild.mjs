@@ -4,7 +4,7 @@
 // story packs, the embed-codes page and the pack editor — next to Trunk's
 // hashed wasm and JS glue, and a hashed copy of the component's CSS.
 import { createHash } from 'node:crypto';
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { buildSync, transformSync } from 'esbuild';
 import { fallbackWords } from './fallback-words.mjs';
@@ -48,6 +48,18 @@ writeFileSync(
   ),
 );
 
+// The pack reader's wasm and glue (scripts/reader.sh, Trunk's pre-build
+// hook), named by their content's hash like Trunk's, the glue minified.
+const readerDir = join(root, 'target/reader');
+const readerWasm = readFileSync(join(readerDir, 'reader_bg.wasm'));
+const readerGlue = minify(readFileSync(join(readerDir, 'reader.js'), 'utf8'), 'js');
+const readerHash = createHash('sha256').update(readerWasm).update(readerGlue).digest('hex').slice(0, 16);
+const readerGlueName = `backchannel-reader-${readerHash}.js`;
+const readerWasmName = `backchannel-reader-${readerHash}_bg.wasm`;
+for (const f of readdirSync(out).filter((f) => f.startsWith('backchannel-reader-'))) rmSync(join(out, f));
+writeFileSync(join(out, readerGlueName), readerGlue);
+writeFileSync(join(out, readerWasmName), readerWasm);
+
 const story = JSON.parse(readFileSync(join(www, 'packs/greenland-2026.json'), 'utf8'));
 const words = JSON.parse(readFileSync(join(www, 'locales/en.json'), 'utf8'));
 const fallback = fallbackWords(www);
@@ -89,6 +101,8 @@ const bundled = buildSync({
     __BACKCHANNEL_LOCALES__: JSON.stringify(locales),
     __BACKCHANNEL_GLUE__: JSON.stringify(`./${glue}`),
     __BACKCHANNEL_WASM__: JSON.stringify(`./${wasm}`),
+    __BACKCHANNEL_READER_GLUE__: JSON.stringify(`./${readerGlueName}`),
+    __BACKCHANNEL_READER_WASM__: JSON.stringify(`./${readerWasmName}`),
     __BACKCHANNEL_CSS__: JSON.stringify(`./${cssName}`),
     __BACKCHANNEL_FALLBACK__: JSON.stringify(fallback),
   },
@@ -149,4 +163,4 @@ writeFileSync(
     2,
   ) + '\n',
 );
-console.log(`postbuild: backchannel.js -> ${glue}, ${cssName}; embed.html, oembed.json written to ${out}`);
+console.log(`postbuild: backchannel.js -> ${glue}, ${readerGlueName}, ${cssName}; embed.html, oembed.json written to ${out}`);

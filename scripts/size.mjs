@@ -63,9 +63,16 @@ const dist = resolve(import.meta.dirname, '../dist');
 // morph cancelled by its own effect's clean-up instead of a search of the
 // tree's animations (0.2), serde's `{:?}` of a refused string written by
 // hand (0.1). Issues 22 and 25 have to take it down again.
+// Issue 22's third part took it down by 12.4 (187.1 measured): a host's
+// story pack is read and checked by the pack reader, a wasm of its own
+// (src/reader.rs, about 48 KB with its glue, loaded only for such a pack
+// and counted apart below), which hands the explainer the story baked
+// (src/codec.rs); the built-in story is baked at build time, so the
+// explainer's wasm lost the pack's JSON reader and the checks (about 15)
+// and gained the decoder (about 2); the loader's part 0.2.
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 199.6 * 1024;
+const CEILING = 187.3 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
@@ -74,10 +81,15 @@ const CEILING = 199.6 * 1024;
 const all = readdirSync(dist, { recursive: true }).filter((f) => !f.startsWith('npm/') && f !== 'npm');
 const hidden = all.filter((f) => f.split('/').some((part) => part.startsWith('.')));
 const wasms = all.filter((f) => f.endsWith('.wasm'));
-if (hidden.length > 0 || wasms.length !== 1) {
-  console.error(`size: dist/ must hold no hidden entry and one wasm; hidden: [${hidden.join(', ')}], wasm: [${wasms.join(', ')}]`);
+const readers = wasms.filter((f) => f.startsWith('backchannel-reader-'));
+if (hidden.length > 0 || wasms.length !== 2 || readers.length !== 1) {
+  console.error(`size: dist/ must hold no hidden entry, one explainer wasm and one pack reader wasm; hidden: [${hidden.join(', ')}], wasm: [${wasms.join(', ')}]`);
   process.exit(1);
 }
+// The pack reader (its wasm and glue) loads only for a host's own story
+// pack: not part of what a reader of the built-in story downloads. Printed
+// apart, with what a page telling its own story downloads in all.
+const isReader = (f) => f.startsWith('backchannel-reader-');
 
 const files = all
   .filter((f) => /\.(wasm|js|css)$/.test(f) && statSync(join(dist, f)).isFile())
@@ -87,19 +99,23 @@ const files = all
   .filter((f) => !/^(demo-|embed-codes|pack-editor)/.test(f) && f !== 'backchannel.css')
   .sort();
 const kb = (n) => (n / 1024).toFixed(1).padStart(8);
-let total = { raw: 0, gzip: 0, brotli: 0 };
-console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
-for (const f of files) {
+const add = (a, b) => ({ raw: a.raw + b.raw, gzip: a.gzip + b.gzip, brotli: a.brotli + b.brotli });
+const row = (name, n) => console.log(`${name.padEnd(44)} ${kb(n.raw)} ${kb(n.gzip)} ${kb(n.brotli)}`);
+const measure = (f) => {
   const body = readFileSync(join(dist, f));
   const raw = body.length;
   const gzip = gzipSync(body, { level: 9 }).length;
   const brotli = brotliCompressSync(body, {
     params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: raw },
   }).length;
-  total = { raw: total.raw + raw, gzip: total.gzip + gzip, brotli: total.brotli + brotli };
-  console.log(`${f.padEnd(44)} ${kb(raw)} ${kb(gzip)} ${kb(brotli)}`);
-}
-console.log(`${'total (wasm + js + css)'.padEnd(44)} ${kb(total.raw)} ${kb(total.gzip)} ${kb(total.brotli)}`);
+  row(f, { raw, gzip, brotli });
+  return { raw, gzip, brotli };
+};
+console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8)} ${'br KB'.padStart(8)}`);
+const total = files.filter((f) => !isReader(f)).map(measure).reduce(add);
+row('total (wasm + js + css)', total);
+const reader = files.filter(isReader).map(measure).reduce(add);
+row('with a story pack of the host\'s own', add(total, reader));
 const line = (limit, name) => {
   const over = total.brotli - limit;
   return over > 0

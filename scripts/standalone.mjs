@@ -17,6 +17,9 @@ const find = (re) => {
 };
 const wasm = readFileSync(join(dist, find(/^backchannel-[0-9a-f]+_bg\.wasm$/)));
 const glue = readFileSync(join(dist, find(/^backchannel-[0-9a-f]+\.js$/)), 'utf8');
+// The pack reader's, for a presenter who loads a pack of their own.
+const readerWasm = readFileSync(join(dist, find(/^backchannel-reader-[0-9a-f]+_bg\.wasm$/)));
+const readerGlue = readFileSync(join(dist, find(/^backchannel-reader-[0-9a-f]+\.js$/)), 'utf8');
 const css = readFileSync(join(dist, 'backchannel.css'), 'utf8');
 const loader = readFileSync(join(dist, 'backchannel.js'), 'utf8');
 const locales = Object.fromEntries(
@@ -46,10 +49,14 @@ const page = `<!doctype html>
 <script>
   // The explainer's files, for the loader below (nothing is fetched).
   (() => {
-    const bytes = Uint8Array.from(atob(${js(wasm.toString('base64'))}), (c) => c.charCodeAt(0));
+    const bytes = (base64) => Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
     globalThis.BACKCHANNEL_INLINE = {
-      wasm: bytes,
+      wasm: bytes(${js(wasm.toString('base64'))}),
       glue: new Blob([${js(glue)}], { type: 'text/javascript' }),
+      reader: {
+        wasm: bytes(${js(readerWasm.toString('base64'))}),
+        glue: new Blob([${js(readerGlue)}], { type: 'text/javascript' }),
+      },
       css: URL.createObjectURL(new Blob([${js(css)}], { type: 'text/css' })),
       locales: ${js(locales)},
     };

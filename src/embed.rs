@@ -16,12 +16,11 @@ pub use handle::Handle;
 use crate::error::InputError;
 use crate::state::Explainer;
 use crate::store::{Notice, Store};
-use crate::story::{Problems, Story};
+use crate::story::Story;
 use crate::ui::{App, AppProps, Failure, FailureProps};
 use crate::words::Words;
 use js_sys::{Function, Object, Reflect};
 use options::Options;
-use serde::Serialize;
 use std::cell::RefCell;
 use std::rc::Rc;
 use wasm_bindgen::prelude::*;
@@ -34,9 +33,10 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 /// Mounts one explainer. `host` is the element the page placed (it gets the
 /// `backchannel` handle and dispatches the events); the explainer renders
 /// into `root` (a node in the host's shadow root), or into `host` itself.
-/// `options` carries what the loader read: `{ config?, pack?, scenario?,
-/// lang?, theme?, autoplay?, onDestroy?, onPanic? }`
-/// (`config` and `pack` as JSON text); `onDestroy` is called once the
+/// `options` carries what the loader read: `{ config?, packBytes?,
+/// refusedPack?, scenario?, lang?, theme?, autoplay?, onDestroy?, onPanic? }`
+/// (`config` as JSON text; a host's pack as the pack reader left it, baked
+/// bytes or a refusal: see `Options`); `onDestroy` is called once the
 /// explainer has been torn down, whether the loader or the host page asked
 /// for it; `onPanic(message)` if a Rust panic stops this wasm instance (see
 /// `panic.rs`: the loader gives each explainer an instance of its own).
@@ -83,36 +83,6 @@ pub fn mount(host: Element, root: Option<Element>, options: JsValue) -> Result<J
     Reflect::set(&host, &"backchannel".into(), &handle)?;
     show(&live, explainer, pending);
     Ok(handle)
-}
-
-/// Reads a story pack for the editor page and hosts' own checks: from JSON
-/// text or a JavaScript object, `{ ok, summary, problems: [{ path, problem }] }`
-/// with every problem `validate-pack` would print for the same pack.
-#[wasm_bindgen(js_name = validatePack)]
-pub fn validate_pack(pack: JsValue) -> JsValue {
-    #[derive(Serialize)]
-    struct Validation {
-        ok: bool,
-        summary: Option<String>,
-        problems: Vec<InputError>,
-    }
-    let result = match pack.as_string() {
-        Some(text) => Story::parse(&text),
-        None => Story::from_js(pack),
-    };
-    let validation = match result {
-        Ok(story) => Validation {
-            ok: true,
-            summary: Some(story.summary()),
-            problems: Vec::new(),
-        },
-        Err(Problems(problems)) => Validation {
-            ok: false,
-            summary: None,
-            problems,
-        },
-    };
-    serde_wasm_bindgen::to_value(&validation).unwrap_or(JsValue::NULL)
 }
 
 /// What `start` makes: the state (with its theme, language and words), and

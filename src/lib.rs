@@ -14,6 +14,7 @@
 //! checks these directions and that no import circle exists anywhere in
 //! `src/`.
 
+pub mod codec;
 pub mod config;
 pub mod dates;
 pub mod error;
@@ -36,8 +37,14 @@ pub mod cli;
 #[cfg(not(target_arch = "wasm32"))]
 pub mod schema;
 
-#[cfg(target_arch = "wasm32")]
+// The explainer's wasm mounts explainers; the pack reader's (feature
+// `reader`) only reads and checks packs, exporting `checkPack` and nothing
+// of `embed`. (`reader` is in both: the explainer's leaves it out unused,
+// and its browser tests call it as the loader would.)
+#[cfg(all(target_arch = "wasm32", not(feature = "reader")))]
 pub mod embed;
+#[cfg(target_arch = "wasm32")]
+pub mod reader;
 
 // Talc instead of dlmalloc: the same job in fewer bytes of wasm.
 #[cfg(all(target_arch = "wasm32", not(target_feature = "atomics")))]

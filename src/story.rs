@@ -8,6 +8,7 @@
 //! Nothing in the code names a story: the built-in one is included by its
 //! path below, and read like any other.
 
+mod baked;
 pub mod check;
 mod checked;
 mod parts;
@@ -15,6 +16,7 @@ mod resolve;
 #[cfg(test)]
 mod tests;
 
+pub use baked::{bake, bake_builtin, unbake};
 pub use checked::{Problems, Resolved, Story};
 pub use parts::*;
 
@@ -22,16 +24,9 @@ use crate::dates::Date;
 use crate::pairs::Pairs;
 use serde::Deserialize;
 
-/// The built-in story pack, compiled in: whole in native builds; in the
-/// wasm with its English strings only (build.rs), the others arriving with
-/// their language's interface strings when a reader asks for them.
-#[cfg(not(target_arch = "wasm32"))]
+/// The built-in story pack's JSON: what native builds read, and what
+/// `baked.rs` bakes for the wasm (which never reads this).
 pub const BUILTIN: &str = include_str!("../www/packs/greenland-2026.json");
-#[cfg(target_arch = "wasm32")]
-pub const BUILTIN: &str = include_str!(concat!(env!("OUT_DIR"), "/builtin-pack.json"));
-
-/// The built-in story's languages whose strings the wasm leaves out.
-pub const BUILTIN_DEFERRED: &[&str] = include!(concat!(env!("OUT_DIR"), "/builtin-deferred.rs"));
 
 /// A story pack as its JSON says it, before any check. Unknown fields are
 /// refused, so a typo never passes silently. Nothing in the explainer takes

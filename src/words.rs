@@ -16,10 +16,11 @@ mod tests;
 /// language they do not read.
 #[cfg(not(target_arch = "wasm32"))]
 const EN: &str = include_str!("../www/locales/en.json");
-/// In the wasm, without the strings only the loader and the native static
-/// render use (build.rs).
+/// In the wasm, sorted by key, each key and value ended by a NUL (build.rs),
+/// without the strings only the loader and the native static render use:
+/// nothing to parse.
 #[cfg(target_arch = "wasm32")]
-const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en-wasm.json"));
+const EN: &str = include_str!(concat!(env!("OUT_DIR"), "/en-wasm.txt"));
 
 /// The languages the interface speaks, English first (the built-in one).
 pub const LANGUAGES: [&str; 3] = ["en", "fr", "vi"];
@@ -106,7 +107,18 @@ impl Words {
         thread_local! {
             // The file is part of the build and a native test parses it, so
             // a failure here would be a build mistake, not a reader's input.
+            #[cfg(not(target_arch = "wasm32"))]
             static ENGLISH: Rc<Words> = Rc::new(Words::parse(EN).unwrap_or_default());
+            // Sorted already.
+            #[cfg(target_arch = "wasm32")]
+            static ENGLISH: Rc<Words> = Rc::new({
+                let mut parts = EN.split_terminator('\0').map(String::from);
+                let mut map = Vec::new();
+                while let (Some(k), Some(v)) = (parts.next(), parts.next()) {
+                    map.push((k, v));
+                }
+                Words { map }
+            });
         }
         ENGLISH.with(Rc::clone)
     }

@@ -243,3 +243,22 @@ async fn a_file_that_arrives_after_another_choice_is_kept_not_shown() {
     assert_eq!(title(&host), word("fr", "explainer.title"));
     call(&handle, "destroy", &[]).unwrap();
 }
+
+/// The English strings the wasm carries (build.rs: one NUL-separated text,
+/// sorted, read without JSON) are en.json's, less the loader's and the
+/// static render's, in the order `Words` searches.
+#[wasm_bindgen_test]
+fn the_english_strings_in_the_wasm_are_en_json_s() {
+    use backchannel::words::Words;
+    let file = Words::parse(include_str!("../www/locales/en.json")).unwrap();
+    let baked = Words::english();
+    let shown: Vec<&str> = file
+        .keys()
+        .filter(|k| !k.starts_with("fallback.") && !k.starts_with("static."))
+        .collect();
+    assert!(shown.len() > 100, "{}", shown.len());
+    assert_eq!(baked.keys().collect::<Vec<_>>(), shown);
+    for key in shown {
+        assert_eq!(baked.try_get(key), file.try_get(key), "{key}");
+    }
+}

@@ -26,6 +26,8 @@ function shipped(dir) {
       .filter((f) => !/^(demo-|embed-codes|pack-editor)/.test(f))
       // The npm package's folder (make package) holds copies, for bundlers.
       .filter((f) => !f.startsWith('npm/'))
+      // The pack reader loads only for a host's own story pack (as in size.mjs).
+      .filter((f) => !f.startsWith('backchannel-reader-'))
       .sort()
   );
 }

@@ -8,7 +8,6 @@ use crate::export::{svg, Size, Theme};
 use crate::model::ParamId;
 use crate::state::Action;
 use crate::store::Store;
-use crate::story::Story;
 use wasm_bindgen::prelude::*;
 
 /// What `exportSvg` may be asked for.
@@ -191,13 +190,17 @@ impl Handle {
         self.act(Action::GoToBeat(n as usize))
     }
 
-    /// Tells another story, from a pack object: the explainer starts over
-    /// under the element's config, and `backchannel:ready` fires again once
-    /// it is shown. A refused pack shows its problem in the element, logs
-    /// it, dispatches `backchannel:error` and throws; a later good pack
-    /// shows again.
-    #[wasm_bindgen(js_name = loadPack)]
-    pub fn load_pack(&self, pack: JsValue) -> Result<(), JsError> {
+    /// For the loader's `loadPack(pack)`, which has the pack reader check
+    /// the pack first (`checkPack`): tells that story (`{ bytes }`) or shows
+    /// why not (`{ refused }`). The explainer starts over under the
+    /// element's config, and `backchannel:ready` fires again once it is
+    /// shown. A refused pack shows its problem in the element, logs it,
+    /// dispatches `backchannel:error` and throws; a later good pack shows
+    /// again.
+    #[wasm_bindgen(js_name = __showPack)]
+    pub fn show_pack(&self, checked: JsValue) -> Result<(), JsError> {
+        let pack = super::options::Pack::read(&checked)
+            .ok_or_else(|| JsError::new("backchannel: loadPack: the pack reader gave nothing"))?;
         self.restart(Some(pack), None)
     }
 
@@ -213,7 +216,11 @@ impl Handle {
         self.restart(None, Some(options))
     }
 
-    fn restart(&self, pack: Option<JsValue>, options: Option<JsValue>) -> Result<(), JsError> {
+    fn restart(
+        &self,
+        pack: Option<super::options::Pack>,
+        options: Option<JsValue>,
+    ) -> Result<(), JsError> {
         let started = {
             let mut slot = self.live.borrow_mut();
             let live = slot
@@ -238,9 +245,7 @@ impl Handle {
             );
             let story = match (unloaded, pack) {
                 (Some((field, problem)), _) => Err(crate::error::InputError::new(field, problem)),
-                (None, Some(pack)) => {
-                    Story::from_js(pack).map_err(|problems| problems.summary().at("pack"))
-                }
+                (None, Some(pack)) => pack.story(),
                 (None, None) => live.options.story(),
             };
             story

@@ -1,19 +1,53 @@
-//! What the loader read from the host element: its attributes, and the
-//! texts of its config and story pack (a URL that did not load never
-//! reaches the explainer: the loader keeps the fallback and reports it). Kept for the explainer's life, so a
-//! pack loaded later (`loadPack`) starts under the same config.
+//! What the loader read from the host element: its attributes, the text of
+//! its config, and its story pack as the pack reader left it (a URL that
+//! did not load never reaches the explainer: the loader keeps the fallback
+//! and reports it). Kept for the explainer's life, so a pack loaded later
+//! (`loadPack`) starts under the same config.
 
 use crate::config::{story_language, Config};
 use crate::error::InputError;
-use crate::story::Story;
-use js_sys::{Function, Reflect};
+use crate::story::{unbake, Story};
+use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
+
+/// A host's story pack, read and checked by the pack reader (its wasm:
+/// `src/reader.rs`, `checkPack`): the story baked, or why it was refused.
+#[derive(Clone)]
+pub enum Pack {
+    Baked(Vec<u8>),
+    Refused(InputError),
+}
+
+impl Pack {
+    /// `{ bytes }` or `{ refused: { field, problem } }`, as `checkPack`
+    /// gives them (anything else: no pack).
+    pub fn read(checked: &JsValue) -> Option<Pack> {
+        let get = |o: &JsValue, name: &str| Reflect::get(o, &name.into()).ok();
+        let text = |o: &JsValue, name: &str| get(o, name).and_then(|v| v.as_string());
+        if let Some(bytes) = get(checked, "bytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()) {
+            return Some(Pack::Baked(bytes.to_vec()));
+        }
+        let refused = get(checked, "refused")?;
+        Some(Pack::Refused(InputError::new(
+            text(&refused, "field")?,
+            text(&refused, "problem")?,
+        )))
+    }
+
+    /// The story, or the refusal (its path starts with `pack`).
+    pub fn story(&self) -> Result<Story, InputError> {
+        match self {
+            Pack::Baked(bytes) => unbake(bytes).map_err(|problems| problems.summary().at("pack")),
+            Pack::Refused(e) => Err(e.clone()),
+        }
+    }
+}
 
 /// The mount options, as Rust values.
 pub struct Options {
     config: Option<String>,
-    pack: Option<String>,
+    pack: Option<Pack>,
     scenario: Option<String>,
     lang: Option<String>,
     theme: Option<String>,
@@ -35,7 +69,7 @@ impl Options {
         let text = |name: &str| get(name).and_then(|v| v.as_string());
         Options {
             config: text("config"),
-            pack: text("pack"),
+            pack: get("pack").as_ref().and_then(Pack::read),
             scenario: text("scenario"),
             lang: text("lang"),
             theme: text("theme"),
@@ -60,11 +94,10 @@ impl Options {
     /// The story the element asked for (`pack` attribute or config field),
     /// or the built-in one. A refusal's path starts with `pack`.
     pub fn story(&self) -> Result<Story, InputError> {
-        let story = match &self.pack {
-            Some(text) => Story::parse(text),
-            None => Story::builtin(),
-        };
-        story.map_err(|problems| problems.summary().at("pack"))
+        match &self.pack {
+            Some(pack) => pack.story(),
+            None => Story::builtin().map_err(|problems| problems.summary().at("pack")),
+        }
     }
 
     /// The language the reader switched to, for a pack loaded later.

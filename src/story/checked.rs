@@ -1,7 +1,7 @@
 //! The checked story: what a pack becomes once it passed every check, and
 //! the only way there (`Pack::checked`).
 
-use super::{check, resolve, Pack, BUILTIN, BUILTIN_DEFERRED};
+use super::{check, resolve, Pack};
 use crate::error::InputError;
 use crate::model::{Params, Scenario, Senders};
 use crate::words::Words;
@@ -96,7 +96,10 @@ impl From<InputError> for Problems {
 }
 
 impl Story {
-    /// Reads, checks and resolves a pack's JSON text.
+    /// Reads, checks and resolves a pack's JSON text. Never inlined: its
+    /// callers (a pack attribute, `validatePack`) each got a copy of the
+    /// reader and the checks (9 KB of wasm).
+    #[inline(never)]
     pub fn parse(text: &str) -> Result<Story, Problems> {
         crate::read::parse::<Pack>(text)?.checked()
     }
@@ -107,14 +110,25 @@ impl Story {
         crate::read::from_js::<Pack>(value)?.checked()
     }
 
-    /// The built-in story. A failure here is a build mistake (a native test
-    /// reads the same file), shown like any refused pack.
+    /// The built-in story. A failure here is a build mistake (native tests
+    /// read the same file), shown like any refused pack. In the wasm, from
+    /// the bytes baked at build time (`baked.rs`): nothing to parse or check.
     pub fn builtin() -> Result<Story, Problems> {
-        let mut story = Story::parse(BUILTIN)?;
-        if cfg!(target_arch = "wasm32") {
-            story.deferred = BUILTIN_DEFERRED.iter().map(|l| l.to_string()).collect();
-        }
-        Ok(story)
+        #[cfg(target_arch = "wasm32")]
+        return super::baked::builtin();
+        #[cfg(not(target_arch = "wasm32"))]
+        Story::parse(super::BUILTIN)
+    }
+
+    /// A story from a pack checked before it got here (baked at build time:
+    /// `baked.rs`), told in the languages of its strings and `deferred`.
+    pub(super) fn trusted(mut pack: Pack, deferred: Vec<String>) -> Result<Story, Problems> {
+        let resolved = resolve::resolve(&mut pack).map_err(Problems::from)?;
+        Ok(Story {
+            pack,
+            resolved,
+            deferred,
+        })
     }
 
     /// The pack as it was read (what `validate-pack --normalize` writes).
@@ -181,6 +195,7 @@ impl Story {
 impl Pack {
     /// Checks every rule a pack must keep, reporting every problem at once,
     /// then works out what the explainer needs: the only way to a `Story`.
+    #[inline(never)]
     pub fn checked(mut self) -> Result<Story, Problems> {
         let problems = check::problems(&self);
         if !problems.is_empty() {

@@ -696,11 +696,13 @@ test('README iframe code with its resize listener on a phone: first height after
   await context.close();
 });
 
-test('dist/ ships nothing unoptimised: no hidden folder, one wasm', async () => {
+test('dist/ ships nothing unoptimised: no hidden folder, the explainer\'s wasm and the pack reader\'s', async () => {
   // dist/npm/ is the npm package's folder (make package), not served.
   const entries = (await readdir(DIST, { recursive: true })).filter((f) => f !== 'npm' && !f.startsWith('npm/'));
   assert.deepEqual(entries.filter((f) => f.split('/').some((part) => part.startsWith('.'))), [], 'hidden files or folders in dist/');
-  assert.equal(entries.filter((f) => f.endsWith('.wasm')).length, 1, `wasm files: ${entries.filter((f) => f.endsWith('.wasm'))}`);
+  const wasms = entries.filter((f) => f.endsWith('.wasm'));
+  assert.equal(wasms.length, 2, `wasm files: ${wasms}`);
+  assert.equal(wasms.filter((f) => /^backchannel-reader-[0-9a-f]{16}_bg\.wasm$/.test(f)).length, 1, `the pack reader's: ${wasms}`);
   // oEmbed consumers get the README's iframe height.
   const oembed = JSON.parse(await readFile(join(DIST, 'oembed.json'), 'utf8'));
   const height = README_IFRAME.match(/height="(\d+)"/)[1];

@@ -42,7 +42,7 @@ test('exportSvg() in the browser equals the native render, byte for byte; a well
     const pack = c.pack ? JSON.parse(await readFile(join(ROOT, c.pack), 'utf8')) : null;
     const browser = await page.evaluate(async ([c, pack]) => {
       const h = document.querySelector('[data-backchannel]').backchannel;
-      if (pack) h.loadPack(pack);
+      if (pack) await h.loadPack(pack);
       await h.setLanguage(c.lang);
       h.selectScenario(c.scenario);
       h.setPublic(true);

@@ -361,7 +361,7 @@ test('ids carrying the corpus (loadPack) are used as ids and never become markup
       const el = document.querySelector('#case');
       const ready = new Promise((ok) => el.addEventListener('backchannel:ready', ok, { once: true }));
       try {
-        el.backchannel.loadPack(pack);
+        await el.backchannel.loadPack(pack);
       } catch (e) {
         return { thrown: e.message, checked };
       }
@@ -488,7 +488,7 @@ test('a 4 MB string and JSON nested 10 000 deep: shown, or refused with a messag
       for (const [name, input] of Object.entries(inputs)) {
         let thrown;
         try {
-          el.backchannel.loadPack(input);
+          await el.backchannel.loadPack(input);
         } catch (e) {
           thrown = e.message.slice(0, 200);
         }

@@ -117,19 +117,25 @@ test('loadPack tells another story; a refused one says why and a later good one 
   const { context, page } = await open(env.browser, env.server.url + '/load.html');
   await ready(page);
   const nato = readFileSync(join(ROOT, 'www/packs/nato-summit-2025.json'), 'utf8');
-  await page.evaluate((text) => {
+  // A promise: the pack reader (its own wasm, loaded now) checks the pack
+  // first; it resolves once the explainer has taken the story, and
+  // backchannel:ready follows when it shows.
+  const loaded = await page.evaluate(async (text) => {
     window.readies = 0;
     const el = document.querySelector('backchannel-explainer');
     el.addEventListener('backchannel:ready', () => window.readies++);
-    el.backchannel.loadPack(JSON.parse(text));
+    const done = el.backchannel.loadPack(JSON.parse(text));
+    const promise = done instanceof Promise;
+    return { promise, resolved: (await done) === undefined };
   }, nato);
+  assert.deepEqual(loaded, { promise: true, resolved: true });
   await page.waitForFunction(() => window.readies === 1);
   assert.match(await page.locator('.bc-bubble-text').textContent(), /Safe travels/);
-  const refused = await page.evaluate((text) => {
+  const refused = await page.evaluate(async (text) => {
     const pack = JSON.parse(text);
     pack.messages[0].sensitivity = 3;
     try {
-      document.querySelector('backchannel-explainer').backchannel.loadPack(pack);
+      await document.querySelector('backchannel-explainer').backchannel.loadPack(pack);
       return 'accepted';
     } catch (e) {
       return e.message;

@@ -45,7 +45,7 @@ test('the tarball holds what a host serves, and its manifest', () => {
   const packs = readdirSync(join(ROOT, 'www/packs')).filter((f) => f.endsWith('.json')).map((f) => `packs/${f}`);
   const locales = readdirSync(join(DIST, 'locales')).map((f) => `locales/${f}`);
   const expected = [
-    'README.md', 'package.json', 'index.js', 'index.d.ts', 'server.js', 'loader.js', 'glue.js', 'backchannel.wasm',
+    'README.md', 'package.json', 'index.js', 'index.d.ts', 'server.js', 'loader.js', 'glue.js', 'backchannel.wasm', 'reader.js', 'reader.wasm',
     'style.css', 'config.d.ts', 'pack.d.ts', 'react.js', 'react.d.ts', 'jsx.js', 'jsx.d.ts',
     'schema/config.schema.json', 'schema/pack.schema.json', ...packs, ...locales,
   ].sort();

@@ -25,11 +25,9 @@ function show(pack) {
   waiting = pack;
   if (!previewReady || !preview.backchannel) return;
   waiting = null;
-  try {
-    preview.backchannel.loadPack(pack);
-  } catch {
+  preview.backchannel.loadPack(pack).catch(() => {
     // loadPack has shown the refusal in the preview and logged it.
-  }
+  });
 }
 
 let timer;

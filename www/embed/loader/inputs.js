@@ -2,6 +2,7 @@
 // config and pack URLs it names (fetched here), the language it starts in.
 import { BUILTIN_LANGUAGES, LOCALES, here } from './build.js';
 import { fetchLocale } from './locales.js';
+import { checkPack } from './wasm.js';
 
 /**
  * Fetches a config or a story pack the host named by URL. Only the page's
@@ -164,15 +165,22 @@ export const hostLanguage = (host) => (attr(host, 'lang') ?? inlineField(host, '
 export const tellsOwnStory = (host) =>
   attr(host, 'pack') !== null || 'pack' in (given.get(host) ?? {}) || typeof inlineField(host, 'pack') === 'string';
 
-/** What the element asks for, and the strings of the language it starts in. */
+/**
+ * What the element asks for, and the strings of the language it starts
+ * in. A story pack of the host's own goes through the pack reader first
+ * (checkPack): the explainer takes it baked, or the reason it was refused.
+ */
 export async function readAll(host) {
   const inputs = await readInputs(host);
   if (inputs.unloaded) return inputs;
   const lang = startLanguage(host, inputs);
-  if (LOCALES.includes(lang)) {
+  const [text, pack] = await Promise.all([
     // Without it the explainer starts in English and tries again.
-    const text = await fetchLocale(lang).catch(() => undefined);
-    if (text !== undefined) Object.assign(inputs, { locale: text, localeLang: lang });
-  }
+    LOCALES.includes(lang) ? fetchLocale(lang).catch(() => undefined) : undefined,
+    inputs.pack && checkPack(inputs.pack).catch((error) => ({ error })),
+  ]);
+  if (text !== undefined) Object.assign(inputs, { locale: text, localeLang: lang });
+  if (pack?.error) return { unloaded: { field: 'pack', problem: pack.error.message, message: `pack: ${pack.error.message}` } };
+  if (pack) inputs.pack = pack;
   return inputs;
 }

@@ -1,34 +1,68 @@
 // The wasm: compiled once per page, one instance per explainer.
-import { GLUE, WASM, here, INLINE } from './build.js';
+import { GLUE, WASM, READER_GLUE, READER_WASM, here, INLINE } from './build.js';
 
 /**
- * The wasm, compiled once for the page. Each explainer then runs in its own
- * instance of it (its own memory and glue), so a crash in one cannot take
- * the others down. Failures are said in one sentence a newsroom developer
+ * A wasm file compiled (`file` beside the loader, or the single-file
+ * build's `bytes`). Failures are said in one sentence a newsroom developer
  * can act on: no WebAssembly, HTTP errors, the wrong MIME type (a server or
  * CDN that answers with an HTML page), a damaged file.
  */
+async function load(file, bytes) {
+  if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') {
+    throw new Error('this browser cannot run WebAssembly');
+  }
+  if (INLINE) return WebAssembly.compile(bytes);
+  const url = new URL(file, here);
+  const response = await fetch(url);
+  if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
+  const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
+  if (type !== 'application/wasm') {
+    throw new Error(`${url.pathname} is served as ${type || 'no type'}, not application/wasm`);
+  }
+  try {
+    return await WebAssembly.compileStreaming(response);
+  } catch (error) {
+    throw new Error(`${url.pathname} is damaged or incomplete (${error.message})`);
+  }
+}
+
+/**
+ * The explainer's wasm, compiled once for the page. Each explainer then
+ * runs in its own instance of it (its own memory and glue), so a crash in
+ * one cannot take the others down.
+ */
 let compiled;
-function compile() {
-  compiled ??= (async () => {
-    if (typeof WebAssembly !== 'object' || typeof WebAssembly.compileStreaming !== 'function') {
-      throw new Error('this browser cannot run WebAssembly');
-    }
-    if (INLINE) return WebAssembly.compile(INLINE.wasm);
-    const url = new URL(WASM, here);
-    const response = await fetch(url);
-    if (!response.ok) throw new Error(`could not load ${url.pathname} (HTTP ${response.status})`);
-    const type = (response.headers.get('content-type') ?? '').split(';')[0].trim();
-    if (type !== 'application/wasm') {
-      throw new Error(`${url.pathname} is served as ${type || 'no type'}, not application/wasm`);
-    }
-    try {
-      return await WebAssembly.compileStreaming(response);
-    } catch (error) {
-      throw new Error(`${url.pathname} is damaged or incomplete (${error.message})`);
-    }
+const compile = () => (compiled ??= load(WASM, INLINE?.wasm));
+
+/**
+ * The pack reader (reader.js: its own small wasm, src/reader.rs), loaded
+ * the first time a host's own story pack is read, never for the built-in
+ * story. One instance for the page: it keeps nothing between packs. One
+ * that failed to load or stopped is let go, and the next pack loads it anew.
+ */
+let reader;
+function packReader() {
+  reader ??= (async () => {
+    const module = await load(READER_WASM, INLINE?.reader.wasm);
+    const glue = await import(INLINE ? URL.createObjectURL(INLINE.reader.glue) : new URL(READER_GLUE, here).href);
+    await glue.default({ module_or_path: module });
+    return glue;
   })();
-  return compiled;
+  return reader;
+}
+
+/**
+ * A story pack (JSON text or an object) read and checked by the pack
+ * reader: `{ ok, summary, problems, bytes }` when it passes (`bytes`, the
+ * story baked for the explainer), else `{ ok: false, problems, refused }`.
+ */
+export async function checkPack(pack) {
+  try {
+    return (await packReader()).checkPack(pack);
+  } catch (error) {
+    reader = undefined;
+    throw new Error(`the story pack could not be read (${error.message})`);
+  }
 }
 
 /** Live instances, `{ glue, exports }` (a crashed one is dropped); idle ones also wait in `idle`. */
@@ -53,6 +87,7 @@ export async function acquire() {
   // Inline, each instance's glue is a blob URL of its own.
   const glue = await import(INLINE ? URL.createObjectURL(INLINE.glue) : url.href);
   glue.Handle.prototype.exportPng ??= exportPng;
+  glue.Handle.prototype.loadPack ??= loadPack;
   const instance = { glue, exports: await glue.default({ module_or_path: module }) };
   instances.push(instance);
   return instance;
@@ -86,17 +121,24 @@ export function giveBack(instance) {
 }
 
 /**
+ * The handle's `loadPack(pack)`: tells another story, from a pack object
+ * (or its JSON text), once the pack reader has read and checked it;
+ * resolves once the explainer has taken it (`backchannel:ready` follows
+ * when it shows), rejects with the refusal (which the explainer also
+ * shows, logs and dispatches as `backchannel:error`).
+ */
+async function loadPack(pack) {
+  this.__showPack(await checkPack(pack));
+}
+
+/**
  * Checks a story pack (JSON text or an object) with the explainer's own
  * rules: `{ ok, summary, problems: [{ path, problem }] }`, the same problems
  * `validate-pack` prints. Used by the editor page (pack-editor.html).
  */
 export async function validatePack(pack) {
-  const instance = await acquire();
-  try {
-    return instance.glue.validatePack(pack);
-  } finally {
-    giveBack(instance);
-  }
+  const { ok, summary, problems } = await checkPack(pack);
+  return { ok, summary, problems };
 }
 
 /**

@@ -58,7 +58,8 @@ export async function exercise(el: BackchannelExplainerElement): Promise<Exercis
   const pack = (await (await fetch(packUrl)).json()) as BackchannelPack;
   const validation: BackchannelValidation = await validatePack(pack);
   const again = new Promise<boolean>((ok) => el.addEventListener('backchannel:ready', () => ok(true), { once: true }));
-  handle.loadPack(pack);
+  const loading: Promise<void> = handle.loadPack(pack);
+  await loading;
   const packReady = await again;
   const memory: number = wasmMemoryBytes();
   handle.destroy();
