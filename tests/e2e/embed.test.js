@@ -352,6 +352,12 @@ test('a full session requests nothing from any other origin', async () => {
   const foreign = requests.filter((u) => !u.startsWith(env.server.url) && !u.startsWith('data:'));
   assert.deepEqual(foreign, []);
   assert.ok(requests.some((u) => u.endsWith('.wasm')));
+  // The built-in story never loads the pack reader; a pack check does.
+  const reader = () => requests.filter((u) => u.includes('/backchannel-reader-'));
+  assert.deepEqual(reader(), [], 'no pack reader for the built-in story');
+  const checked = await p.evaluate(async () => (await import('/backchannel.js')).validatePack(await (await fetch('/packs/nato-summit-2025.json')).json()));
+  assert.equal(checked.ok, true, JSON.stringify(checked.problems));
+  assert.deepEqual(reader().map((u) => u.replace(/.*\/backchannel-reader-[0-9a-f]+/, '')).sort(), ['.js', '_bg.wasm']);
   await context.close();
 });
 

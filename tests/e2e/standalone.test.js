@@ -55,6 +55,23 @@ test('opened from disk: make public, play, another scenario, another language; n
   await context.close();
 });
 
+test('opened from disk: a story pack of ones own (loadPack) is read by the inline pack reader; no request, no error', async () => {
+  // The built-in pack as a host's own (the page asks for one of its
+  // scenarios), read and checked by the pack reader inlined in the file.
+  const pack = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.json'), 'utf8'));
+  const { context, page, errors, network } = await openFile();
+  await page.evaluate(async (pack) => {
+    const el = document.querySelector('backchannel-explainer');
+    const ready = new Promise((ok) => el.addEventListener('backchannel:ready', ok, { once: true }));
+    await el.backchannel.loadPack(pack);
+    await ready;
+  }, pack);
+  assert.equal(await page.locator('.bc-bubble-text').first().textContent(), pack.messages[0].text);
+  assert.deepEqual(network, [], 'nothing fetched');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('presenter: ?present enlarges it, P toggles, PageDown/PageUp and the arrows change step', async () => {
   const { context, page, errors } = await openFile('?present');
   const host = page.locator('backchannel-explainer');
