@@ -153,6 +153,34 @@ test('loadPack tells another story; a refused one says why and a later good one 
   await context.close();
 });
 
+test('a pack reader that does not load: loadPack is refused in the element, the console and the event, naming the file; a later try loads it', async () => {
+  let fail = true;
+  const { context, page, errors } = await open(env.browser, env.server.url + '/load.html', {
+    prepare: (p) => p.route('**/backchannel-reader-*_bg.wasm', (r) => (fail ? r.fulfill({ status: 404, body: '' }) : r.continue())),
+  });
+  await ready(page);
+  const nato = readFileSync(join(ROOT, 'www/packs/nato-summit-2025.json'), 'utf8');
+  const load = () =>
+    page.evaluate(async (text) => {
+      try {
+        await document.querySelector('backchannel-explainer').backchannel.loadPack(JSON.parse(text));
+        return 'accepted';
+      } catch (e) {
+        return e.message;
+      }
+    }, nato);
+  const cause = /^pack: the story pack could not be read \(could not load \/backchannel-reader-[0-9a-f]{16}_bg\.wasm \(HTTP 404\)\)$/;
+  assert.match(await load(), cause);
+  await page.locator('.bc-failure').waitFor();
+  assert.match(await page.locator('.bc-failure').textContent(), /could not load \/backchannel-reader-/);
+  assert.deepEqual(await page.evaluate(() => window.errors.map((e) => e.field)), ['pack']);
+  assert.ok(errors.some((e) => cause.test(e.replace(/^backchannel: /, ''))), `in the console: ${errors.join('\n')}`);
+  fail = false;
+  assert.equal(await load(), 'accepted');
+  await page.locator('.bc-bubble-text', { hasText: 'Safe travels' }).waitFor();
+  await context.close();
+});
+
 for (const [url, field, text] of [['/broken.html', 'pack.beats', /beats: needs at least one beat/]]) {
   test(`a refused pack (${url}) shows why, tells the page, and leaves it working`, async () => {
     const { context, page, errors } = await open(env.browser, env.server.url + url);

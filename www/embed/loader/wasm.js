@@ -128,7 +128,9 @@ export function giveBack(instance) {
  * shows, logs and dispatches as `backchannel:error`).
  */
 async function loadPack(pack) {
-  this.__showPack(await checkPack(pack));
+  // A pack reader that does not load is refused the same way, in the element.
+  const checked = await checkPack(pack).catch((error) => ({ refused: { field: 'pack', problem: error.message } }));
+  this.__showPack(checked);
 }
 
 /**
