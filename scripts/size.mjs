@@ -69,10 +69,14 @@ const dist = resolve(import.meta.dirname, '../dist');
 // and counted apart below), which hands the explainer the story baked
 // (src/codec.rs); the built-in story is baked at build time, so the
 // explainer's wasm lost the pack's JSON reader and the checks (about 15)
-// and gained the decoder (about 2); the loader's part 0.2.
+// and gained the decoder (about 2); the loader's part 0.2. Then 9.0 more
+// (178.1 measured): a host's JSON config is read by the pack reader too,
+// the locale files and exportSvg's options by hand, so the explainer's
+// wasm carries no serde reader at all (serde-wasm-bindgen still writes
+// what the handle returns).
 const GOAL = 100 * 1024;
 const BUDGET = 140 * 1024;
-const CEILING = 187.3 * 1024;
+const CEILING = 178.3 * 1024;
 
 // dist/ ships nothing unoptimised: no hidden entry (Trunk's .stage, holding
 // the wasm before wasm-opt, stays behind after a failed build) and one wasm.
@@ -87,8 +91,9 @@ if (hidden.length > 0 || wasms.length !== 2 || readers.length !== 1) {
   process.exit(1);
 }
 // The pack reader (its wasm and glue) loads only for a host's own story
-// pack: not part of what a reader of the built-in story downloads. Printed
-// apart, with what a page telling its own story downloads in all.
+// pack or JSON config: not part of what a reader of the built-in story, as
+// the embed codes ask for it, downloads. Printed apart, with what a page
+// with a pack or a config of its own downloads in all.
 const isReader = (f) => f.startsWith('backchannel-reader-');
 
 const files = all
@@ -115,7 +120,7 @@ console.log(`${'file'.padEnd(44)} ${'raw KB'.padStart(8)} ${'gzip KB'.padStart(8
 const total = files.filter((f) => !isReader(f)).map(measure).reduce(add);
 row('total (wasm + js + css)', total);
 const reader = files.filter(isReader).map(measure).reduce(add);
-row('with a story pack of the host\'s own', add(total, reader));
+row('with a story pack or JSON config of its own', add(total, reader));
 const line = (limit, name) => {
   const over = total.brotli - limit;
   return over > 0

@@ -375,3 +375,66 @@ impl schemars::JsonSchema for SenderRef {
 
 #[cfg(test)]
 mod tests;
+
+// The compact form (`codec`) a config takes from the pack reader's wasm,
+// which reads and checks the host's JSON: the explainer's own wasm carries
+// no JSON reader for configs.
+use crate::codec::{record, Decode, Encode, Reader};
+
+record!(CustomEvent {
+    day,
+    sender,
+    sensitivity
+});
+record!(CustomScenario { id, events });
+record!(Config {
+    scenario,
+    lang,
+    theme,
+    autoplay,
+    params,
+    beats,
+    custom_scenario,
+    pack
+});
+
+/// Every theme, in the order of their bytes.
+const THEMES: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
+
+impl Decode for Theme {
+    fn decode(r: &mut Reader) -> Self {
+        let at = u32::decode(r) as usize;
+        THEMES
+            .get(at)
+            .copied()
+            .unwrap_or_else(|| r.fail(Theme::Light))
+    }
+}
+
+impl Encode for Theme {
+    fn encode(&self, out: &mut Vec<u8>) {
+        let at = THEMES.iter().position(|t| t == self).unwrap_or(1);
+        (at as u32).encode(out);
+    }
+}
+
+impl Decode for SenderRef {
+    fn decode(r: &mut Reader) -> Self {
+        match Option::<String>::decode(r) {
+            Some(id) => SenderRef::Id(id),
+            None => SenderRef::Index(u32::decode(r)),
+        }
+    }
+}
+
+impl Encode for SenderRef {
+    fn encode(&self, out: &mut Vec<u8>) {
+        match self {
+            SenderRef::Id(id) => Some(id).encode(out),
+            SenderRef::Index(i) => {
+                None::<&String>.encode(out);
+                i.encode(out);
+            }
+        }
+    }
+}

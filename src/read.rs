@@ -49,6 +49,53 @@ pub fn parse<T: DeserializeOwned>(text: &str) -> Result<T, InputError> {
     }
 }
 
+/// A flat JSON object of strings (a locale file). In the browser read by
+/// hand from `JSON.parse`'s value: the explainer's wasm carries no serde
+/// reader (packs and configs are read by the pack reader's wasm), and this
+/// is the one JSON it reads itself. Natively through serde, as `parse`.
+pub fn strings(text: &str) -> Result<crate::pairs::Pairs<String>, InputError> {
+    #[cfg(target_arch = "wasm32")]
+    {
+        use wasm_bindgen::JsCast;
+        let value = js_sys::JSON::parse(text).map_err(|e| {
+            let js: &js_sys::Error = e.unchecked_ref();
+            InputError::new(
+                "",
+                format!("not valid JSON ({})", String::from(js.message())),
+            )
+        })?;
+        // What a value is, in the words of a refusal (JSON, cut short).
+        let got = |v: &wasm_bindgen::JsValue| {
+            let json: String = js_sys::JSON::stringify(v)
+                .map(String::from)
+                .unwrap_or_default();
+            json.chars().take(40).collect::<String>()
+        };
+        if !value.is_object() || js_sys::Array::is_array(&value) {
+            return Err(InputError::new(
+                "",
+                format!("expected an object of strings, got {}", got(&value)),
+            ));
+        }
+        let mut pairs = Vec::new();
+        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+            let entry: js_sys::Array = entry.unchecked_into();
+            let key = entry.get(0).as_string().unwrap_or_default();
+            let value = entry.get(1);
+            match value.as_string() {
+                Some(text) => pairs.push((key, text)),
+                None => {
+                    let problem = format!("expected a string, got {}", got(&value));
+                    return Err(InputError::new(key, problem));
+                }
+            }
+        }
+        Ok(crate::pairs::Pairs(pairs))
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    parse(text)
+}
+
 /// Reads a JavaScript value (a parsed pack or config from the host page).
 #[cfg(target_arch = "wasm32")]
 pub fn from_js<T: DeserializeOwned>(value: wasm_bindgen::JsValue) -> Result<T, InputError> {

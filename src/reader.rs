@@ -2,10 +2,12 @@
 //! explainer's): reads and checks a host's story pack, from JSON text or a
 //! JavaScript object, with the same rules and words as `validate-pack`, and
 //! bakes a pack that passes into the bytes the explainer reads
-//! (`story::unbake`). The explainer's own wasm so carries neither a JSON
-//! reader for packs nor their checks: a reader of the built-in story never
-//! downloads them.
+//! (`story::unbake`); and reads a host's JSON config the same way. The
+//! explainer's own wasm so carries no JSON reader for packs or configs and
+//! no pack checks: a reader of the built-in story never downloads them.
 
+use crate::codec;
+use crate::config::Config;
 use crate::error::InputError;
 use crate::story::{bake, Problems, Story};
 use js_sys::{Reflect, Uint8Array};
@@ -63,6 +65,28 @@ pub fn check_pack(pack: JsValue) -> JsValue {
         }
     };
     let out = serde_wasm_bindgen::to_value(&checked).unwrap_or(JsValue::NULL);
+    with_bytes(out, bytes)
+}
+
+/// A host's config (its JSON text), read as the explainer would: `{ bytes }`
+/// (the config in `codec`'s form) or `{ refused: { field, problem } }`.
+/// Checked against the story later, by the explainer, which has it.
+#[cfg_attr(feature = "reader", wasm_bindgen(js_name = checkConfig))]
+pub fn check_config(text: &str) -> JsValue {
+    let out = js_sys::Object::new();
+    match Config::parse(text) {
+        Ok(config) => with_bytes(out.into(), Some(codec::encode(&config))),
+        Err(e) => {
+            let refused = js_sys::Object::new();
+            let _ = Reflect::set(&refused, &"field".into(), &e.path.into());
+            let _ = Reflect::set(&refused, &"problem".into(), &e.problem.into());
+            let _ = Reflect::set(&out, &"refused".into(), &refused);
+            out.into()
+        }
+    }
+}
+
+fn with_bytes(out: JsValue, bytes: Option<Vec<u8>>) -> JsValue {
     if let Some(bytes) = bytes {
         let _ = Reflect::set(&out, &"bytes".into(), &Uint8Array::from(&bytes[..]));
     }

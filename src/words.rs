@@ -4,7 +4,6 @@
 //! any interface string its own way.
 
 use crate::error::InputError;
-use crate::pairs::Pairs;
 use std::rc::Rc;
 
 #[cfg(test)]
@@ -71,7 +70,7 @@ impl Words {
 
     /// Parses a locale file: a flat JSON object of key → string.
     pub fn parse(text: &str) -> Result<Self, InputError> {
-        let pairs: Pairs<String> = crate::read::parse(text).map_err(|e| e.at("locale"))?;
+        let pairs = crate::read::strings(text).map_err(|e| e.at("locale"))?;
         Ok(Words::from_list(pairs.0))
     }
 
@@ -84,7 +83,7 @@ impl Words {
         let mut story_id = String::new();
         let mut story = Vec::new();
         let mut map = Vec::new();
-        let pairs: Pairs<String> = crate::read::parse(text).map_err(|e| e.at("locale"))?;
+        let pairs = crate::read::strings(text).map_err(|e| e.at("locale"))?;
         for (key, value) in pairs.0 {
             if key == "story" {
                 story_id = value;

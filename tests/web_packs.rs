@@ -380,3 +380,53 @@ fn check_pack_reports_what_validate_pack_prints() {
     let not_json = backchannel::reader::check_pack("{".into());
     assert_eq!(Reflect::get(&not_json, &"ok".into()).unwrap(), false);
 }
+
+/// A host's JSON config goes through the pack reader too (`checkConfig`,
+/// here in the same wasm): the explainer takes it in its compact form and
+/// follows it, or shows the reader's refusal in the reader's words.
+#[wasm_bindgen_test]
+async fn a_config_read_by_the_pack_reader_configures_the_explainer() {
+    let options = |config: &str| {
+        let o = Object::new();
+        Reflect::set(
+            &o,
+            &"config".into(),
+            &backchannel::reader::check_config(config),
+        )
+        .unwrap();
+        JsValue::from(o)
+    };
+    let host = host();
+    let handle = backchannel::embed::mount(
+        host.clone(),
+        None,
+        options(r#"{ "theme": "dark", "scenario": "only-rutte", "params": { "gamma": 0.5 } }"#),
+    )
+    .unwrap();
+    settle().await;
+    assert!(host.query_selector(".bc-theme-dark").unwrap().is_some());
+    // The config's scenario is the lab's (a story step shows its own).
+    call(&handle, "goToBeat", &[99.into()]).unwrap();
+    settle().await;
+    let state = call(&handle, "state", &[]).unwrap();
+    assert_eq!(
+        Reflect::get(&state, &"scenario".into()).unwrap(),
+        "only-rutte"
+    );
+    call(&handle, "destroy", &[]).unwrap();
+
+    let host = self::host();
+    let error = backchannel::embed::mount(host.clone(), None, options(r#"{ "autoplay": "yes" }"#))
+        .unwrap_err()
+        .as_string()
+        .unwrap();
+    assert_eq!(
+        error,
+        r#"config.autoplay: expected true or false, got the string "yes""#
+    );
+    settle().await;
+    assert!(find(&host, ".bc-failure")
+        .text_content()
+        .unwrap()
+        .contains("config.autoplay"));
+}

@@ -213,3 +213,29 @@ fn a_language_the_story_lacks_is_refused_by_name() {
     assert_eq!(e.path, "config.lang");
     assert!(e.problem.contains("no strings in \"fr\""), "{e}");
 }
+
+/// The compact form the pack reader's wasm hands the explainer reads back
+/// as the config it was read from, every field and both kinds of sender.
+#[test]
+fn a_config_reads_back_from_its_compact_form() {
+    for text in [
+        "{}",
+        r#"{
+            "scenario": "only-rutte", "lang": "fr", "theme": "dark", "autoplay": true,
+            "params": { "gamma": 0.5 }, "beats": ["act", "lab"], "pack": "packs/x.json",
+            "custom_scenario": { "id": "mine", "events": [
+                { "day": 1, "sender": 0, "sensitivity": 0.9 },
+                { "day": 2.5, "sender": "macron", "sensitivity": 0.4 }
+            ] }
+        }"#,
+        r#"{ "theme": "auto" }"#,
+    ] {
+        let config = Config::parse(text).unwrap();
+        let bytes = crate::codec::encode(&config);
+        assert_eq!(
+            crate::codec::decode::<Config>(&bytes),
+            Some(config),
+            "{text}"
+        );
+    }
+}

@@ -11,11 +11,39 @@ use crate::store::Store;
 use wasm_bindgen::prelude::*;
 
 /// What `exportSvg` may be asked for.
-#[derive(serde::Deserialize, Default)]
-#[serde(deny_unknown_fields)]
+#[derive(Default)]
 struct ExportOptions {
     theme: Option<String>,
     size: Option<String>,
+}
+
+impl ExportOptions {
+    /// Reads `{ theme?, size? }` by hand (the explainer's wasm carries no
+    /// serde reader); refuses any other field and a value that is not text.
+    fn read(options: &JsValue) -> Result<ExportOptions, String> {
+        let mut asked = ExportOptions::default();
+        if !options.is_object() {
+            return Err("expected an object of options".into());
+        }
+        let object: &js_sys::Object = options.unchecked_ref();
+        for key in js_sys::Object::keys(object).iter() {
+            let key = key.as_string().unwrap_or_default();
+            let slot = match key.as_str() {
+                "theme" => &mut asked.theme,
+                "size" => &mut asked.size,
+                _ => return Err(format!("unknown field `{key}`, expected `theme` or `size`")),
+            };
+            let value = js_sys::Reflect::get(options, &key.as_str().into()).unwrap_or_default();
+            if !value.is_undefined() {
+                *slot = Some(
+                    value
+                        .as_string()
+                        .ok_or(format!("{key}: expected a string"))?,
+                );
+            }
+        }
+        Ok(asked)
+    }
 }
 
 /// The host page's handle on one explainer, found at `element.backchannel`.
@@ -118,7 +146,7 @@ impl Handle {
         let asked: ExportOptions = if options.is_undefined() || options.is_null() {
             ExportOptions::default()
         } else {
-            serde_wasm_bindgen::from_value(options)
+            ExportOptions::read(&options)
                 .map_err(|e| JsError::new(&format!("backchannel: exportSvg: {e}")))?
         };
         let theme = match asked.theme.as_deref() {
@@ -199,7 +227,7 @@ impl Handle {
     /// again.
     #[wasm_bindgen(js_name = __showPack)]
     pub fn show_pack(&self, checked: JsValue) -> Result<(), JsError> {
-        let pack = super::options::Pack::read(&checked)
+        let pack = super::options::Checked::read(&checked)
             .ok_or_else(|| JsError::new("backchannel: loadPack: the pack reader gave nothing"))?;
         self.restart(Some(pack), None)
     }
@@ -218,7 +246,7 @@ impl Handle {
 
     fn restart(
         &self,
-        pack: Option<super::options::Pack>,
+        pack: Option<super::options::Checked>,
         options: Option<JsValue>,
     ) -> Result<(), JsError> {
         let started = {

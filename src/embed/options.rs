@@ -1,9 +1,10 @@
-//! What the loader read from the host element: its attributes, the text of
-//! its config, and its story pack as the pack reader left it (a URL that
-//! did not load never reaches the explainer: the loader keeps the fallback
-//! and reports it). Kept for the explainer's life, so a pack loaded later
+//! What the loader read from the host element: its attributes, and its
+//! config and story pack as the pack reader left them (a URL that did not
+//! load never reaches the explainer: the loader keeps the fallback and
+//! reports it). Kept for the explainer's life, so a pack loaded later
 //! (`loadPack`) starts under the same config.
 
+use crate::codec::{self, Decode};
 use crate::config::{story_language, Config};
 use crate::error::InputError;
 use crate::story::{unbake, Story};
@@ -11,25 +12,26 @@ use js_sys::{Function, Reflect, Uint8Array};
 use wasm_bindgen::JsCast;
 use wasm_bindgen::JsValue;
 
-/// A host's story pack, read and checked by the pack reader (its wasm:
-/// `src/reader.rs`, `checkPack`): the story baked, or why it was refused.
+/// A host's story pack or config, read (and a pack checked) by the pack
+/// reader (its wasm: `src/reader.rs`, `checkPack`, `checkConfig`): the
+/// value in `codec`'s form, or why it was refused.
 #[derive(Clone)]
-pub enum Pack {
+pub enum Checked {
     Baked(Vec<u8>),
     Refused(InputError),
 }
 
-impl Pack {
-    /// `{ bytes }` or `{ refused: { field, problem } }`, as `checkPack`
-    /// gives them (anything else: no pack).
-    pub fn read(checked: &JsValue) -> Option<Pack> {
+impl Checked {
+    /// `{ bytes }` or `{ refused: { field, problem } }`, as the pack reader
+    /// gives them (anything else: none).
+    pub fn read(checked: &JsValue) -> Option<Checked> {
         let get = |o: &JsValue, name: &str| Reflect::get(o, &name.into()).ok();
         let text = |o: &JsValue, name: &str| get(o, name).and_then(|v| v.as_string());
         if let Some(bytes) = get(checked, "bytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()) {
-            return Some(Pack::Baked(bytes.to_vec()));
+            return Some(Checked::Baked(bytes.to_vec()));
         }
         let refused = get(checked, "refused")?;
-        Some(Pack::Refused(InputError::new(
+        Some(Checked::Refused(InputError::new(
             text(&refused, "field")?,
             text(&refused, "problem")?,
         )))
@@ -38,16 +40,27 @@ impl Pack {
     /// The story, or the refusal (its path starts with `pack`).
     pub fn story(&self) -> Result<Story, InputError> {
         match self {
-            Pack::Baked(bytes) => unbake(bytes).map_err(|problems| problems.summary().at("pack")),
-            Pack::Refused(e) => Err(e.clone()),
+            Checked::Baked(bytes) => {
+                unbake(bytes).map_err(|problems| problems.summary().at("pack"))
+            }
+            Checked::Refused(e) => Err(e.clone()),
+        }
+    }
+
+    /// The value read, or the refusal (bytes that do not read: `what`).
+    fn value<T: Decode>(&self, what: &str) -> Result<T, InputError> {
+        match self {
+            Checked::Baked(bytes) => codec::decode(bytes)
+                .ok_or_else(|| InputError::new(what, "the pack reader's bytes do not read")),
+            Checked::Refused(e) => Err(e.clone()),
         }
     }
 }
 
 /// The mount options, as Rust values.
 pub struct Options {
-    config: Option<String>,
-    pack: Option<Pack>,
+    config: Option<Checked>,
+    pack: Option<Checked>,
     scenario: Option<String>,
     lang: Option<String>,
     theme: Option<String>,
@@ -68,8 +81,8 @@ impl Options {
         let get = |name: &str| Reflect::get(options, &name.into()).ok();
         let text = |name: &str| get(name).and_then(|v| v.as_string());
         Options {
-            config: text("config"),
-            pack: get("pack").as_ref().and_then(Pack::read),
+            config: get("config").as_ref().and_then(Checked::read),
+            pack: get("pack").as_ref().and_then(Checked::read),
             scenario: text("scenario"),
             lang: text("lang"),
             theme: text("theme"),
@@ -114,7 +127,7 @@ impl Options {
     /// The config with the element's attributes on top (they win).
     pub fn config(&self, story: &Story) -> Result<Config, InputError> {
         let mut config = match &self.config {
-            Some(json) => Config::parse(json)?,
+            Some(checked) => checked.value::<Config>("config")?,
             None => Config::default(),
         };
         if let Some(id) = &self.scenario {

@@ -1,6 +1,7 @@
 //! The words' tests: every locale complete, lookups, filling, numbers.
 
 use super::*;
+use crate::pairs::Pairs;
 use crate::story::Story;
 
 #[test]

@@ -2,7 +2,7 @@
 // config and pack URLs it names (fetched here), the language it starts in.
 import { BUILTIN_LANGUAGES, LOCALES, here } from './build.js';
 import { fetchLocale } from './locales.js';
-import { checkPack } from './wasm.js';
+import { checkConfig, checkPack } from './wasm.js';
 
 /**
  * Fetches a config or a story pack the host named by URL. Only the page's
@@ -73,7 +73,7 @@ export const inlineConfig = (host) => host.querySelector(':scope > script[type="
 /**
  * What the element asks for by data: its config (an inline JSON script
  * child, or the `config` URL) and its story pack (the `pack` URL, or the
- * config's `pack` field). Texts go to the explainer, which checks them. A
+ * config's `pack` field). Texts go to the pack reader (readAll). A
  * URL that does not load is `unloaded`, `{ field, message }`: the explainer
  * cannot tell the story as asked, so it does not start (cannotStart).
  */
@@ -167,20 +167,25 @@ export const tellsOwnStory = (host) =>
 
 /**
  * What the element asks for, and the strings of the language it starts
- * in. A story pack of the host's own goes through the pack reader first
- * (checkPack): the explainer takes it baked, or the reason it was refused.
+ * in. A story pack of the host's own and a JSON config go through the pack
+ * reader first (checkPack, checkConfig): the explainer takes them in its
+ * compact form, or the reason they were refused.
  */
 export async function readAll(host) {
   const inputs = await readInputs(host);
   if (inputs.unloaded) return inputs;
   const lang = startLanguage(host, inputs);
-  const [text, pack] = await Promise.all([
+  const failed = (error) => ({ error });
+  const [text, pack, config] = await Promise.all([
     // Without it the explainer starts in English and tries again.
     LOCALES.includes(lang) ? fetchLocale(lang).catch(() => undefined) : undefined,
-    inputs.pack && checkPack(inputs.pack).catch((error) => ({ error })),
+    inputs.pack && checkPack(inputs.pack).catch(failed),
+    inputs.config && checkConfig(inputs.config).catch(failed),
   ]);
   if (text !== undefined) Object.assign(inputs, { locale: text, localeLang: lang });
-  if (pack?.error) return { unloaded: { field: 'pack', problem: pack.error.message, message: `pack: ${pack.error.message}` } };
-  if (pack) inputs.pack = pack;
+  for (const [field, read] of [['config', config], ['pack', pack]]) {
+    if (read?.error) return { unloaded: { field, problem: read.error.message, message: `${field}: ${read.error.message}` } };
+    if (read) inputs[field] = read;
+  }
   return inputs;
 }

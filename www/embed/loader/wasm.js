@@ -36,8 +36,8 @@ const compile = () => (compiled ??= load(WASM, INLINE?.wasm));
 
 /**
  * The pack reader (reader.js: its own small wasm, src/reader.rs), loaded
- * the first time a host's own story pack is read, never for the built-in
- * story. One instance for the page: it keeps nothing between packs. One
+ * the first time a host's own story pack or a JSON config is read, never
+ * for the built-in story as the attributes ask for it. One instance for the page: it keeps nothing between packs. One
  * that failed to load or stopped is let go, and the next pack loads it anew.
  */
 let reader;
@@ -51,19 +51,25 @@ function packReader() {
   return reader;
 }
 
+/** `value` read by the pack reader's `check` (checkPack or checkConfig). */
+async function read(check, value, what) {
+  try {
+    return (await packReader())[check](value);
+  } catch (error) {
+    reader = undefined;
+    throw new Error(`the ${what} could not be read (${error.message})`);
+  }
+}
+
 /**
  * A story pack (JSON text or an object) read and checked by the pack
  * reader: `{ ok, summary, problems, bytes }` when it passes (`bytes`, the
  * story baked for the explainer), else `{ ok: false, problems, refused }`.
  */
-export async function checkPack(pack) {
-  try {
-    return (await packReader()).checkPack(pack);
-  } catch (error) {
-    reader = undefined;
-    throw new Error(`the story pack could not be read (${error.message})`);
-  }
-}
+export const checkPack = (pack) => read('checkPack', pack, 'story pack');
+
+/** A config's JSON text read by the pack reader: `{ bytes }` or `{ refused }`. */
+export const checkConfig = (text) => read('checkConfig', text, 'config');
 
 /** Live instances, `{ glue, exports }` (a crashed one is dropped); idle ones also wait in `idle`. */
 const instances = [];
