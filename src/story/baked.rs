@@ -121,14 +121,11 @@ pub fn bake_builtin(story: &Story) -> Vec<u8> {
 
 /// Reads what `bake` wrote back into the story it was made from (less the
 /// languages left out). The bytes were checked when baked; bytes that do
-/// not read are a build mistake, refused like a pack.
+/// not read (a build mistake, or a damaged copy) are refused like a pack,
+/// the caller naming it (`pack`).
 pub fn unbake(bytes: &[u8]) -> Result<Story, Problems> {
-    let (pack, deferred): (Pack, Vec<String>) = codec::decode(bytes).ok_or_else(|| {
-        InputError::new(
-            "pack",
-            "the built-in story's baked bytes do not read (rebuild)",
-        )
-    })?;
+    let (pack, deferred): (Pack, Vec<String>) = codec::decode(bytes)
+        .ok_or_else(|| InputError::new("", "its baked bytes do not read (rebuild it)"))?;
     Story::trusted(pack, deferred)
 }
 
@@ -189,7 +186,11 @@ mod tests {
         let baked = bake(&Story::builtin().unwrap());
         for cut in [0, 1, baked.len() / 2, baked.len() - 1] {
             let e = unbake(&baked[..cut]).unwrap_err();
-            assert_eq!(e.summary().path, "pack");
+            let e = e.summary().at("pack");
+            assert_eq!(
+                e.to_string(),
+                "pack: its baked bytes do not read (rebuild it)"
+            );
         }
     }
 }
