@@ -90,8 +90,9 @@ const bundled = await bundle({
 });
 // The glue is imported by URL, once per explainer (its own instance), and
 // the pack reader's once (esbuild writes each import twice, for the inline
-// and the URL case): the host's bundler must leave those imports as they are (webpack would make
-// them a context module that fails at run time; Vite warns).
+// and the URL case): the host's bundler must leave those imports as they
+// are (webpack would make them a context module that fails at run time;
+// Vite warns).
 let loader = bundled.outputFiles[0].text;
 const imports = loader.match(/\bimport\((?!\/\*)/g)?.length ?? 0;
 loader = loader.replace(/\bimport\((?!\/\*)/g, 'import(/* webpackIgnore: true */ /* @vite-ignore */ ');

@@ -24,7 +24,7 @@ pub struct Reader<'a> {
 
 impl<'a> Reader<'a> {
     /// Notes a fault; what is being read gets `value` instead.
-    pub fn fail<T>(&mut self, value: T) -> T {
+    fn fail<T>(&mut self, value: T) -> T {
         self.ok = false;
         value
     }
@@ -131,7 +131,7 @@ macro_rules! record {
                 }
             }
         }
-                impl $crate::codec::Encode for $t {
+        impl $crate::codec::Encode for $t {
             fn encode(&self, out: &mut Vec<u8>) {
                 $($crate::codec::Encode::encode(&self.$f, out);)*
             }
@@ -139,6 +139,18 @@ macro_rules! record {
     };
 }
 pub(crate) use record;
+
+/// One of `all` (a fieldless enum's variants), read as its index.
+pub fn one_of<T: Copy>(r: &mut Reader, all: &[T]) -> T {
+    let at = u32::decode(r) as usize;
+    all.get(at).copied().unwrap_or_else(|| r.fail(all[0]))
+}
+
+/// `value`, one of `all`, written as its index.
+pub fn put_one_of<T: PartialEq>(value: &T, all: &[T], out: &mut Vec<u8>) {
+    let at = all.iter().position(|v| v == value).unwrap_or(0);
+    (at as u32).encode(out);
+}
 
 impl Decode for u32 {
     fn decode(r: &mut Reader) -> Self {

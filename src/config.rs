@@ -379,7 +379,7 @@ mod tests;
 // The compact form (`codec`) a config takes from the pack reader's wasm,
 // which reads and checks the host's JSON: the explainer's own wasm carries
 // no JSON reader for configs.
-use crate::codec::{record, Decode, Encode, Reader};
+use crate::codec::{self, record, Decode, Encode, Reader};
 
 record!(CustomEvent {
     day,
@@ -403,18 +403,13 @@ const THEMES: [Theme; 3] = [Theme::Auto, Theme::Light, Theme::Dark];
 
 impl Decode for Theme {
     fn decode(r: &mut Reader) -> Self {
-        let at = u32::decode(r) as usize;
-        THEMES
-            .get(at)
-            .copied()
-            .unwrap_or_else(|| r.fail(Theme::Light))
+        codec::one_of(r, &THEMES)
     }
 }
 
 impl Encode for Theme {
     fn encode(&self, out: &mut Vec<u8>) {
-        let at = THEMES.iter().position(|t| t == self).unwrap_or(1);
-        (at as u32).encode(out);
+        codec::put_one_of(self, &THEMES, out);
     }
 }
 

@@ -33,10 +33,10 @@ pub const HOST_ATTRIBUTE: &str = "data-backchannel";
 /// Mounts one explainer. `host` is the element the page placed (it gets the
 /// `backchannel` handle and dispatches the events); the explainer renders
 /// into `root` (a node in the host's shadow root), or into `host` itself.
-/// `options` carries what the loader read: `{ config?, packBytes?,
-/// refusedPack?, scenario?, lang?, theme?, autoplay?, onDestroy?, onPanic? }`
-/// (`config` as JSON text; a host's pack as the pack reader left it, baked
-/// bytes or a refusal: see `Options`); `onDestroy` is called once the
+/// `options` carries what the loader read: `{ config?, pack?, scenario?,
+/// lang?, theme?, autoplay?, onDestroy?, onPanic? }` (`config` and `pack`
+/// as the pack reader left them, `{ bytes }` or `{ refused }`: see
+/// `options::Checked`); `onDestroy` is called once the
 /// explainer has been torn down, whether the loader or the host page asked
 /// for it; `onPanic(message)` if a Rust panic stops this wasm instance (see
 /// `panic.rs`: the loader gives each explainer an instance of its own).

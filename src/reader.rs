@@ -14,6 +14,23 @@ use js_sys::{Reflect, Uint8Array};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+/// Why a pack or a config cannot be used, as the explainer shows it
+/// (`options::refusal` reads it there).
+#[derive(Serialize)]
+struct Refused {
+    field: String,
+    problem: String,
+}
+
+impl From<InputError> for Refused {
+    fn from(e: InputError) -> Refused {
+        Refused {
+            field: e.path,
+            problem: e.problem,
+        }
+    }
+}
+
 /// `{ ok, summary, problems: [{ path, problem }] }`: every problem
 /// `validate-pack` would print for the same pack (the pack editor and
 /// `validatePack` show them); and for the explainer, `bytes` (the checked
@@ -27,11 +44,6 @@ pub fn check_pack(pack: JsValue) -> JsValue {
         summary: Option<String>,
         problems: Vec<InputError>,
         refused: Option<Refused>,
-    }
-    #[derive(Serialize)]
-    struct Refused {
-        field: String,
-        problem: String,
     }
     let result = match pack.as_string() {
         Some(text) => Story::parse(&text),
@@ -50,22 +62,19 @@ pub fn check_pack(pack: JsValue) -> JsValue {
         Err(problems) => {
             let first = problems.summary().at("pack");
             let Problems(problems) = problems;
+            let refused = Some(first.into());
             (
                 Checked {
                     ok: false,
                     summary: None,
                     problems,
-                    refused: Some(Refused {
-                        field: first.path,
-                        problem: first.problem,
-                    }),
+                    refused,
                 },
                 None,
             )
         }
     };
-    let out = serde_wasm_bindgen::to_value(&checked).unwrap_or(JsValue::NULL);
-    with_bytes(out, bytes)
+    with_bytes(&checked, bytes)
 }
 
 /// A host's config (its JSON text), read as the explainer would: `{ bytes }`
@@ -73,20 +82,24 @@ pub fn check_pack(pack: JsValue) -> JsValue {
 /// Checked against the story later, by the explainer, which has it.
 #[cfg_attr(feature = "reader", wasm_bindgen(js_name = checkConfig))]
 pub fn check_config(text: &str) -> JsValue {
-    let out = js_sys::Object::new();
+    #[derive(Serialize)]
+    struct Checked {
+        refused: Option<Refused>,
+    }
     match Config::parse(text) {
-        Ok(config) => with_bytes(out.into(), Some(codec::encode(&config))),
-        Err(e) => {
-            let refused = js_sys::Object::new();
-            let _ = Reflect::set(&refused, &"field".into(), &e.path.into());
-            let _ = Reflect::set(&refused, &"problem".into(), &e.problem.into());
-            let _ = Reflect::set(&out, &"refused".into(), &refused);
-            out.into()
-        }
+        Ok(config) => with_bytes(&Checked { refused: None }, Some(codec::encode(&config))),
+        Err(e) => with_bytes(
+            &Checked {
+                refused: Some(e.into()),
+            },
+            None,
+        ),
     }
 }
 
-fn with_bytes(out: JsValue, bytes: Option<Vec<u8>>) -> JsValue {
+/// `checked` as a JavaScript object, with `bytes` when there are some.
+fn with_bytes(checked: &impl Serialize, bytes: Option<Vec<u8>>) -> JsValue {
+    let out = serde_wasm_bindgen::to_value(checked).unwrap_or(JsValue::NULL);
     if let Some(bytes) = bytes {
         let _ = Reflect::set(&out, &"bytes".into(), &Uint8Array::from(&bytes[..]));
     }

@@ -3,6 +3,7 @@
 
 use super::language;
 use super::live::{tear_down, Slot};
+use super::options::{self, Checked};
 use super::{refuse, show, start};
 use crate::export::{svg, Size, Theme};
 use crate::model::ParamId;
@@ -227,7 +228,7 @@ impl Handle {
     /// again.
     #[wasm_bindgen(js_name = __showPack)]
     pub fn show_pack(&self, checked: JsValue) -> Result<(), JsError> {
-        let pack = super::options::Checked::read(&checked)
+        let pack = Checked::read(&checked)
             .ok_or_else(|| JsError::new("backchannel: loadPack: the pack reader gave nothing"))?;
         self.restart(Some(pack), None)
     }
@@ -244,26 +245,19 @@ impl Handle {
         self.restart(None, Some(options))
     }
 
-    fn restart(
-        &self,
-        pack: Option<super::options::Checked>,
-        options: Option<JsValue>,
-    ) -> Result<(), JsError> {
+    fn restart(&self, pack: Option<Checked>, options: Option<JsValue>) -> Result<(), JsError> {
         let started = {
             let mut slot = self.live.borrow_mut();
             let live = slot
                 .as_mut()
                 .ok_or_else(|| JsError::new("backchannel: this explainer was destroyed"))?;
-            let text = |o: &JsValue, name: &str| {
-                js_sys::Reflect::get(o, &name.into())
-                    .ok()
-                    .and_then(|v| v.as_string())
-            };
-            let unloaded = options
-                .as_ref()
-                .and_then(|o| text(o, "field").zip(text(o, "problem")));
+            // A config or pack URL that did not load: refused as a pack is.
+            let unloaded = options.as_ref().and_then(options::refusal);
+            let pack = unloaded.map(Checked::Refused).or(pack);
             if let Some(o) = &options {
                 live.options.update(o);
+                // Its language at hand first, as at mount: no English between.
+                live.locales.preload(live.options.locale.as_ref());
             }
             // What the reader did: the step in view and its message's side.
             let kept = options.as_ref().and(
@@ -271,10 +265,9 @@ impl Handle {
                     .as_ref()
                     .map(|s| s.read(|e| (e.beat().1.id.clone(), e.public()))),
             );
-            let story = match (unloaded, pack) {
-                (Some((field, problem)), _) => Err(crate::error::InputError::new(field, problem)),
-                (None, Some(pack)) => pack.story(),
-                (None, None) => live.options.story(),
+            let story = match pack {
+                Some(pack) => pack.story(),
+                None => live.options.story(),
             };
             story
                 .and_then(|story| start(&live.options, &live.locales, story))

@@ -19,21 +19,31 @@ struct Locale {
 pub(crate) struct Locales(Vec<Locale>);
 
 impl Locales {
-    /// English, and the language the loader fetched before mounting (a file
-    /// that does not read is said in the console; the explainer then asks
-    /// the loader for it again).
+    /// English, and the language the loader fetched before mounting.
     pub(crate) fn new(preloaded: Option<&(String, String)>) -> Locales {
         let mut locales = Locales(vec![Locale {
             code: "en".into(),
             interface: Words::english(),
             story: None,
         }]);
-        if let Some((code, text)) = preloaded {
-            if let Err(e) = locales.add(code, text) {
-                console_error(&e.to_string());
-            }
-        }
+        locales.preload(preloaded);
         locales
+    }
+
+    /// The language file the loader fetched before a mount or a restart,
+    /// for the language it starts in, kept unless that language is at hand
+    /// already (a file that does not read is said in the console; the
+    /// explainer then starts in English and asks the loader again).
+    pub(crate) fn preload(&mut self, preloaded: Option<&(String, String)>) {
+        let Some((code, text)) = preloaded else {
+            return;
+        };
+        if self.0.iter().any(|l| &l.code == code) {
+            return;
+        }
+        if let Err(e) = self.add(code, text) {
+            console_error(&e.to_string());
+        }
     }
 
     /// Reads a language's file and keeps it.

@@ -25,19 +25,17 @@ impl Checked {
     /// `{ bytes }` or `{ refused: { field, problem } }`, as the pack reader
     /// gives them (anything else: none).
     pub fn read(checked: &JsValue) -> Option<Checked> {
-        let get = |o: &JsValue, name: &str| Reflect::get(o, &name.into()).ok();
-        let text = |o: &JsValue, name: &str| get(o, name).and_then(|v| v.as_string());
-        if let Some(bytes) = get(checked, "bytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()) {
+        let get = |name: &str| Reflect::get(checked, &name.into()).ok();
+        if let Some(bytes) = get("bytes").and_then(|b| b.dyn_into::<Uint8Array>().ok()) {
             return Some(Checked::Baked(bytes.to_vec()));
         }
-        let refused = get(checked, "refused")?;
-        Some(Checked::Refused(InputError::new(
-            text(&refused, "field")?,
-            text(&refused, "problem")?,
-        )))
+        get("refused")
+            .as_ref()
+            .and_then(refusal)
+            .map(Checked::Refused)
     }
 
-    /// The story, or the refusal (its path starts with `pack`).
+    /// The story, or the refusal (a pack's path starts with `pack`).
     pub fn story(&self) -> Result<Story, InputError> {
         match self {
             Checked::Baked(bytes) => {
@@ -57,6 +55,13 @@ impl Checked {
     }
 }
 
+/// `{ field, problem }`, as the loader and the pack reader say why
+/// something cannot be used (a refusal, a URL that did not load).
+pub fn refusal(said: &JsValue) -> Option<InputError> {
+    let text = |name: &str| Reflect::get(said, &name.into()).ok()?.as_string();
+    Some(InputError::new(text("field")?, text("problem")?))
+}
+
 /// The mount options, as Rust values.
 pub struct Options {
     config: Option<Checked>,
@@ -65,8 +70,9 @@ pub struct Options {
     lang: Option<String>,
     theme: Option<String>,
     autoplay: Option<bool>,
-    /// The interface strings the loader fetched before mounting, for the
-    /// language it expects the explainer to start in: `(code, JSON text)`.
+    /// The interface strings the loader fetched before mounting (or the
+    /// latest restart), for the language it expects the explainer to start
+    /// in: `(code, JSON text)`.
     pub locale: Option<(String, String)>,
     /// The loader's `loadLocale(code)`: fetches a language's file, then
     /// calls the handle's `setLanguage(code)` again; a promise of that.
@@ -94,9 +100,11 @@ impl Options {
     }
 
     /// What the host asks for now (its attributes or properties changed
-    /// after mount): the loader's functions and the first language file stay.
+    /// after mount), with the language file fetched for it: the loader's
+    /// functions stay.
     pub fn update(&mut self, options: &JsValue) {
         let fresh = Options::read(options);
+        self.locale = fresh.locale;
         self.config = fresh.config;
         self.pack = fresh.pack;
         self.scenario = fresh.scenario;

@@ -78,15 +78,13 @@ const VIEWS: [View; 6] = [
 
 impl Decode for View {
     fn decode(r: &mut Reader) -> Self {
-        let at = u32::decode(r) as usize;
-        VIEWS.get(at).copied().unwrap_or_else(|| r.fail(View::Act))
+        codec::one_of(r, &VIEWS)
     }
 }
 
 impl codec::Encode for View {
     fn encode(&self, out: &mut Vec<u8>) {
-        let at = VIEWS.iter().position(|v| v == self).unwrap_or(0);
-        (at as u32).encode(out);
+        codec::put_one_of(self, &VIEWS, out);
     }
 }
 
@@ -94,29 +92,28 @@ impl codec::Encode for View {
 #[cfg(target_arch = "wasm32")]
 const BAKED: &[u8] = include_bytes!("builtin.bin");
 
-/// A checked story as bytes `unbake` reads: its pack, and the languages
-/// it is told in whose strings come later (none but the built-in story's).
+/// A checked story as bytes `unbake` reads (a host's pack, whole).
 pub fn bake(story: &Story) -> Vec<u8> {
-    let pack = story.pack();
-    let deferred: Vec<String> = story
-        .languages()
-        .filter(|l| pack.strings.get(l).is_none())
-        .map(String::from)
-        .collect();
-    codec::encode(&(pack, deferred))
+    bake_with(story, story.pack())
 }
 
 /// The built-in story as the wasm carries it: its strings in English only,
 /// the other languages named to come with their interface strings.
 pub fn bake_builtin(story: &Story) -> Vec<u8> {
     let mut pack = story.pack().clone();
+    pack.strings.0.retain(|(lang, _)| lang == "en");
+    bake_with(story, &pack)
+}
+
+/// `pack` (the story's, or fewer of its strings), and the languages the
+/// story is told in whose strings it lacks: they come later.
+fn bake_with(story: &Story, pack: &Pack) -> Vec<u8> {
     let deferred: Vec<String> = story
         .languages()
-        .filter(|l| *l != "en")
+        .filter(|l| pack.strings.get(l).is_none())
         .map(String::from)
         .collect();
-    pack.strings.0.retain(|(lang, _)| lang == "en");
-    codec::encode(&(&pack, deferred))
+    codec::encode(&(pack, deferred))
 }
 
 /// Reads what `bake` wrote back into the story it was made from (less the

@@ -96,10 +96,7 @@ impl From<InputError> for Problems {
 }
 
 impl Story {
-    /// Reads, checks and resolves a pack's JSON text. Never inlined: its
-    /// callers (a pack attribute, `validatePack`) each got a copy of the
-    /// reader and the checks (9 KB of wasm).
-    #[inline(never)]
+    /// Reads, checks and resolves a pack's JSON text.
     pub fn parse(text: &str) -> Result<Story, Problems> {
         crate::read::parse::<Pack>(text)?.checked()
     }
@@ -195,7 +192,6 @@ impl Story {
 impl Pack {
     /// Checks every rule a pack must keep, reporting every problem at once,
     /// then works out what the explainer needs: the only way to a `Story`.
-    #[inline(never)]
     pub fn checked(mut self) -> Result<Story, Problems> {
         let problems = check::problems(&self);
         if !problems.is_empty() {

@@ -3,7 +3,8 @@
 // languages fetched when used; and where the loader itself is served from.
 export const GLUE = __BACKCHANNEL_GLUE__;
 export const WASM = __BACKCHANNEL_WASM__;
-// The pack reader's (reader.js): loaded only for a host's own story pack.
+// The pack reader's (reader.js): loaded only for a host's own story pack
+// or JSON config.
 export const READER_GLUE = __BACKCHANNEL_READER_GLUE__;
 export const READER_WASM = __BACKCHANNEL_READER_WASM__;
 export const CSS = __BACKCHANNEL_CSS__;

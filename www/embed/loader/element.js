@@ -206,12 +206,6 @@ async function changed(host, name) {
   const inputs = await readAll(host);
   if (entry.handle !== handle || asked !== entry.asked) return;
   try {
-    // The language it starts in is at hand first: no English in between.
-    if (inputs.localeLang) handle.__languageLoaded(inputs.localeLang);
-  } catch {
-    // A file that does not read: it starts in English and says so.
-  }
-  try {
     handle.__remount({ ...inputs, ...inputs.unloaded, ...now });
   } catch {
     // Shown in the element, logged and dispatched by the explainer.

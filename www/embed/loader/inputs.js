@@ -77,10 +77,11 @@ export const inlineConfig = (host) => host.querySelector(':scope > script[type="
  * URL that does not load is `unloaded`, `{ field, message }`: the explainer
  * cannot tell the story as asked, so it does not start (cannotStart).
  */
+const unloaded = (field, error) => ({ unloaded: { field, problem: error, message: `${field}: ${error}` } });
+
 async function readInputs(host) {
   const out = {};
   const own = given.get(host) ?? {};
-  const unloaded = (field, error) => ({ unloaded: { field, problem: error, message: `${field}: ${error}` } });
   const inline = inlineConfig(host);
   const configUrl = attr(host, 'config');
   if ('config' in own) {
@@ -184,7 +185,7 @@ export async function readAll(host) {
   ]);
   if (text !== undefined) Object.assign(inputs, { locale: text, localeLang: lang });
   for (const [field, read] of [['config', config], ['pack', pack]]) {
-    if (read?.error) return { unloaded: { field, problem: read.error.message, message: `${field}: ${read.error.message}` } };
+    if (read?.error) return unloaded(field, read.error.message);
     if (read) inputs[field] = read;
   }
   return inputs;
