@@ -10,14 +10,15 @@
 //
 // BENCH_FLIP_SECONDS (default 10) and BENCH_LAB_SECONDS (default 60) shorten
 // trial runs; BENCH_THROTTLE=4 measures one rate only.
-import { serve, launch } from '../../tests/e2e/support.js';
+import { serve, launch, DIST } from '../../tests/e2e/support.js';
 import { openDemo, beatIds, call, settle, labPass, recorder, frameStats, actionAt, handleTimings, table } from './common.mjs';
 
 const FLIP_SECONDS = Number(process.env.BENCH_FLIP_SECONDS ?? 10);
 const LAB_SECONDS = Number(process.env.BENCH_LAB_SECONDS ?? 60);
 const RATES = process.env.BENCH_THROTTLE ? [Number(process.env.BENCH_THROTTLE)] : [1, 4];
 
-const server = await serve();
+// BENCH_DIST serves another build (another variant of dist/, to compare).
+const server = await serve(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();
 
 /** The flip on the first beat, and the playback it starts. */
