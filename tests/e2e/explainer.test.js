@@ -141,6 +141,39 @@ test('motion: going public animates the bubble into the post', async () => {
   await context.close();
 });
 
+// Yew's scheduler yields to the browser once it has run 16 ms. On a slow
+// phone the flip's render takes longer, and it yielded before the effect
+// that starts the morph: the browser painted the post in place, then the
+// bubble jumped back to morph into it (vendor/yew/PATCHED.md).
+test('motion on a slow phone (CPU 6x slower): the first frame that shows the post is already morphing', async () => {
+  const { context, page } = await openAtAct({ viewport: { width: 390, height: 844 } });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 6 });
+  const toggle = page.getByRole('switch', SWITCH);
+  await toggle.scrollIntoViewIfNeeded();
+  const at = await toggle.boundingBox();
+  // What each frame is about to paint: the post's header, and the morph.
+  await page.evaluate(() => {
+    const root = document.querySelector('[data-backchannel]').shadowRoot ?? document;
+    window.__frames = [];
+    const tick = () => {
+      const bubble = root.querySelector('.bc-bubble');
+      window.__frames.push({ post: !!root.querySelector('.bc-post-head'), morphing: bubble.getAnimations().length > 0 });
+      // Until a few frames after the post shows (or about 10 s at most).
+      const since = window.__frames.findIndex((f) => f.post);
+      if ((since < 0 || window.__frames.length < since + 5) && window.__frames.length < 600) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  });
+  await page.mouse.click(at.x + at.width / 2, at.y + at.height / 2);
+  await page.waitForFunction(() => window.__frames.some((f) => f.post), null, { timeout: 20000 });
+  const frames = await page.evaluate(() => window.__frames);
+  const first = frames.find((f) => f.post);
+  assert.equal(first.morphing, true, 'the first frame with the post shows it in place, with no morph running');
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+  await context.close();
+});
+
 test('no wasm: the demo page shows the static story in the explainer\'s place, with the message', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();

@@ -395,11 +395,16 @@ impl Scheduler {
         not(feature = "not_browser_env")
     ))]
     fn can_yield(&self) -> bool {
+        // Patched (PATCHED.md): nor while a rendered() / use_effect is due,
+        // so effects that measure the new DOM (a FLIP animation) run before
+        // the browser paints it.
         self.destroy.inner.is_empty()
             && self.create.inner.is_empty()
             && self.render_first.inner.is_empty()
             && self.render.inner.is_empty()
             && self.render_priority.inner.is_empty()
+            && self.rendered_first.inner.is_empty()
+            && self.rendered.inner.is_empty()
     }
 
     /// Fill vector with tasks to be executed according to Runnable type execution priority
