@@ -39,8 +39,9 @@ pub mod schema;
 
 // The explainer's wasm mounts explainers; the pack reader's (feature
 // `reader`) only reads packs and configs, exporting `checkPack` and
-// `checkConfig` and nothing of `embed`. (`reader` is in both: the explainer's leaves it out unused,
-// and its browser tests call it as the loader would.)
+// `checkConfig` and nothing of `embed`. (`reader` is in both: the
+// explainer's leaves it out unused, and its browser tests call it as the
+// loader would.)
 #[cfg(all(target_arch = "wasm32", not(feature = "reader")))]
 pub mod embed;
 #[cfg(target_arch = "wasm32")]

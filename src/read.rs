@@ -64,36 +64,45 @@ pub fn strings(text: &str) -> Result<crate::pairs::Pairs<String>, InputError> {
                 format!("not valid JSON ({})", String::from(js.message())),
             )
         })?;
-        // What a value is, in the words of a refusal (JSON, cut short).
-        let got = |v: &wasm_bindgen::JsValue| {
-            let json: String = js_sys::JSON::stringify(v)
-                .map(String::from)
-                .unwrap_or_default();
-            json.chars().take(40).collect::<String>()
-        };
-        if !value.is_object() || js_sys::Array::is_array(&value) {
-            return Err(InputError::new(
-                "",
-                format!("expected an object of strings, got {}", got(&value)),
-            ));
-        }
-        let mut pairs = Vec::new();
-        for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
-            let entry: js_sys::Array = entry.unchecked_into();
-            let key = entry.get(0).as_string().unwrap_or_default();
-            let value = entry.get(1);
-            match value.as_string() {
-                Some(text) => pairs.push((key, text)),
-                None => {
-                    let problem = format!("expected a string, got {}", got(&value));
-                    return Err(InputError::new(key, problem));
-                }
-            }
-        }
-        Ok(crate::pairs::Pairs(pairs))
+        strings_of(&value).map(crate::pairs::Pairs)
     }
     #[cfg(not(target_arch = "wasm32"))]
     parse(text)
+}
+
+/// A JavaScript object's fields, each a string (`undefined` ones left
+/// out): a parsed locale file, or options a host passed (`exportSvg`'s).
+#[cfg(target_arch = "wasm32")]
+pub fn strings_of(value: &wasm_bindgen::JsValue) -> Result<Vec<(String, String)>, InputError> {
+    use wasm_bindgen::JsCast;
+    // What a value is, in the words of a refusal (JSON, cut short).
+    let got = |v: &wasm_bindgen::JsValue| {
+        let json: String = js_sys::JSON::stringify(v)
+            .map(String::from)
+            .unwrap_or_default();
+        json.chars().take(40).collect::<String>()
+    };
+    if !value.is_object() || js_sys::Array::is_array(value) {
+        return Err(InputError::new(
+            "",
+            format!("expected an object of strings, got {}", got(value)),
+        ));
+    }
+    let mut pairs = Vec::new();
+    for entry in js_sys::Object::entries(value.unchecked_ref()).iter() {
+        let entry: js_sys::Array = entry.unchecked_into();
+        let key = entry.get(0).as_string().unwrap_or_default();
+        let value = entry.get(1);
+        match value.as_string() {
+            Some(text) => pairs.push((key, text)),
+            None if value.is_undefined() => {}
+            None => {
+                let problem = format!("expected a string, got {}", got(&value));
+                return Err(InputError::new(key, problem));
+            }
+        }
+    }
+    Ok(pairs)
 }
 
 /// Reads a JavaScript value (a parsed pack or config from the host page).

@@ -86,15 +86,11 @@ pub fn check_config(text: &str) -> JsValue {
     struct Checked {
         refused: Option<Refused>,
     }
-    match Config::parse(text) {
-        Ok(config) => with_bytes(&Checked { refused: None }, Some(codec::encode(&config))),
-        Err(e) => with_bytes(
-            &Checked {
-                refused: Some(e.into()),
-            },
-            None,
-        ),
-    }
+    let (refused, bytes) = match Config::parse(text) {
+        Ok(config) => (None, Some(codec::encode(&config))),
+        Err(e) => (Some(e.into()), None),
+    };
+    with_bytes(&Checked { refused }, bytes)
 }
 
 /// `checked` as a JavaScript object, with `bytes` when there are some.

@@ -23,25 +23,13 @@ impl ExportOptions {
     /// serde reader); refuses any other field and a value that is not text.
     fn read(options: &JsValue) -> Result<ExportOptions, String> {
         let mut asked = ExportOptions::default();
-        if !options.is_object() {
-            return Err("expected an object of options".into());
-        }
-        let object: &js_sys::Object = options.unchecked_ref();
-        for key in js_sys::Object::keys(object).iter() {
-            let key = key.as_string().unwrap_or_default();
+        for (key, value) in crate::read::strings_of(options).map_err(|e| e.to_string())? {
             let slot = match key.as_str() {
                 "theme" => &mut asked.theme,
                 "size" => &mut asked.size,
                 _ => return Err(format!("unknown field `{key}`, expected `theme` or `size`")),
             };
-            let value = js_sys::Reflect::get(options, &key.as_str().into()).unwrap_or_default();
-            if !value.is_undefined() {
-                *slot = Some(
-                    value
-                        .as_string()
-                        .ok_or(format!("{key}: expected a string"))?,
-                );
-            }
+            *slot = Some(value);
         }
         Ok(asked)
     }

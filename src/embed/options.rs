@@ -35,23 +35,23 @@ impl Checked {
             .map(Checked::Refused)
     }
 
-    /// The story, or the refusal (a pack's path starts with `pack`).
-    pub fn story(&self) -> Result<Story, InputError> {
+    /// The bytes the pack reader gave, or why it refused.
+    fn bytes(&self) -> Result<&[u8], InputError> {
         match self {
-            Checked::Baked(bytes) => {
-                unbake(bytes).map_err(|problems| problems.summary().at("pack"))
-            }
+            Checked::Baked(bytes) => Ok(bytes),
             Checked::Refused(e) => Err(e.clone()),
         }
     }
 
+    /// The story, or the refusal (a pack's path starts with `pack`).
+    pub fn story(&self) -> Result<Story, InputError> {
+        unbake(self.bytes()?).map_err(|problems| problems.summary().at("pack"))
+    }
+
     /// The value read, or the refusal (bytes that do not read: `what`).
     fn value<T: Decode>(&self, what: &str) -> Result<T, InputError> {
-        match self {
-            Checked::Baked(bytes) => codec::decode(bytes)
-                .ok_or_else(|| InputError::new(what, "the pack reader's bytes do not read")),
-            Checked::Refused(e) => Err(e.clone()),
-        }
+        codec::decode(self.bytes()?)
+            .ok_or_else(|| InputError::new(what, "the pack reader's bytes do not read"))
     }
 }
 

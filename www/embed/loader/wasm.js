@@ -37,8 +37,9 @@ const compile = () => (compiled ??= load(WASM, INLINE?.wasm));
 /**
  * The pack reader (reader.js: its own small wasm, src/reader.rs), loaded
  * the first time a host's own story pack or a JSON config is read, never
- * for the built-in story as the attributes ask for it. One instance for the page: it keeps nothing between packs. One
- * that failed to load or stopped is let go, and the next pack loads it anew.
+ * for the built-in story as the attributes ask for it. One instance for
+ * the page: it keeps nothing between packs. One that failed to load or
+ * stopped is let go, and the next pack loads it anew.
  */
 let reader;
 function packReader() {
