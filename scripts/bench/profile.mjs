@@ -5,6 +5,7 @@
 // build whose wasm keeps its names to read Rust functions (README
 // "Benchmark"); on dist/ as built they show as wasm-function[N].
 //
+// BENCH_TOP (default 25) sets how many functions each table lists.
 // BENCH_DIST (default dist/) serves another build; BENCH_PROFILE_OUT saves
 // the raw profiles there (open them in DevTools).
 import { writeFile } from 'node:fs/promises';
@@ -12,7 +13,7 @@ import { serve, launch, DIST } from '../../tests/e2e/support.js';
 import { openDemo, beatIds, call, settle, table } from './common.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
-const TOP = 25;
+const TOP = Number(process.env.BENCH_TOP ?? 25);
 
 const server = await serve(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();

@@ -5,10 +5,11 @@
 // events in the slow frames laid out (dirty objects, roots).
 //
 // BENCH_LAB_SECONDS (default 20) sets how long the lab is played;
+// BENCH_DIST (default dist/) serves another build;
 // BENCH_INVALIDATIONS=1 also lists why layout was invalidated (slow);
 // BENCH_TRACE_OUT, if set, saves the raw trace there (open it in DevTools).
 import { writeFile } from 'node:fs/promises';
-import { serve, launch } from '../../tests/e2e/support.js';
+import { serve, launch, DIST } from '../../tests/e2e/support.js';
 import { openDemo, beatIds, call, labPass, recorder, actionAt, handleTimings, table } from './common.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
@@ -42,7 +43,8 @@ function bucket(name) {
   return 'other';
 }
 
-const server = await serve();
+// BENCH_DIST serves another build (as motion.mjs).
+const server = await serve(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();
 const { context, page, cdp } = await openDemo(browser, server.url, { throttle: THROTTLE });
 const ids = await beatIds(page);
