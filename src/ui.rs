@@ -17,6 +17,7 @@ pub mod first_view;
 pub mod format;
 pub mod lab;
 pub mod language;
+pub mod media;
 pub mod message;
 pub mod meter;
 #[cfg(target_arch = "wasm32")]

@@ -82,6 +82,9 @@ fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> Cha
         compare: None,
         run_label: None,
         compare_label: None,
+        picked: false,
+        drawn: true,
+        on_pick: Default::default(),
     }
 }
 
@@ -89,6 +92,7 @@ fn chart_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> Cha
 fn trust_props(day: u32, run: &Rc<Trajectory>, baseline: &Rc<Trajectory>) -> ChartProps {
     ChartProps {
         metric: Output::Trust,
+        picked: true,
         ..chart_props(day, run, baseline)
     }
 }
@@ -207,34 +211,40 @@ async fn the_day_marker_moves_and_the_lines_stay() {
 }
 
 #[wasm_bindgen_test]
-async fn the_caption_is_a_radio_checked_for_trust_once_and_left_to_the_reader() {
+async fn the_caption_is_the_radio_that_picks_the_chart_and_an_undrawn_chart_is_its_caption() {
+    use std::cell::RefCell;
     use wasm_bindgen::JsCast;
     let (leaked, kept) = (run("only-macron"), run("kept-private"));
     let radio = |host: &Element| -> web_sys::HtmlInputElement {
         find(host, "figcaption label input[type=radio][name=bc-chart]").unchecked_into()
     };
-    // Room for compromise: not the chart a phone shows first.
-    let other = host();
-    yew::Renderer::<Chart>::with_root_and_props(other.clone(), chart_props(300, &leaked, &kept))
+    // The picked chart's radio is checked.
+    let host = host();
+    yew::Renderer::<Chart>::with_root_and_props(host.clone(), trust_props(300, &leaked, &kept))
         .render();
     settle().await;
-    assert!(!radio(&other).checked());
-    // Trust is checked first, by the attribute: a new day does not check it
-    // again once the reader has picked another chart.
-    let props = |day| trust_props(day, &leaked, &kept);
-    let host = host();
-    let mut app = yew::Renderer::<Chart>::with_root_and_props(host.clone(), props(300)).render();
-    settle().await;
     assert!(radio(&host).checked());
-    assert!(radio(&host).has_attribute("checked"));
-    radio(&host).set_checked(false);
-    app.update(props(301));
+    // Another chart, not drawn: its caption only, and a tap on it says
+    // which chart the reader picked.
+    let picks = Rc::new(RefCell::new(Vec::new()));
+    let seen = picks.clone();
+    let other = self::host();
+    let props = ChartProps {
+        drawn: false,
+        on_pick: yew::Callback::from(move |m: Output| seen.borrow_mut().push(m)),
+        ..chart_props(300, &leaked, &kept)
+    };
+    yew::Renderer::<Chart>::with_root_and_props(other.clone(), props).render();
     settle().await;
-    assert!(!radio(&host).checked(), "a render undid the reader's pick");
+    assert!(!radio(&other).checked());
+    assert!(find_all(&other, "svg, table, details").is_empty());
     assert_eq!(
-        find(&host, "figcaption").text_content().unwrap().trim(),
-        "Trust"
+        find(&other, "figcaption").text_content().unwrap().trim(),
+        "Room for compromise"
     );
+    radio(&other).click();
+    settle().await;
+    assert_eq!(*picks.borrow(), vec![Output::Compromise]);
 }
 
 /// The rendered box of an element in CSS px of the page, read through

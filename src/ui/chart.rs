@@ -68,11 +68,48 @@ pub struct ChartProps {
     /// reader's language when absent.
     #[prop_or_default]
     pub compare_label: Option<AttrValue>,
+    /// Whether this is the chart the reader picked (its caption's radio is
+    /// checked): trust, until the reader picks another.
+    #[prop_or_default]
+    pub picked: bool,
+    /// Whether the chart's picture and table are drawn, or only its caption:
+    /// where the stylesheet shows one chart at a time (a phone), the others
+    /// are not drawn at all (`views.rs`).
+    #[prop_or(true)]
+    pub drawn: bool,
+    /// Called with this chart's metric when the reader picks it.
+    #[prop_or_default]
+    pub on_pick: Callback<Output>,
 }
 
-/// A small-multiple time-series chart of one metric.
+/// A small-multiple time-series chart of one metric: its caption, and the
+/// drawing when it is drawn.
 #[component]
 pub fn Chart(props: &ChartProps) -> Html {
+    let words = use_words();
+    let metric = props.metric;
+    let name = words.get(&format!("meter.{}", metric.name())).to_string();
+    let on_pick = props.on_pick.clone();
+    let onchange = Callback::from(move |_: Event| on_pick.emit(metric));
+    html! {
+        <figure class="bc-chart">
+            // On a phone the four captions are the radios that pick the
+            // chart shown (arrow keys move between them natively); the
+            // stylesheet hides the radio where every chart shows.
+            <figcaption class="bc-chart-title"><label>
+                <input type="radio" name="bc-chart" checked={props.picked} {onchange} />{ name }
+            </label></figcaption>
+            if props.drawn {
+                <Drawing ..props.clone() />
+            }
+        </figure>
+    }
+}
+
+/// The chart's picture and its data table. Its own component, so a chart
+/// that is not drawn runs none of its hooks.
+#[component]
+fn Drawing(props: &ChartProps) -> Html {
     let words = use_words();
     let metric = props.metric;
     let last = domain(props);
@@ -197,16 +234,7 @@ pub fn Chart(props: &ChartProps) -> Html {
     );
 
     html! {
-        <figure class="bc-chart">
-            // On a phone the four captions are the radios that pick the
-            // chart shown (arrow keys move between them natively); the
-            // stylesheet hides the radio where every chart shows. `Checked`,
-            // not `checked`: the attribute, set once, trust's first (Yew
-            // would set the property on every render, undoing the reader's
-            // pick); the browser lower-cases its name.
-            <figcaption class="bc-chart-title"><label>
-                <input type="radio" name="bc-chart" Checked={(metric == Output::Trust).then_some("")} />{ name }
-            </label></figcaption>
+        <>
             <svg class="bc-chart-svg" width="100%" height={px(height)} role="img"
                 aria-label={summary} focusable="false">
                 // The day's line first, so it passes behind every label (their
@@ -228,7 +256,7 @@ pub fn Chart(props: &ChartProps) -> Html {
             <DataTable metric={metric} run={props.run.clone()} baseline={props.baseline.clone()}
                 compare={props.compare.clone()} run_name={AttrValue::from(run_name.clone())}
                 compare_name={AttrValue::from(compare_name.clone())} day0={props.day0} {last} />
-        </figure>
+        </>
     }
 }
 

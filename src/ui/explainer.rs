@@ -10,10 +10,12 @@ pub use shortcuts::shortcut;
 use super::about::About;
 use super::beats::{Pager, StepList};
 use super::language::Language;
+use super::media::use_one_chart_at_a_time;
 use super::playback::use_playback;
 use super::views::{view, Ctx};
 use crate::state::Action;
 use crate::store::Store;
+use crate::view::metric::Output;
 use crate::view::{costly, markers, Frame, Labels};
 use crate::words::Words;
 use std::rc::Rc;
@@ -39,6 +41,7 @@ pub struct AppProps {
 #[component]
 pub fn App(props: &AppProps) -> Html {
     let update = use_force_update();
+    let redraw = update.clone();
     use_effect_with(props.store.clone(), move |store| {
         store.subscribe(Rc::new(move || update.force_update()));
         let store = store.clone();
@@ -58,6 +61,27 @@ pub fn App(props: &AppProps) -> Html {
         Labels::new(story, words)
     });
     use_playback(store.clone(), f.ticking);
+    // The chart the reader picked, kept from step to step, and whether the
+    // stylesheet shows one at a time, so that only that one is drawn. The
+    // view's own state, not the store's: no reader of the state needs it.
+    let charts = use_mut_ref(|| (Output::Trust, false));
+    let on_chart = {
+        let (charts, redraw) = (charts.clone(), redraw.clone());
+        use_callback((), move |m: Output, _| {
+            charts.borrow_mut().0 = m;
+            redraw.force_update();
+        })
+    };
+    {
+        let charts = charts.clone();
+        use_one_chart_at_a_time(Callback::from(move |one: bool| {
+            if charts.borrow().1 != one {
+                charts.borrow_mut().1 = one;
+                redraw.force_update();
+            }
+        }));
+    }
+    let (chart, one_chart) = *charts.borrow();
     // The event marks, and whether the leaks cost candor, change with the
     // runs, not with the day: read once per revision.
     let run_notes = {
@@ -134,6 +158,9 @@ pub fn App(props: &AppProps) -> Html {
         labels: &labels,
         markers,
         costly,
+        chart,
+        one_chart,
+        on_chart: &on_chart,
         on_action: &on_action,
         on_public: &on_public,
     });

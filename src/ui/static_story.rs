@@ -8,6 +8,7 @@
 use super::views::{view, Ctx};
 use crate::state::{Action, Explainer};
 use crate::story::{Story, View};
+use crate::view::metric::Output;
 use crate::view::{costly, markers, Frame, Labels};
 use crate::words::Words;
 use std::rc::Rc;
@@ -101,6 +102,10 @@ pub fn step_view(e: &Explainer, labels: &Labels) -> Html {
         labels,
         markers: &marks,
         costly: costly(e),
+        // Print and no-JS: every chart, stacked.
+        chart: Output::Trust,
+        one_chart: false,
+        on_chart: &Callback::from(|_: Output| ()),
         on_action: &Callback::from(|_: Action| ()),
         on_public: &Callback::from(|_: bool| ()),
     })

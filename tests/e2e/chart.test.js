@@ -52,7 +52,8 @@ function measureCharts(page) {
       const r = el.getBoundingClientRect();
       return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
     };
-    const shown = (chart) => chart.querySelector('svg.bc-chart-svg').getBoundingClientRect().width > 0;
+    // On a phone the charts not picked are not drawn (their captions only).
+    const shown = (chart) => chart.querySelector('svg.bc-chart-svg')?.getBoundingClientRect().width > 0;
     return [...root.querySelectorAll('.bc-chart')].filter(shown).map((chart) => {
       const svg = chart.querySelector('svg.bc-chart-svg');
       const texts = [chart.querySelector('figcaption'), ...svg.querySelectorAll('text:not(.bc-chart-knock)')]
@@ -266,7 +267,7 @@ const NAMES = ['Trust', 'Room for compromise', 'Candor', 'Dispute in public'];
 function shownCharts(page) {
   return page.evaluate(() =>
     [...document.querySelector('[data-backchannel]').shadowRoot.querySelectorAll('.bc-chart')]
-      .filter((c) => c.querySelector('svg.bc-chart-svg').getBoundingClientRect().height > 0)
+      .filter((c) => c.querySelector('svg.bc-chart-svg')?.getBoundingClientRect().height > 0)
       .map((c) => c.querySelector('figcaption').textContent),
   );
 }
@@ -282,6 +283,53 @@ async function actAfterPost(theme, viewport) {
   await frames(opened.page);
   return opened;
 }
+
+/** The captions of the charts drawn (in the DOM, shown or not). */
+function drawnCharts(page) {
+  return page.evaluate(() =>
+    [...document.querySelector('[data-backchannel]').shadowRoot.querySelectorAll('.bc-chart')]
+      .filter((c) => c.querySelector('svg.bc-chart-svg'))
+      .map((c) => c.querySelector('figcaption').textContent),
+  );
+}
+
+test('on a phone only the picked chart is drawn; wider, turned or printed, all four', async () => {
+  const { context, page, errors } = await actAfterPost('light', { width: 390, height: 844 });
+  assert.deepEqual(await drawnCharts(page), ['Trust'], 'the three charts hidden are not drawn');
+  const radios = page.locator('.bc-charts').first().getByRole('radio');
+  await radios.nth(1).check();
+  await frames(page);
+  assert.deepEqual(await drawnCharts(page), ['Room for compromise']);
+  assert.deepEqual(await shownCharts(page), ['Room for compromise']);
+  // The day moves the drawn chart with the meters.
+  await handle(page, 'seek', 320);
+  await frames(page);
+  const marker = await page.locator('.bc-chart-now-label').first().textContent();
+  const compromise = Math.round((await state(page)).outputs.compromise * 100);
+  assert.equal(marker, `${compromise}%`);
+  // Printed, every chart is drawn and shown, stacked; back on screen, the pick.
+  await page.emulateMedia({ media: 'print' });
+  await frames(page);
+  assert.deepEqual(await drawnCharts(page), NAMES);
+  await page.emulateMedia({ media: 'screen' });
+  await frames(page);
+  assert.deepEqual(await drawnCharts(page), ['Room for compromise']);
+  // A phone turned (or a wider window): every chart, side by side, the pick kept.
+  await page.setViewportSize({ width: 900, height: 390 });
+  await frames(page);
+  assert.deepEqual(await drawnCharts(page), NAMES);
+  assert.deepEqual(await shownCharts(page), NAMES);
+  await page.setViewportSize({ width: 390, height: 844 });
+  await frames(page);
+  assert.deepEqual(await drawnCharts(page), ['Room for compromise']);
+  // The pick is kept from step to step.
+  await goToBeatId(page, 'lab');
+  await frames(page);
+  assert.deepEqual(await drawnCharts(page), ['Room for compromise']);
+  assert.equal(await page.locator('.bc-charts').first().getByRole('radio').nth(1).isChecked(), true);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
 
 for (const theme of ['light', 'dark']) {
   test(`on a phone one chart at a time, picked with four radios by pointer or arrow keys, each with its table (${theme})`, async () => {
@@ -321,7 +369,9 @@ for (const theme of ['light', 'dark']) {
     await charts.screenshot({ path: await screenshotPath(`charts-switcher-390-${theme}-candor-focused`) });
     // Tab leaves the group for the chart's table, Shift+Tab comes back to the picked radio.
     await page.keyboard.press('Tab');
-    const summary = charts.locator('details.bc-data').nth(2).locator('summary');
+    // Only the picked chart is drawn, so its table is the one there is.
+    assert.equal(await charts.locator('details.bc-data').count(), 1);
+    const summary = charts.locator('details.bc-data').locator('summary');
     assert.ok(await summary.evaluate((el) => el.getRootNode().activeElement === el), "Tab goes on to the picked chart's table");
     await page.keyboard.press('Shift+Tab');
     assert.equal(await focused(), 2);
@@ -330,7 +380,7 @@ for (const theme of ['light', 'dark']) {
     for (const [i, name] of NAMES.entries()) {
       await charts.locator('figcaption label').nth(i).click();
       assert.deepEqual(await shownCharts(page), [name]);
-      const details = charts.locator('details.bc-data').nth(i);
+      const details = charts.locator('details.bc-data');
       assert.ok(await details.isVisible(), `${name}: its table's disclosure shows`);
       await details.locator('summary').click();
       const table = details.locator('table');
