@@ -2,7 +2,8 @@
 // phone: (a) the flip (the reader clicks the switch to make the message
 // public) and the playback after it; (b) a scripted stretch of the lab beat
 // (scenario changes, real pointer drags and arrow keys on the sliders,
-// parameter changes). Prints frame intervals (requestAnimationFrame deltas)
+// parameter changes); (c) the lab beat left untouched as long, the frames the
+// machine drops on its own. Prints frame intervals (requestAnimationFrame deltas)
 // and long tasks, then which scripted action the slow lab frames fell in,
 // then how long each handle action takes on its own. Asserts nothing.
 //
@@ -34,6 +35,23 @@ async function flip(throttle) {
   return recording;
 }
 
+/**
+ * The lab beat left alone as long as the lab is played: the frames the
+ * machine itself drops (its other load, the browser's own work), against
+ * which the lab's count is read.
+ */
+async function idle(throttle) {
+  const { context, page } = await openDemo(browser, server.url, { throttle });
+  const ids = await beatIds(page);
+  await call(page, 'goToBeat', ids.indexOf('lab'));
+  await page.locator('.bc-lab').waitFor();
+  const rec = await recorder(page);
+  await page.waitForTimeout(LAB_SECONDS * 1000);
+  const recording = await rec.stop();
+  await context.close();
+  return recording;
+}
+
 /** Lab passes (with their pauses) until the time is up, the reader's pace halved. */
 async function lab(throttle) {
   const { context, page } = await openDemo(browser, server.url, { throttle });
@@ -57,6 +75,7 @@ for (const throttle of RATES) {
   for (const [what, run] of [
     [`flip + ${FLIP_SECONDS} s playback`, async () => ({ recording: await flip(throttle) })],
     [`lab, ${LAB_SECONDS} s scripted`, () => lab(throttle)],
+    [`lab, ${LAB_SECONDS} s untouched`, async () => ({ recording: await idle(throttle) })],
   ]) {
     const result = await run();
     const s = frameStats(result.recording);

@@ -11,37 +11,12 @@
 import { writeFile } from 'node:fs/promises';
 import { serve, launch, DIST } from '../../tests/e2e/support.js';
 import { openDemo, beatIds, call, labPass, recorder, actionAt, handleTimings, table } from './common.mjs';
+import { bucket, startTrace, mainSlices } from './tracing.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const LAB_SECONDS = Number(process.env.BENCH_LAB_SECONDS ?? 20);
 const SLOW = 50;
 const KINDS = ['script', 'style', 'layout', 'paint', 'composite', 'input', 'a11y', 'task', 'other'];
-
-const CATEGORIES = [
-  'devtools.timeline',
-  'disabled-by-default-devtools.timeline',
-  'disabled-by-default-devtools.timeline.frame',
-  'blink.user_timing',
-  'v8.execute',
-  'blink',
-  'cc',
-  // Why layout was invalidated; slows the page down a lot (DOM changes
-  // record stacks), so only on request.
-  ...(process.env.BENCH_INVALIDATIONS ? ['disabled-by-default-devtools.timeline.invalidationTracking'] : []),
-];
-
-/** Coarse buckets for trace event names (self time, so wrappers count little). */
-function bucket(name) {
-  if (/^(FunctionCall|EvaluateScript|v8\.|V8\.|TimerFire|FireAnimationFrame|EventDispatch|RunMicrotasks|AsyncTask|FrameRequestCallbackCollection)/.test(name)) return 'script';
-  if (/(UpdateLayoutTree|recalcStyle|RecalcStyle|StyleRecalc|Style::|StyleEngine|StyleInvalidat|SelectorQuery)/.test(name)) return 'style';
-  if (/(^Layout$|performLayout|^InlineNode::|SvgText|LayoutObject|LayoutBlock|LayoutSVG|LayoutNG|BlockNode|^NG|ShapeText|HarfBuzz|Shape)/.test(name)) return 'layout';
-  if (/(PrePaint|^Paint$|Paint\.UpdateTime|PaintImage|CullRect|RasterTask|Decode)/.test(name)) return 'paint';
-  if (/(Layerize|CompositeLayers|^Commit$|CompositingInputs|PaintArtifactCompositor|pushPaintArtifact|CompositingCommit|UpdateLayer|BeginMainFrame|LayerTreeHost|ProxyMain)/.test(name)) return 'composite';
-  if (/(HitTest|EventHandler::|Editor::|Selection)/.test(name)) return 'input';
-  if (/(Accessibility|AX)/.test(name)) return 'a11y';
-  if (/^(RunTask|ThreadController|ThreadPool|SequenceManager)/.test(name)) return 'task';
-  return 'other';
-}
 
 // BENCH_DIST serves another build (as motion.mjs).
 const server = await serve(process.env.BENCH_DIST ?? DIST);
@@ -51,58 +26,18 @@ const ids = await beatIds(page);
 await call(page, 'goToBeat', ids.indexOf('lab'));
 await page.locator('.bc-lab').waitFor();
 
-const events = [];
-cdp.on('Tracing.dataCollected', ({ value }) => events.push(...value));
-const complete = new Promise((ok) => cdp.once('Tracing.tracingComplete', ok));
-await cdp.send('Tracing.start', {
-  transferMode: 'ReportEvents',
-  traceConfig: { includedCategories: CATEGORIES, excludedCategories: ['*'] },
-});
-// A mark that ties page time (performance.now) to the trace's clock.
-const sync = await page.evaluate(() => {
-  const t = performance.now();
-  performance.mark('bench-trace-sync', { startTime: t });
-  return t;
-});
+const trace = await startTrace(page, cdp, { invalidations: Boolean(process.env.BENCH_INVALIDATIONS) });
 const rec = await recorder(page);
 const end = Date.now() + LAB_SECONDS * 1000;
 while (Date.now() < end) await labPass(page, { dwell: 500, mark: rec.mark });
 // Handle actions alone, each followed by a frame (as motion.mjs times them).
 await handleTimings(page, { mark: true });
 const recording = await rec.stop();
-await cdp.send('Tracing.end');
-await complete;
+const traced = await trace.stop();
+const { events } = traced;
 if (process.env.BENCH_TRACE_OUT) await writeFile(process.env.BENCH_TRACE_OUT, JSON.stringify({ traceEvents: events }));
 
-// The renderer's main thread: the one that recorded the sync mark.
-const mark = events.find((e) => e.name === 'bench-trace-sync');
-if (!mark) throw new Error('the sync mark is not in the trace');
-const pid = mark.pid;
-const main = events.find((e) => e.ph === 'M' && e.name === 'thread_name' && e.pid === pid && e.args.name === 'CrRendererMain');
-const tid = main.tid;
-// Trace time (µs) of page time 0.
-const offset = mark.ts - sync * 1000;
-const toPage = (ts) => (ts - offset) / 1000;
-
-// Complete events on the main thread, with self time (duration less children's).
-const slices = events
-  .filter((e) => e.pid === pid && e.tid === tid && e.ph === 'X' && e.dur !== undefined)
-  .map((e) => ({ name: e.name, start: toPage(e.ts), end: toPage(e.ts + e.dur), cpu: (e.tdur ?? e.dur) / 1000, args: e.args, children: 0, cpuChildren: 0 }))
-  .sort((a, b) => a.start - b.start || b.end - a.end);
-const stack = [];
-for (const s of slices) {
-  while (stack.length && stack.at(-1).end <= s.start) stack.pop();
-  if (stack.length) {
-    stack.at(-1).children += s.end - s.start;
-    stack.at(-1).cpuChildren += s.cpu;
-  }
-  s.depth = stack.length;
-  stack.push(s);
-}
-for (const s of slices) {
-  s.self = Math.max(0, s.end - s.start - s.children);
-  s.cpuSelf = Math.max(0, s.cpu - s.cpuChildren);
-}
+const { slices, pid, toPage } = mainSlices(traced);
 
 const frames = recording.frames.slice(1);
 const slow = frames.filter((f) => f.interval > SLOW);
