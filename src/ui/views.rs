@@ -119,8 +119,9 @@ const CHARTS: [Output; 4] = [
 /// comparison a text posted alone beside it. Where the stylesheet shows one
 /// chart at a time (a phone), only the one the reader picked is drawn; the
 /// others are their captions, the radios that pick them: on a phone at 4x
-/// CPU a scenario change's longest task fell from a median of 47–55 ms to
-/// 41–44, and each day of playback redraws one chart, not four.
+/// CPU a scenario change's longest task fell by about a sixth (a median of
+/// 52 ms to 44 over six alternating runs of `scripts/bench/change.mjs`),
+/// and each day of playback redraws one chart, not four.
 fn charts(c: &Ctx, compare: Option<Compared>) -> Html {
     let f = c.f;
     let run = f.run.clone();
