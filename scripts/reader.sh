@@ -4,7 +4,8 @@
 # pack, and reads a host's JSON config, and hands the explainer them in a
 # compact form, so the explainer's wasm carries no JSON reader for them.
 # Written to target/reader/ (reader.js and reader_bg.wasm, optimised as
-# Trunk optimises the explainer's); scripts/postbuild.mjs copies them into dist/ under hashed names.
+# Trunk optimises the explainer's); scripts/postbuild.mjs copies them into
+# dist/ under hashed names.
 # Inherits the Makefile's WASM_STD environment (std rebuilt with
 # panic=abort, no panic locations), as Trunk's own build does.
 set -euo pipefail

@@ -11,7 +11,7 @@
 //
 // BENCH_DIST (default dist/) serves another build.
 import { serve, launch, DIST } from '../../tests/e2e/support.js';
-import { openDemo, beatIds, call, table } from './common.mjs';
+import { openLab, scenarioPoints, table } from './common.mjs';
 import { bucket, startTrace, mainSlices } from './tracing.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
@@ -21,26 +21,16 @@ const SHOWN = 2;
 
 const server = await serve(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();
-const { context, page, cdp } = await openDemo(browser, server.url, { throttle: THROTTLE });
-const ids = await beatIds(page);
-await call(page, 'goToBeat', ids.indexOf('lab'));
-await page.locator('.bc-lab').waitFor();
-const radios = page.locator('.bc-lab .bc-radio:has(input:not([disabled]))');
-const count = await radios.count();
-await radios.first().scrollIntoViewIfNeeded();
-// Found and measured before the trace: the taps are bare clicks.
-const points = [];
-for (let i = 0; i < count; i++) {
-  const box = await radios.nth(i).boundingBox();
-  points.push({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
-}
+const { context, page, cdp } = await openLab(browser, server.url, { throttle: THROTTLE });
+const points = await scenarioPoints(page);
 
 const trace = await startTrace(page, cdp);
 const taps = [];
 for (let round = 0; round < ROUNDS; round++) {
-  for (let i = 1; i <= count; i++) {
+  for (let i = 1; i <= points.length; i++) {
+    const { x, y } = points[i % points.length];
     taps.push(await page.evaluate(() => performance.now()));
-    await page.mouse.click(points[i % count].x, points[i % count].y);
+    await page.mouse.click(x, y);
     await page.waitForTimeout(600);
   }
 }

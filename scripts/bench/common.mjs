@@ -31,6 +31,33 @@ export async function openDemo(browser, url, { throttle = 1, viewport = PHONE } 
   return { ...opened, cdp };
 }
 
+/** Opens the demo as openDemo does, on the lab beat. */
+export async function openLab(browser, url, options) {
+  const opened = await openDemo(browser, url, options);
+  const ids = await beatIds(opened.page);
+  await call(opened.page, 'goToBeat', ids.indexOf('lab'));
+  await opened.page.locator('.bc-lab').waitFor();
+  return opened;
+}
+
+/** The lab's scenario radios a reader can pick. */
+export const scenarioRadios = (page) => page.locator('.bc-lab .bc-radio:has(input:not([disabled]))');
+
+/**
+ * Where to tap each scenario radio, found and measured before the taps so
+ * that each is a bare pointer click (as `tap` in labPass makes them).
+ */
+export async function scenarioPoints(page) {
+  const radios = scenarioRadios(page);
+  await radios.first().scrollIntoViewIfNeeded();
+  const points = [];
+  for (let i = 0; i < (await radios.count()); i++) {
+    const box = await radios.nth(i).boundingBox();
+    points.push({ x: box.x + box.width / 2, y: box.y + box.height / 2 });
+  }
+  return points;
+}
+
 /** Brings an element to the middle of the screen, clear of the sticky pager. */
 async function centre(locator) {
   await locator.evaluate((el) => el.scrollIntoView({ block: 'center', behavior: 'instant' }));
@@ -221,7 +248,7 @@ function actions(page, { dwell = 1000, mark = async () => {} } = {}) {
  */
 export async function labPass(page, options = {}) {
   const { step, tap, wait, button, pause, scrubber, dwell } = actions(page, options);
-  const radios = page.locator('.bc-lab .bc-radio:has(input:not([disabled]))');
+  const radios = scenarioRadios(page);
   const count = await radios.count();
   // Every scenario on offer, played a moment each.
   for (let i = 0; i < count; i++) {

@@ -12,7 +12,7 @@
 // BENCH_FLIP_SECONDS (default 10) and BENCH_LAB_SECONDS (default 60) shorten
 // trial runs; BENCH_THROTTLE=4 measures one rate only.
 import { serve, launch, DIST } from '../../tests/e2e/support.js';
-import { openDemo, beatIds, call, settle, labPass, recorder, frameStats, actionAt, handleTimings, table } from './common.mjs';
+import { openDemo, openLab, settle, labPass, recorder, frameStats, actionAt, handleTimings, table } from './common.mjs';
 
 const FLIP_SECONDS = Number(process.env.BENCH_FLIP_SECONDS ?? 10);
 const LAB_SECONDS = Number(process.env.BENCH_LAB_SECONDS ?? 60);
@@ -41,10 +41,7 @@ async function flip(throttle) {
  * which the lab's count is read.
  */
 async function idle(throttle) {
-  const { context, page } = await openDemo(browser, server.url, { throttle });
-  const ids = await beatIds(page);
-  await call(page, 'goToBeat', ids.indexOf('lab'));
-  await page.locator('.bc-lab').waitFor();
+  const { context, page } = await openLab(browser, server.url, { throttle });
   const rec = await recorder(page);
   await page.waitForTimeout(LAB_SECONDS * 1000);
   const recording = await rec.stop();
@@ -54,10 +51,7 @@ async function idle(throttle) {
 
 /** Lab passes (with their pauses) until the time is up, the reader's pace halved. */
 async function lab(throttle) {
-  const { context, page } = await openDemo(browser, server.url, { throttle });
-  const ids = await beatIds(page);
-  await call(page, 'goToBeat', ids.indexOf('lab'));
-  await page.locator('.bc-lab').waitFor();
+  const { context, page } = await openLab(browser, server.url, { throttle });
   const rec = await recorder(page);
   const end = Date.now() + LAB_SECONDS * 1000;
   while (Date.now() < end) await labPass(page, { dwell: 500, mark: rec.mark });

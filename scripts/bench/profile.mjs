@@ -10,7 +10,7 @@
 // the raw profiles there (open them in DevTools).
 import { writeFile } from 'node:fs/promises';
 import { serve, launch, DIST } from '../../tests/e2e/support.js';
-import { openDemo, beatIds, call, settle, table } from './common.mjs';
+import { openDemo, openLab, scenarioPoints, settle, table } from './common.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const TOP = Number(process.env.BENCH_TOP ?? 25);
@@ -78,18 +78,12 @@ const profiles = {};
 }
 // Scenario changes in the lab, each given time to settle.
 {
-  const { context, page, cdp } = await openDemo(browser, server.url, { throttle: THROTTLE });
-  const ids = await beatIds(page);
-  await call(page, 'goToBeat', ids.indexOf('lab'));
-  await page.locator('.bc-lab').waitFor();
-  const radios = page.locator('.bc-lab .bc-radio:has(input:not([disabled]))');
-  const count = await radios.count();
-  await radios.nth(0).scrollIntoViewIfNeeded();
+  const { context, page, cdp } = await openLab(browser, server.url, { throttle: THROTTLE });
+  const points = await scenarioPoints(page);
   profiles.scenario = await profiled(cdp, async () => {
     for (let round = 0; round < 3; round++) {
-      for (let i = 0; i < count; i++) {
-        const box = await radios.nth(i).boundingBox();
-        await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      for (const { x, y } of points) {
+        await page.mouse.click(x, y);
         await page.waitForTimeout(400);
       }
     }

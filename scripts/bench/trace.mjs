@@ -10,7 +10,7 @@
 // BENCH_TRACE_OUT, if set, saves the raw trace there (open it in DevTools).
 import { writeFile } from 'node:fs/promises';
 import { serve, launch, DIST } from '../../tests/e2e/support.js';
-import { openDemo, beatIds, call, labPass, recorder, actionAt, handleTimings, table } from './common.mjs';
+import { openLab, labPass, recorder, actionAt, handleTimings, table } from './common.mjs';
 import { bucket, startTrace, mainSlices } from './tracing.mjs';
 
 const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
@@ -21,10 +21,7 @@ const KINDS = ['script', 'style', 'layout', 'paint', 'composite', 'input', 'a11y
 // BENCH_DIST serves another build (as motion.mjs).
 const server = await serve(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();
-const { context, page, cdp } = await openDemo(browser, server.url, { throttle: THROTTLE });
-const ids = await beatIds(page);
-await call(page, 'goToBeat', ids.indexOf('lab'));
-await page.locator('.bc-lab').waitFor();
+const { context, page, cdp } = await openLab(browser, server.url, { throttle: THROTTLE });
 
 const trace = await startTrace(page, cdp, { invalidations: Boolean(process.env.BENCH_INVALIDATIONS) });
 const rec = await recorder(page);
