@@ -9,7 +9,9 @@
 // with its load; these figures, compared between two builds in
 // alternation, are the steadier measure of a change in the work itself.
 //
-// BENCH_DIST (default dist/) serves another build.
+// BENCH_DIST (default dist/) serves another build; BENCH_EVENTS=n also
+// lists each task's n largest trace events by self time (what the kinds are
+// made of: which layout, which script, the input handling).
 import { serve, launch, DIST } from '../../tests/e2e/support.js';
 import { openLab, scenarioPoints, table } from './common.mjs';
 import { bucket, startTrace, mainSlices } from './tracing.mjs';
@@ -18,6 +20,7 @@ const THROTTLE = Number(process.env.BENCH_THROTTLE ?? 4);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 // Tasks shorter than this are left out of the listing (not the totals).
 const SHOWN = 2;
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 0);
 
 const server = await serve(process.env.BENCH_DIST ?? DIST);
 const browser = await launch();
@@ -44,18 +47,30 @@ const KINDS = ['script', 'style', 'layout', 'paint', 'composite', 'input'];
 const longest = [];
 const totals = [];
 const rows = [];
+const events = [];
 for (const [n, at] of taps.entries()) {
   const tasks = tops.filter((t) => t.start >= at && t.start < at + 500);
   longest.push(Math.max(0, ...tasks.map((t) => t.end - t.start)));
   totals.push(tasks.reduce((sum, t) => sum + t.end - t.start, 0));
   for (const t of tasks.filter((t) => t.end - t.start >= SHOWN)) {
     const by = {};
-    for (const s of slices) if (s.start >= t.start && s.end <= t.end) by[bucket(s.name)] = (by[bucket(s.name)] ?? 0) + s.self;
+    const byName = {};
+    for (const s of slices) {
+      if (s.start < t.start || s.end > t.end) continue;
+      by[bucket(s.name)] = (by[bucket(s.name)] ?? 0) + s.self;
+      byName[s.name] = (byName[s.name] ?? 0) + s.self;
+    }
     rows.push([n + 1, (t.start - at).toFixed(0), (t.end - t.start).toFixed(1), ...KINDS.map((k) => (by[k] ?? 0).toFixed(1))]);
+    const top = Object.entries(byName).sort((a, b) => b[1] - a[1]).slice(0, EVENTS);
+    if (top.length) events.push(`${n + 1} @${(t.start - at).toFixed(0)} ${(t.end - t.start).toFixed(1)} ms: ${top.map(([k, v]) => `${k} ${v.toFixed(1)}`).join(' | ')}`);
   }
 }
 console.log(`\nmain-thread tasks after each scenario change at ${THROTTLE}x CPU, 390 px (ms; self time by kind)`);
 table(['change', 'began', 'ran', ...KINDS], rows);
+if (events.length) {
+  console.log(`\neach task's ${EVENTS} largest trace events (change @began ran: event self ms)`);
+  for (const line of events) console.log(line);
+}
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 console.log(`\nper change (${taps.length})`);
 table(
