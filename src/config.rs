@@ -214,7 +214,10 @@ impl Config {
                 if !known.contains(&id.as_str()) {
                     return Err(InputError::new(
                         format!("config.beats[{i}]"),
-                        format!("no beat \"{id}\" (known: {})", known.join(", ")),
+                        format!(
+                            "no beat \"{id}\" (known: {})",
+                            crate::text::join(&known, ", ")
+                        ),
                     ));
                 }
             }
@@ -241,7 +244,7 @@ pub fn story_language(story: &Story, path: &str, lang: &str) -> Result<(), Input
             format!(
                 "the story \"{}\" has no strings in \"{lang}\" (it has: {})",
                 story.id,
-                known.join(", ")
+                crate::text::join(&known, ", ")
             ),
         ));
     }
@@ -257,7 +260,7 @@ fn interface_language(path: &str, lang: &str) -> Result<(), InputError> {
         path,
         format!(
             "\"{lang}\" is not a language of this build (known: {})",
-            LANGUAGES.join(", ")
+            crate::text::join(&LANGUAGES, ", ")
         ),
     ))
 }
@@ -267,7 +270,10 @@ pub fn unknown_scenario(path: &str, id: &str, story: &Story) -> InputError {
     let known: Vec<&str> = story.scenario_ids().collect();
     InputError::new(
         path,
-        format!("unknown scenario \"{id}\" (known: {})", known.join(", ")),
+        format!(
+            "unknown scenario \"{id}\" (known: {})",
+            crate::text::join(&known, ", ")
+        ),
     )
 }
 
@@ -293,7 +299,7 @@ fn custom(c: &CustomScenario, story: &Story) -> Result<Scenario, InputError> {
                         format!("{at}.sender"),
                         format!(
                             "no sender \"{id}\" (known: {}, or an index)",
-                            known.join(", ")
+                            crate::text::join(&known, ", ")
                         ),
                     )
                 })?,

@@ -54,7 +54,11 @@ fn clip(text: String) -> String {
     if head >= tail {
         return text;
     }
-    format!("{} … {}", &text[..head], &text[tail..])
+    // `get`: char boundaries by construction, and no slice-panic path.
+    let (Some(start), Some(end)) = (text.get(..head), text.get(tail..)) else {
+        return text;
+    };
+    format!("{start} … {end}")
 }
 
 /// `parent.child`, `parent[0]`, or whichever of the two is not empty.

@@ -250,7 +250,10 @@ pub fn svg(state: &Explainer, theme: Theme, size: Size) -> String {
         .collect();
     let credit = words.fill(
         "export.credit",
-        &[("source", &source_text), ("experts", &experts.join(", "))],
+        &[
+            ("source", &source_text),
+            ("experts", &crate::text::join(&experts, ", ")),
+        ],
     );
     // Every line of it, at the card's foot (nothing cut): the charts take
     // the room above it.

@@ -28,6 +28,7 @@ pub mod sort;
 pub mod state;
 pub mod store;
 pub mod story;
+pub mod text;
 pub mod ui;
 pub mod view;
 pub mod words;

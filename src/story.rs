@@ -105,7 +105,7 @@ impl Pack {
             count(self.observed.len(), "observed fact", "observed facts"),
             count(self.scenarios.len(), "scenario", "scenarios"),
             count(self.beats.len(), "beat", "beats"),
-            languages.join(", ")
+            crate::text::join(&languages, ", ")
         )
     }
 

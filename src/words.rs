@@ -180,22 +180,22 @@ impl Words {
     /// pass (labels are filled on every render): a value is never read for
     /// placeholders of its own, and a `{name}` with no value stays as it is.
     pub fn fill(&self, key: &str, values: &[(&str, &str)]) -> String {
+        // split_once, not indexing: no slice-panic path (and the char
+        // formatting its message needs) in the wasm.
         let mut rest = self.get(key);
         let mut out = String::with_capacity(rest.len() + 16);
-        while let Some(open) = rest.find('{') {
-            out.push_str(&rest[..open]);
-            let after = &rest[open + 1..];
-            let value = after.find('}').and_then(|close| {
-                let name = &after[..close];
+        while let Some((before, after)) = rest.split_once('{') {
+            out.push_str(before);
+            let value = after.split_once('}').and_then(|(name, tail)| {
                 values
                     .iter()
                     .find(|(n, _)| *n == name)
-                    .map(|(_, v)| (*v, close))
+                    .map(|(_, v)| (*v, tail))
             });
             match value {
-                Some((v, close)) => {
+                Some((v, tail)) => {
                     out.push_str(v);
-                    rest = &after[close + 1..];
+                    rest = tail;
                 }
                 None => {
                     out.push('{');

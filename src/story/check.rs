@@ -60,7 +60,10 @@ impl Found {
         if !found {
             self.add(
                 path,
-                format!("no {what} \"{id}\" (known: {})", known.join(", ")),
+                format!(
+                    "no {what} \"{id}\" (known: {})",
+                    crate::text::join(known, ", ")
+                ),
             );
         }
         found

@@ -203,7 +203,7 @@ fn Drawing(props: &ChartProps) -> Html {
     let events: Vec<String> = notes
         .items
         .iter()
-        .map(|a| a.lines.join(words.get("chart.label_sep")))
+        .map(|a| crate::text::join(&a.lines, words.get("chart.label_sep")))
         .collect();
     // "Before" is the day before the first event, when there is such a day.
     let before = notes

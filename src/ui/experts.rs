@@ -81,7 +81,7 @@ fn ExpertCard(props: &CardProps) -> Html {
                     sources.push(&q.source);
                 }
             }
-            sources.join(words.get("sources.sep"))
+            crate::text::join(&sources, words.get("sources.sep"))
         }
     };
     // The outlet they spoke to, when the reporting names one; where the
@@ -119,7 +119,7 @@ fn ExpertCard(props: &CardProps) -> Html {
             })
             .collect();
         html! {
-            <p class="bc-expert-model-text">{ words.fill("expert.sensitivity", &[("list", &list.join(words.get("chart.label_sep")))]) }</p>
+            <p class="bc-expert-model-text">{ words.fill("expert.sensitivity", &[("list", &crate::text::join(&list, words.get("chart.label_sep")))]) }</p>
         }
     });
     html! {

@@ -112,7 +112,10 @@ pub fn Network(props: &NetworkProps) -> Html {
         "network.summary",
         &[
             ("leaker", &props.leaker),
-            ("channels", &channels.join(words.get("network.channel_sep"))),
+            (
+                "channels",
+                &crate::text::join(&channels, words.get("network.channel_sep")),
+            ),
             ("rerouted", &rerouted_text),
         ],
     );

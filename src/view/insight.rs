@@ -47,7 +47,7 @@ pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String 
     } else {
         "effects.insight_candor_pending"
     };
-    [
+    let sentences: Vec<String> = [
         Some("effects.insight"),
         words.try_get(expert).map(|_| expert),
         Some(candor),
@@ -55,8 +55,8 @@ pub fn insight(words: &Words, o: &Outputs, b: &Outputs, costly: bool) -> String 
     .into_iter()
     .flatten()
     .map(|key| words.fill(key, &values))
-    .collect::<Vec<_>>()
-    .join(" ")
+    .collect();
+    crate::text::join(&sentences, " ")
 }
 
 /// The share of the baseline's candor that allies hold back.

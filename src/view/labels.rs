@@ -122,7 +122,7 @@ fn markers_of(
                 [one] => words.fill("marker.leak", &[("name", one)]),
                 _ => words.fill(
                     "marker.leaks",
-                    &[("names", &names.join(words.get("marker.and")))],
+                    &[("names", &crate::text::join(&names, words.get("marker.and")))],
                 ),
             },
         })

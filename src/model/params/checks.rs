@@ -82,9 +82,6 @@ fn check_range(d: &ParamDescriptor, value: f64) -> Result<(), InputError> {
 const RETIRED: [&str; 2] = ["n0", "r_ok"];
 
 fn known_keys() -> String {
-    DESCRIPTORS
-        .iter()
-        .map(|d| d.key)
-        .collect::<Vec<_>>()
-        .join(", ")
+    let keys: Vec<&str> = DESCRIPTORS.iter().map(|d| d.key).collect();
+    crate::text::join(&keys, ", ")
 }

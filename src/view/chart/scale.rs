@@ -56,14 +56,14 @@ pub fn y_in_plot(v: f64) -> f64 {
 /// lines stretch to the plot and keep clear of its edges.
 pub fn view_box() -> String {
     let pad_y = PAD * UNITS / (PLOT_HEIGHT - 2.0 * PAD);
-    [
+    let numbers = [
         -PAD_UNITS,
         -pad_y,
         UNITS + 2.0 * PAD_UNITS,
         UNITS + 2.0 * pad_y,
     ]
-    .map(|v| fixed(v, 2))
-    .join(" ")
+    .map(|v| fixed(v, 2));
+    crate::text::join(&numbers, " ")
 }
 
 /// A value as a share of the scale, held within 0–1 (NaN at 0).

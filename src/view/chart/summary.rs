@@ -52,7 +52,10 @@ pub fn summary(words: &Words, s: &Summary) -> String {
             "chart.with_events",
             &[
                 ("summary", &text),
-                ("events", &s.events.join(words.get("chart.event_sep"))),
+                (
+                    "events",
+                    &crate::text::join(s.events, words.get("chart.event_sep")),
+                ),
             ],
         )
     }

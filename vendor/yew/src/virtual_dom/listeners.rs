@@ -44,7 +44,9 @@ macro_rules! gen_listener_kinds {
             pub fn type_name(&self) -> std::borrow::Cow<'static, str> {
                 match self {
                     Self::other(type_name) => type_name.clone(),
-                    $( Self::$kind => stringify!($kind)[2..].into(), )*
+                    // Patched (PATCHED.md): `get`, not `[2..]`, which would
+                    // link str's slice-panic path and its char formatting.
+                    $( Self::$kind => stringify!($kind).get(2..).unwrap_or_default().into(), )*
                 }
             }
         }
