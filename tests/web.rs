@@ -86,38 +86,6 @@ async fn the_switch_flips_the_message_and_the_state() {
     assert!(!state_public(&handle));
 }
 
-/// Lets the microtasks queued so far run (Yew renders a change in one).
-async fn microtasks() {
-    for _ in 0..3 {
-        let done = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
-        wasm_bindgen_futures::JsFuture::from(done).await.unwrap();
-    }
-}
-
-/// A reader's tap is rendered after its own paint (src/ui/after_paint.rs):
-/// the state answers at once, the view in a task queued from the next
-/// animation frame, so not in the microtasks after the tap.
-#[wasm_bindgen_test]
-async fn a_tap_is_rendered_after_its_own_paint() {
-    let host = host();
-    let handle = mount_at_act(&host);
-    settle().await;
-    let switch = find(&host, "[role=switch]");
-    switch.unchecked_ref::<HtmlElement>().click();
-    assert!(state_public(&handle));
-    microtasks().await;
-    assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
-        Some("false"),
-        "rendered before the tap's own paint"
-    );
-    settle().await;
-    assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
-        Some("true")
-    );
-}
-
 #[wasm_bindgen_test]
 async fn meters_leave_the_baseline_when_public_and_return_when_private() {
     let host = host();

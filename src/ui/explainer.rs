@@ -8,7 +8,6 @@ mod shortcuts;
 pub use shortcuts::shortcut;
 
 use super::about::About;
-use super::after_paint::after_paint;
 use super::beats::{Pager, StepList};
 use super::language::Language;
 use super::media::use_one_chart_at_a_time;
@@ -44,7 +43,7 @@ pub fn App(props: &AppProps) -> Html {
     let update = use_force_update();
     let redraw = update.clone();
     use_effect_with(props.store.clone(), move |store| {
-        store.subscribe(Rc::new(after_paint(move || update.force_update())));
+        store.subscribe(Rc::new(move || update.force_update()));
         let store = store.clone();
         move || store.unsubscribe()
     });
@@ -109,11 +108,11 @@ pub fn App(props: &AppProps) -> Html {
             if let Action::GoToBeat(n) = action {
                 *moved.borrow_mut() |= store.read(|s| s.beat().0 != n);
             }
-            let _ = store.input(action);
+            let _ = store.dispatch(action);
         },
     );
     let on_public = use_callback(store.clone(), |public: bool, store| {
-        let _ = store.input(Action::SetPublic(public));
+        let _ = store.dispatch(Action::SetPublic(public));
     });
     let on_beat = use_callback(on_action.clone(), |n: usize, on_action| {
         on_action.emit(Action::GoToBeat(n));

@@ -110,17 +110,6 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   return path;
 }
 
-/**
- * Waits until the explainer has rendered what a reader's input changed: it
- * renders after the input's own paint (src/ui/after_paint.rs), in a task
- * queued from the next animation frame; this resolves a frame after that.
- */
-export function rendered(page) {
-  return page.evaluate(
-    () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => ok())))),
-  );
-}
-
 /** The explainer's state through the host handle. */
 export function state(page) {
   return page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.state());
