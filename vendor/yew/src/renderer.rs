@@ -26,6 +26,10 @@ fn set_default_panic_hook() {
         // very unlikely, but avoid hitting this when running parallel tests.
         return;
     }
+    // Patched (PATCHED.md): Backchannel sets its own hook before every
+    // render (src/embed/panic.rs), so this default is never taken in its
+    // wasm; left out there, console_error_panic_hook's code leaves with it.
+    #[cfg(not(target_arch = "wasm32"))]
     if !PANIC_HOOK_IS_SET.with(|hook_is_set| hook_is_set.replace(true)) {
         std::panic::set_hook(Box::new(console_error_panic_hook::hook));
     }
