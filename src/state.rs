@@ -92,11 +92,14 @@ impl Explainer {
         let before = self.fingerprint();
         match action {
             Action::SetPublic(public) => self.set_public(public)?,
+            Action::TogglePublic => self.set_public(!self.public())?,
             Action::PostOnly(messages) => self.post_only(&messages)?,
             Action::SelectScenario(id) => self.select(&id)?,
             Action::SetVisible(visible) => self.visible = visible,
             Action::Play => self.play(),
             Action::Pause => self.playing = false,
+            Action::TogglePlay if self.playing => self.playing = false,
+            Action::TogglePlay => self.play(),
             Action::Advance { ms } => self.advance(ms),
             Action::Seek(day) => self.seek(day)?,
             Action::Step(delta) => self.step(delta),
@@ -114,6 +117,10 @@ impl Explainer {
                 if self.params != self.defaults || self.param_error.is_some() {
                     self.apply_params(self.defaults)?;
                 }
+            }
+            Action::MoveBeat(delta) => {
+                let n = self.beat.saturating_add_signed(delta as isize);
+                return self.reduce(Action::GoToBeat(n));
             }
             Action::GoToBeat(n) => {
                 let n = n.min(self.story.beats.len() - 1);

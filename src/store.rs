@@ -9,7 +9,10 @@ use crate::state::{Action, Explainer, Snapshot};
 use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
-type Listener = Rc<dyn Fn()>;
+/// Hears that something visible changed, and whether a reader's input
+/// changed it (`Store::input`): its render may wait for the input's own
+/// paint.
+type Listener = Rc<dyn Fn(bool)>;
 type NoticeListener = Rc<dyn Fn(&Notice)>;
 
 /// A meaningful reader action, for the host page's analytics.
@@ -71,6 +74,15 @@ impl Store {
     /// Applies an action and tells the listener when something visible
     /// changed; a refused action is returned as its error.
     pub fn dispatch(&self, action: Action) -> Result<(), InputError> {
+        self.apply(action, false)
+    }
+
+    /// Applies a reader's input (a tap, a key, a drag), as `dispatch`.
+    pub fn input(&self, action: Action) -> Result<(), InputError> {
+        self.apply(action, true)
+    }
+
+    fn apply(&self, action: Action, input: bool) -> Result<(), InputError> {
         let watching =
             self.0.notices.borrow().is_some() && !matches!(action, Action::Advance { .. });
         let before = watching.then(|| self.read(Watched::of));
@@ -80,7 +92,7 @@ impl Store {
             // Clone out first: the listener may re-enter the store.
             let listener = self.0.listener.borrow().clone();
             if let Some(listener) = listener {
-                listener();
+                listener(input);
             }
         }
         if let Some(before) = before {
@@ -209,14 +221,20 @@ mod tests {
     fn the_listener_hears_visible_changes_only() {
         let (store, _) = store();
         let count = Rc::new(Cell::new(0));
-        let c = count.clone();
-        store.subscribe(Rc::new(move || c.set(c.get() + 1)));
+        let input = Rc::new(Cell::new(None));
+        let (c, i) = (count.clone(), input.clone());
+        store.subscribe(Rc::new(move |by_reader| {
+            c.set(c.get() + 1);
+            i.set(Some(by_reader));
+        }));
         store.dispatch(Action::Pause).unwrap();
         assert_eq!(count.get(), 0);
         store.dispatch(Action::Seek(300.0)).unwrap();
-        assert_eq!(count.get(), 1);
+        assert_eq!((count.get(), input.get()), (1, Some(false)));
+        store.input(Action::Seek(200.0)).unwrap();
+        assert_eq!((count.get(), input.get()), (2, Some(true)));
         store.unsubscribe();
         store.dispatch(Action::Seek(301.0)).unwrap();
-        assert_eq!(count.get(), 1);
+        assert_eq!(count.get(), 2);
     }
 }

@@ -3,6 +3,7 @@
 //! browser APIs only inside effects, so they also render on the server.
 
 pub mod about;
+pub mod after_paint;
 pub mod beats;
 pub mod chart;
 pub mod compare;

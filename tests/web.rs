@@ -48,8 +48,13 @@ fn shown(root: &Element, selector: &str) -> bool {
 }
 
 fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
+    state_flag(handle, "public")
+}
+
+/// A yes/no field of the host handle's `state()`.
+fn state_flag(handle: &wasm_bindgen::JsValue, field: &str) -> bool {
     let state = call(handle, "state", &[]);
-    js_sys::Reflect::get(&state, &"public".into())
+    js_sys::Reflect::get(&state, &field.into())
         .unwrap()
         .as_bool()
         .unwrap()
@@ -84,6 +89,73 @@ async fn the_switch_flips_the_message_and_the_state() {
         Some("false")
     );
     assert!(!state_public(&handle));
+}
+
+/// Lets the microtasks queued so far run (Yew renders a change in one).
+async fn microtasks() {
+    for _ in 0..3 {
+        let done = js_sys::Promise::resolve(&wasm_bindgen::JsValue::NULL);
+        wasm_bindgen_futures::JsFuture::from(done).await.unwrap();
+    }
+}
+
+/// A reader's tap is rendered after its own paint (src/ui/after_paint.rs):
+/// the state answers at once, the view in a task queued from the next
+/// animation frame, so not in the microtasks after the tap.
+#[wasm_bindgen_test]
+async fn a_tap_is_rendered_after_its_own_paint() {
+    let host = host();
+    let handle = mount_at_act(&host);
+    settle().await;
+    let switch = find(&host, "[role=switch]");
+    switch.unchecked_ref::<HtmlElement>().click();
+    assert!(state_public(&handle));
+    microtasks().await;
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("false"),
+        "rendered before the tap's own paint"
+    );
+    settle().await;
+    assert_eq!(
+        switch.get_attribute("aria-checked").as_deref(),
+        Some("true")
+    );
+}
+
+/// Two presses before the render they ask for (a double tap, a presenter's
+/// clicker) both count, from the state rather than from what was last
+/// drawn: Next twice is two steps, and the switch or Play tapped twice is
+/// back where it was.
+#[wasm_bindgen_test]
+async fn two_inputs_before_a_render_both_count() {
+    let host = host();
+    let handle = mount_at_act(&host);
+    settle().await;
+    let press = |selector: &str| {
+        let el = find(&host, selector);
+        el.unchecked_ref::<HtmlElement>().click();
+        el.unchecked_ref::<HtmlElement>().click();
+    };
+    let step = || find(&host, ".bc-pager-where").text_content().unwrap();
+    press("[role=switch]");
+    assert!(!state_public(&handle));
+    let playing = state_flag(&handle, "playing");
+    press(".bc-play");
+    assert_eq!(state_flag(&handle, "playing"), playing);
+    settle().await;
+    assert_eq!(
+        find(&host, "[role=switch]")
+            .get_attribute("aria-checked")
+            .as_deref(),
+        Some("false")
+    );
+    press(".bc-pager .bc-button:last-child");
+    settle().await;
+    assert!(step().contains("Step 3 of 6"), "{}", step());
+    press(".bc-pager .bc-button:first-child");
+    settle().await;
+    assert!(step().contains("Step 1 of 6"), "{}", step());
 }
 
 #[wasm_bindgen_test]

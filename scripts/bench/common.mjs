@@ -14,9 +14,13 @@ export const PHONE = { width: 390, height: 844 };
 export const call = (page, method, ...args) =>
   page.evaluate(([m, a]) => document.querySelector('[data-backchannel]').backchannel[m](...a), [method, args]);
 
-/** Waits for two animation frames: Yew renders on the next one. */
+/**
+ * Waits until a reader's input is drawn: it renders in a task queued from
+ * the next animation frame (src/ui/after_paint.rs), painted in the frame
+ * after.
+ */
 export const settle = (page) =>
-  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
+  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(ok)))));
 
 /**
  * Opens the demo article at phone width, with the CPU slowed `throttle`

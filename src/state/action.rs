@@ -26,6 +26,9 @@ pub const SETTLED_DAYS: u32 = 150;
 pub enum Action {
     /// Post the message in view (true) or take it back (false).
     SetPublic(bool),
+    /// Flip the message in view: the switch. Resolved against the state
+    /// when it is applied, so two taps before a render flip it twice.
+    TogglePublic,
     /// Make exactly these messages public (by index in the story) and the
     /// others private: a comparison's "show this" buttons.
     PostOnly(Vec<usize>),
@@ -35,6 +38,9 @@ pub enum Action {
     Play,
     /// Stop playback where it is.
     Pause,
+    /// Play if paused, pause if playing (the play button, Space), against
+    /// the state when it is applied.
+    TogglePlay,
     /// Let `ms` milliseconds of playback pass (sent by the animation loop).
     Advance { ms: f64 },
     /// Jump to a day (clamped to the timeline).
@@ -49,6 +55,10 @@ pub enum Action {
     ResetParams,
     /// Show beat `n` of the story (clamped).
     GoToBeat(usize),
+    /// Show the beat `delta` from the one in view (clamped): Next and Back,
+    /// counted from the state when it is applied, so two quick presses move
+    /// two steps even before the first is rendered.
+    MoveBeat(i32),
     /// Choose who the reader's next leak exposes.
     SetVictim(usize),
     /// Choose how sensitive the reader's next leak is (0–1).

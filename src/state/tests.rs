@@ -268,6 +268,35 @@ fn beats_clamp_and_report_their_id() {
 }
 
 #[test]
+fn next_and_back_count_from_the_beat_in_the_state() {
+    let mut e = explainer(false);
+    let last = e.story().beats.len() - 1;
+    // Two presses before any render: two steps, not one.
+    e.reduce(Action::MoveBeat(1)).unwrap();
+    e.reduce(Action::MoveBeat(1)).unwrap();
+    assert_eq!(e.beat().0, 2);
+    e.reduce(Action::MoveBeat(-9)).unwrap();
+    assert_eq!(e.beat().0, 0);
+    assert!(!e.reduce(Action::MoveBeat(-1)).unwrap());
+    e.reduce(Action::MoveBeat(99)).unwrap();
+    assert_eq!(e.beat().0, last);
+}
+
+#[test]
+fn toggles_flip_the_state_they_are_applied_to() {
+    let mut e = explainer(false);
+    e.reduce(Action::TogglePublic).unwrap();
+    assert!(e.public());
+    e.reduce(Action::TogglePublic).unwrap();
+    assert!(!e.public());
+    e.reduce(Action::Pause).unwrap();
+    assert!(e.reduce(Action::TogglePlay).unwrap());
+    assert!(e.playing());
+    e.reduce(Action::TogglePlay).unwrap();
+    assert!(!e.playing());
+}
+
+#[test]
 fn scenarios_lists_the_story_offer() {
     let ids: Vec<_> = explainer(false)
         .scenarios()

@@ -6,6 +6,7 @@
 //! fold on a phone.
 
 use super::use_words;
+use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
@@ -54,8 +55,9 @@ pub struct PagerProps {
     /// readers only: the meters and the live region carry them otherwise).
     #[prop_or_default]
     pub readout: Option<AttrValue>,
-    /// Go to beat n.
-    pub on_go: Callback<usize>,
+    /// Where Back and Next go: `Action::MoveBeat`, counted from the state
+    /// when applied, so two quick presses move two steps.
+    pub on_action: Callback<Action>,
 }
 
 /// Back, where the reader is, Next.
@@ -63,9 +65,9 @@ pub struct PagerProps {
 pub fn Pager(props: &PagerProps) -> Html {
     let words = use_words();
     let (current, total) = (props.current, props.total);
-    let go = |n: usize| {
-        let on_go = props.on_go.clone();
-        Callback::from(move |_: MouseEvent| on_go.emit(n))
+    let go = |delta: i32| {
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::MoveBeat(delta)))
     };
     let step = words.fill(
         "nav.step",
@@ -80,7 +82,7 @@ pub fn Pager(props: &PagerProps) -> Html {
             // disabled drops the keyboard user's focus to the page.
             <button type="button" class="bc-button bc-secondary"
                 aria-disabled={(current == 0).then_some("true")}
-                onclick={go(current.saturating_sub(1))}>{ words.get("nav.back") }</button>
+                onclick={go(-1)}>{ words.get("nav.back") }</button>
             <p class="bc-pager-where">
                 <span class="bc-pager-count">{ step }</span>
                 if let Some(readout) = &props.readout {
@@ -91,7 +93,7 @@ pub fn Pager(props: &PagerProps) -> Html {
             </p>
             <button type="button" class="bc-button"
                 aria-disabled={(current + 1 >= total).then_some("true")}
-                onclick={go((current + 1).min(total.saturating_sub(1)))}>{ words.get("nav.next") }</button>
+                onclick={go(1)}>{ words.get("nav.next") }</button>
         </nav>
     }
 }

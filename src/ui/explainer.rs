@@ -8,6 +8,7 @@ mod shortcuts;
 pub use shortcuts::shortcut;
 
 use super::about::About;
+use super::after_paint::after_paint;
 use super::beats::{Pager, StepList};
 use super::language::Language;
 use super::media::use_one_chart_at_a_time;
@@ -43,7 +44,7 @@ pub fn App(props: &AppProps) -> Html {
     let update = use_force_update();
     let redraw = update.clone();
     use_effect_with(props.store.clone(), move |store| {
-        store.subscribe(Rc::new(move || update.force_update()));
+        store.subscribe(Rc::new(after_paint(move || update.force_update())));
         let store = store.clone();
         move || store.unsubscribe()
     });
@@ -105,15 +106,13 @@ pub fn App(props: &AppProps) -> Html {
     let on_action = use_callback(
         (store.clone(), moved.clone()),
         |action: Action, (store, moved)| {
-            if let Action::GoToBeat(n) = action {
-                *moved.borrow_mut() |= store.read(|s| s.beat().0 != n);
-            }
-            let _ = store.dispatch(action);
+            // Compared in the state, not the props: the render may not have
+            // caught up with an earlier input yet.
+            let before = store.read(|s| s.beat().0);
+            let _ = store.input(action);
+            *moved.borrow_mut() |= store.read(|s| s.beat().0 != before);
         },
     );
-    let on_public = use_callback(store.clone(), |public: bool, store| {
-        let _ = store.dispatch(Action::SetPublic(public));
-    });
     let on_beat = use_callback(on_action.clone(), |n: usize, on_action| {
         on_action.emit(Action::GoToBeat(n));
     });
@@ -131,14 +130,14 @@ pub fn App(props: &AppProps) -> Html {
         });
     }
     let onkeydown = {
-        let (on_action, playing) = (on_action.clone(), f.playing);
+        let on_action = on_action.clone();
         Callback::from(move |e: KeyboardEvent| {
             let modified = e.alt_key() || e.ctrl_key() || e.meta_key() || e.shift_key();
             let tag = e
                 .target_dyn_into::<Element>()
                 .map(|el| el.tag_name())
                 .unwrap_or_default();
-            if let Some(action) = shortcut(&e.key(), modified, &tag, playing) {
+            if let Some(action) = shortcut(&e.key(), modified, &tag) {
                 e.prevent_default();
                 on_action.emit(action);
             }
@@ -162,7 +161,6 @@ pub fn App(props: &AppProps) -> Html {
         one_chart,
         on_chart: &on_chart,
         on_action: &on_action,
-        on_public: &on_public,
     });
     let beat_title = labels.titles.get(f.beat).cloned().unwrap_or_default();
     let key = |part: &str| format!("beat.{}.{part}", f.beat_id);
@@ -203,7 +201,7 @@ pub fn App(props: &AppProps) -> Html {
                     </button>
                 </p>
                 <Pager title={beat_title} current={f.beat} total={labels.titles.len()}
-                    readout={f.readout.clone()} on_go={on_beat} />
+                    readout={f.readout.clone()} on_action={on_action.clone()} />
                 <About />
                 <p class="bc-sr-only" aria-live="polite">{ f.announcement.clone() }</p>
             </section>

@@ -107,6 +107,5 @@ pub fn step_view(e: &Explainer, labels: &Labels) -> Html {
         one_chart: false,
         on_chart: &Callback::from(|_: Output| ()),
         on_action: &Callback::from(|_: Action| ()),
-        on_public: &Callback::from(|_: bool| ()),
     })
 }

@@ -2,14 +2,16 @@
 //! Space, Enter, pointer and assistive technology all work without extra code.
 
 use super::use_words;
+use crate::state::Action;
 use yew::prelude::*;
 
 #[derive(Properties, PartialEq)]
 pub struct SwitchProps {
     /// Whether the message is public.
     pub checked: bool,
-    /// Called with the new value when the reader flips the switch.
-    pub on_change: Callback<bool>,
+    /// Where the flip goes: `Action::TogglePublic`, resolved against the
+    /// state when applied, so a double tap before the render flips twice.
+    pub on_action: Callback<Action>,
 }
 
 /// A labelled on/off switch.
@@ -17,9 +19,8 @@ pub struct SwitchProps {
 pub fn PublicSwitch(props: &SwitchProps) -> Html {
     let words = use_words();
     let onclick = {
-        let on_change = props.on_change.clone();
-        let checked = props.checked;
-        Callback::from(move |_: MouseEvent| on_change.emit(!checked))
+        let on_action = props.on_action.clone();
+        Callback::from(move |_: MouseEvent| on_action.emit(Action::TogglePublic))
     };
     let state = if props.checked {
         words.get("switch.on")

@@ -35,11 +35,7 @@ pub fn Timeline(props: &TimelineProps) -> Html {
         let on_action = props.on_action.clone();
         Callback::from(move |_: MouseEvent| on_action.emit(action.clone()))
     };
-    let toggle = act(if props.playing {
-        Action::Pause
-    } else {
-        Action::Play
-    });
+    let toggle = act(Action::TogglePlay);
     let oninput = {
         let on_action = props.on_action.clone();
         Callback::from(move |e: InputEvent| {

@@ -37,7 +37,6 @@ pub struct Ctx<'a> {
     pub one_chart: bool,
     pub on_chart: &'a Callback<Output>,
     pub on_action: &'a Callback<Action>,
-    pub on_public: &'a Callback<bool>,
 }
 
 /// The beat in view.
@@ -66,7 +65,7 @@ fn act(c: &Ctx) -> Html {
         <div class="bc-pair bc-act">
             <div class="bc-col">
                 <MessageCard story={f.story.clone()} index={f.message} public={f.public} reduced_motion={f.reduced_motion}>
-                    <PublicSwitch checked={f.public} on_change={c.on_public.clone()} />
+                    <PublicSwitch checked={f.public} on_action={c.on_action.clone()} />
                 </MessageCard>
             </div>
             { effects(c) }

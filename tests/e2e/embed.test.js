@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { screenshot, ROOT, DIST, harness, animationsDone } from './support.js';
+import { screenshot, rendered, ROOT, DIST, harness, animationsDone } from './support.js';
 
 const CSP =
   "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; connect-src 'self'";
@@ -322,7 +322,11 @@ test('strict CSP: no violation, and the explainer is interactive', async () => {
   await readyAll(p, 1);
   // On to the beat with the switch, as a reader would (the order may change).
   const toggle = p.getByRole('switch', { name: 'Make it public' });
-  for (let i = 0; i < 10 && !(await toggle.isVisible()); i++) await p.getByRole('button', { name: 'Next', exact: true }).click();
+  for (let i = 0; i < 10 && !(await toggle.isVisible()); i++) {
+    await p.getByRole('button', { name: 'Next', exact: true }).click();
+    // The step is drawn after the tap's own paint: look for the switch then.
+    await rendered(p);
+  }
   await toggle.click();
   const s = await p.evaluate(() => document.querySelector('backchannel-explainer').backchannel.state());
   assert.equal(s.public, true);

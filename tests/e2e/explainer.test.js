@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, ready, screenshot, state, meterValue, runningAnimations, ROOT, harness, goToBeatId } from './support.js';
+import { open, ready, rendered, screenshot, state, meterValue, runningAnimations, ROOT, harness, goToBeatId } from './support.js';
 
 const story = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.json'), 'utf8'));
 const macron = story.messages[0];
@@ -47,6 +47,7 @@ test('pointer: going public plays the leak, trust and compromise fall, candor fo
   const candor0 = await meterValue(page, /Candor/);
   const sw = page.getByRole('switch', SWITCH);
   await sw.click();
+  await rendered(page);
   assert.equal(await sw.getAttribute('aria-checked'), 'true');
   await page.getByText(macron.caption).waitFor();
   const s = await state(page);
@@ -65,6 +66,7 @@ test('pointer: going public plays the leak, trust and compromise fall, candor fo
   assert.ok(Math.abs(shown.outputs.compromise * 100 - (await meterValue(page, /Room for compromise/))) < 2);
 
   await sw.click();
+  await rendered(page);
   assert.equal(await sw.getAttribute('aria-checked'), 'false');
   const restored = await meterValue(page, /Room for compromise/);
   assert.equal(restored, baseline);
@@ -81,9 +83,11 @@ test('keyboard: Tab reaches the switch, Space and Enter flip it', async () => {
   }
   assert.ok(await sw.evaluate((el) => el.getRootNode().activeElement === el), 'the switch takes focus by Tab');
   await page.keyboard.press('Space');
+  await rendered(page);
   assert.equal(await sw.getAttribute('aria-checked'), 'true');
   assert.equal((await state(page)).public, true);
   await page.keyboard.press('Enter');
+  await rendered(page);
   assert.equal(await sw.getAttribute('aria-checked'), 'false');
   assert.equal((await state(page)).public, false);
   await context.close();
@@ -121,6 +125,7 @@ test('axe finds no violations, private and public, at 390 and 1280 px', async ()
 test('reduced motion: no animation runs and nothing autoplays', async () => {
   const { context, page } = await openAtAct({ reducedMotion: 'reduce' });
   await page.getByRole('switch', SWITCH).click();
+  await rendered(page);
   const running = await runningAnimations(page);
   assert.equal(running, 0);
   const s = await state(page);
@@ -136,6 +141,7 @@ test('reduced motion: no animation runs and nothing autoplays', async () => {
 test('motion: going public animates the bubble into the post', async () => {
   const { context, page } = await openAtAct();
   await page.getByRole('switch', SWITCH).click();
+  await rendered(page);
   const running = await runningAnimations(page);
   assert.ok(running > 0, 'a transform/opacity animation runs');
   await context.close();

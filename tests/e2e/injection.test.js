@@ -11,7 +11,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, harness, open, beatIds } from './support.js';
+import { ROOT, harness, open, beatIds, rendered } from './support.js';
 
 const PWN = 'window.__pwned=1';
 const CORPUS = [
@@ -315,6 +315,8 @@ async function walk(opened, label, expect) {
   await flip.waitFor({ timeout: 20_000 });
   const before = await page.evaluate(() => document.querySelector('#case').backchannel.state().public);
   await flip.click({ timeout: 20_000 });
+  // The flip is drawn after the tap's own paint.
+  await rendered(page);
   await page.waitForFunction((b) => document.querySelector('#case').backchannel.state().public !== b, before, { timeout: 20_000 });
   assert.ok(await page.locator('#case .bc-bubble-text').first().isVisible(), `${label}: the message is visible`);
 }

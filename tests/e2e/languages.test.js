@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, ready, screenshot, state, harness, animationsDone, ROOT, explainerPage } from './support.js';
+import { open, ready, rendered, screenshot, state, harness, animationsDone, ROOT, explainerPage } from './support.js';
 
 const LANGS = ['en', 'fr', 'vi'];
 const locale = Object.fromEntries(
@@ -69,6 +69,8 @@ test('each language renders its own strings, dates and numbers, and downloads on
       assert.ok(!/^[“"«]/.test(text), 'a translation is not shown in quotation marks');
       // Public, it stays with the screenshot.
       await page.getByRole('switch').click();
+      // Drawn after the tap's own paint, then its animations run.
+      await rendered(page);
       await animationsDone(page, 3000);
       assert.ok(await page.locator('.bc-message.is-public > .bc-bubble + .bc-translation').isVisible(), `${lang}: public`);
       // The poster's caption, quoted as posted, gets ours too.
@@ -86,6 +88,7 @@ test('each language renders its own strings, dates and numbers, and downloads on
     }
     // Numbers: the meters' value text uses the locale's percent.
     await page.getByRole('switch').click();
+    await rendered(page);
     await animationsDone(page, 3000);
     const valuetext = await page.getByRole('meter').first().getAttribute('aria-valuetext');
     if (lang === 'fr') assert.match(valuetext, /\d\u202f%/, valuetext);
@@ -224,6 +227,7 @@ test('keyboard only, in each language: the language control, the flip, every ste
       assert.equal((await focused())?.role, 'switch', `${lang}: Tab reaches the switch`);
       await page.keyboard.press('Space');
       assert.equal((await state(page)).public, true, `${lang}: Space flips`);
+      await rendered(page);
       await animationsDone(page, 3000);
       const axe = await new AxeBuilder({ page }).include('[data-backchannel]').analyze();
       assert.deepEqual(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(' ')}`), [], `axe, ${lang}, ${viewport.width}px`);

@@ -3,7 +3,7 @@
 // within thumb reach.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { open, ready, screenshot, state, runningAnimations, harness, goToBeatId, explainerPage } from './support.js';
+import { open, ready, rendered, screenshot, state, runningAnimations, harness, goToBeatId, explainerPage } from './support.js';
 
 const SCENARIOS = ['what-happened', 'only-macron', 'only-rutte', 'kept-private'];
 const VIEWPORTS = [
@@ -109,6 +109,8 @@ test('what the reader did persists across beats, by the pager', async () => {
   assert.equal((await state(page)).beat, 'predictions');
   await back.click();
   await back.click();
+  // The state answers at once; the step is drawn after the tap's own paint.
+  await rendered(page);
   assert.equal((await state(page)).beat, 'act');
   assert.equal(await sw.getAttribute('aria-checked'), 'true', 'still public');
   assert.equal((await state(page)).public, true);
@@ -209,6 +211,7 @@ test('the flip morphs the bubble into the post and the effects start at once; re
   await ready(page);
   const before = await state(page);
   await page.getByRole('switch', { name: 'Make it public' }).click();
+  await rendered(page);
   const animations = await inShadow(page, `return root.querySelector('.bc-bubble').getAnimations().length;`);
   assert.ok(animations > 0, 'the bubble itself animates (FLIP of the same element)');
   // The post morphs on screen ...
@@ -234,6 +237,7 @@ test('the flip morphs the bubble into the post and the effects start at once; re
   const calm = await open(env.browser, `${env.server.url}/top.html`, { viewport: VIEWPORTS[0], reducedMotion: 'reduce' });
   await ready(calm.page);
   await calm.page.getByRole('switch', { name: 'Make it public' }).click();
+  await rendered(calm.page);
   const r = await state(calm.page);
   assert.equal(r.playing, false);
   assert.ok(r.day >= 300, `some months after the post at once (day ${r.day})`);

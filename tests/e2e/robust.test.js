@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, ROOT, harness, open, goToBeatId } from './support.js';
+import { DIST, ROOT, harness, open, goToBeatId, rendered } from './support.js';
 
 const story = JSON.parse(await readFile(join(ROOT, 'www/packs/greenland-2026.json'), 'utf8'));
 const words = JSON.parse(await readFile(join(ROOT, 'www/locales/en.json'), 'utf8'));
@@ -97,6 +97,8 @@ test('a panic in one explainer shows a readable error there; the other and the h
   await goToBeatId(p, 'act', '#b');
   const flip = b.getByRole('switch', { name: 'Make it public' });
   await flip.click();
+  // The flip is drawn after the tap's own paint.
+  await rendered(p);
   await p.waitForFunction(() => document.getElementById('b').backchannel.state().public === true);
   assert.equal(await flip.getAttribute('aria-checked'), 'true');
   await hostWorks(p);

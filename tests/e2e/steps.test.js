@@ -8,7 +8,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { open, harness, explainerPage, screenshot, ROOT } from './support.js';
+import { open, rendered, harness, explainerPage, screenshot, ROOT } from './support.js';
 
 const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
 const IFRAME = readme.match(/<iframe src="https:\/\/example\.org\/backchannel\/embed\.html[^]*?<\/iframe>/)[0];
@@ -178,6 +178,7 @@ for (const [where, url, framed] of [
         // Both texts public, as happened: one tap on this step's switch.
         assert.equal(r.state.public, false, 'this step starts with its own text private');
         await x.host.getByRole('switch').first().click();
+        await rendered(x.frame);
         const both = await readings(x);
         assert.equal(both.state.scenario, 'what-happened');
         const pressed = x.host.locator('.bc-compare-show[aria-pressed="true"]');
@@ -192,6 +193,8 @@ for (const [where, url, framed] of [
         first.scenario = 'what-happened';
       }
       await x.host.getByRole('button', { name: 'Next', exact: true }).click();
+      // The step is drawn after the tap's own paint, in the explainer's frame.
+      await rendered(x.frame);
     }
     // The lab opens on what the reader saw last.
     const lab = await readings(x);

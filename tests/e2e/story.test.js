@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AxeBuilder from '@axe-core/playwright';
-import { open, ready, screenshot, state, meterValue, harness, goToBeatId } from './support.js';
+import { open, ready, rendered, screenshot, state, meterValue, harness, goToBeatId } from './support.js';
 
 
 const env = harness();
@@ -72,6 +72,9 @@ test('the whole story can be completed with the keyboard alone', async () => {
     await focusNext();
     await page.keyboard.press('Enter');
     assert.equal((await state(page)).beat, id);
+    // The step is drawn after the key's own paint, and focus moved to its
+    // heading: where the next Tab starts, as for a reader.
+    await rendered(page);
   }
   // The state changes at once; the pager is drawn on Yew's next render.
   await page.waitForFunction(() => {
@@ -98,6 +101,7 @@ test('scrubbing moves every view to the same day', async () => {
   await handle(page, 'selectScenario', 'what-happened');
   const range = page.getByRole('slider', { name: 'Model day' });
   await range.fill('300');
+  await rendered(page);
   const s = await state(page);
   assert.equal(s.day, 300);
   assert.equal(await range.getAttribute('aria-valuetext'), '20 Apr 2026');
@@ -107,6 +111,7 @@ test('scrubbing moves every view to the same day', async () => {
   const chartLabels = await page.locator('.bc-charts [aria-label]').evaluateAll((els) => els.map((e) => e.getAttribute('aria-label')).join(' | '));
   assert.match(chartLabels, /20 Apr 2026/);
   await range.fill('100');
+  await rendered(page);
   assert.equal((await state(page)).day, 100);
   assert.match(await page.locator('.bc-timeline-date').textContent(), /2 Oct 2025/);
   await context.close();
@@ -173,6 +178,8 @@ test('the lab builds repeated leaks of a chosen victim', async () => {
   await page.getByRole('button', { name: /Leak it on/ }).click();
   const s = await state(page);
   assert.equal(s.scenario, 'custom');
+  // The state answers the tap at once; the list is drawn after its paint.
+  await rendered(page);
   assert.equal(await page.locator('.bc-lab-events li').count(), 2);
   assert.ok(s.outputs.compromise < 0.6);
   await page.getByRole('button', { name: 'Remove all leaks' }).click();

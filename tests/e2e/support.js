@@ -110,6 +110,17 @@ export async function screenshot(page, name, { fullPage = true } = {}) {
   return path;
 }
 
+/**
+ * Waits until the explainer has rendered what a reader's input changed: it
+ * renders after the input's own paint (src/ui/after_paint.rs), in a task
+ * queued from the next animation frame; this resolves a frame after that.
+ */
+export function rendered(page) {
+  return page.evaluate(
+    () => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(() => ok())))),
+  );
+}
+
 /** The explainer's state through the host handle. */
 export function state(page) {
   return page.evaluate(() => document.querySelector('[data-backchannel]').backchannel.state());
@@ -137,7 +148,8 @@ export function runningAnimations(page) {
  */
 export function animationsDone(page, limit = 5000) {
   return page.evaluate(async (limit) => {
-    await new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok)));
+    // After the render a reader's input asks for (src/ui/after_paint.rs).
+    await new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(ok))));
     const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
     const ended = Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished.catch(() => {})));
     await Promise.race([ended, new Promise((ok) => setTimeout(ok, limit))]);

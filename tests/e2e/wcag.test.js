@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
-import { open, ready, screenshot, state, harness, animationsDone, runningAnimations, ROOT, explainerPage, beatIds } from './support.js';
+import { open, ready, rendered, screenshot, state, harness, animationsDone, runningAnimations, ROOT, explainerPage, beatIds } from './support.js';
 
 const LANGS = ['en', 'fr', 'vi'];
 const THEMES = ['light', 'dark'];
@@ -72,6 +72,7 @@ async function everyState(lang, theme, width) {
   });
   // The lab with the reader's own leak in its list.
   await page.locator('.bc-lab-buttons .bc-button').first().click();
+  await rendered(page);
   await openDisclosures(page);
   await axe(page, `${where}, lab with a leak of the reader's`);
   if (width !== 1280 && theme === 'dark') await screenshot(page, `wcag-${lang}-${theme}-${width}-lab`);
@@ -149,7 +150,9 @@ test('reduced motion: no animation runs after anything the reader does', async (
   });
   await ready(page);
   const still = async (after) => {
-    // Two frames: Yew has rendered and any transition would have started.
+    // An input is drawn after its own paint; two frames more and any
+    // transition would have started.
+    await rendered(page);
     await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
     assert.equal(await runningAnimations(page), 0, `no animation after ${after}`);
   };

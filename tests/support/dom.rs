@@ -11,9 +11,23 @@ pub fn host() -> Element {
     host
 }
 
-/// Lets Yew's scheduler render (it runs in a microtask after each change).
+/// Lets the explainer render: a change of the state renders after the next
+/// paint (an animation frame, then a task: src/ui/after_paint.rs), and a
+/// component's own change in a microtask.
 pub async fn settle() {
+    next_frame().await;
     TimeoutFuture::new(30).await;
+}
+
+/// Resolves in the next animation frame.
+async fn next_frame() {
+    let frame = js_sys::Promise::new(&mut |ok, _| {
+        web_sys::window()
+            .unwrap()
+            .request_animation_frame(&ok)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(frame).await.unwrap();
 }
 
 /// The first element under `root` matching `selector`; panics naming it.
