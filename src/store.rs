@@ -1,6 +1,7 @@
 //! Shares one explainer's state between its components and the host page's
-//! handle. Every change goes through `dispatch`, so the handle's `state()` is
-//! always current, even before the next frame is painted. The store also
+//! handle. Every change goes through it (`dispatch`, or `input` for a
+//! reader's, whose render waits for the input's own paint), so the handle's
+//! `state()` is always current, even before the next frame is painted. It also
 //! derives the notices a host page hears about (made public, scenario chosen,
 //! story completed) by comparing the state before and after each action.
 
