@@ -51,6 +51,11 @@ fn state_public(handle: &wasm_bindgen::JsValue) -> bool {
     state_flag(handle, "public")
 }
 
+/// What a switch shows: its `aria-checked`.
+fn switch_shows(switch: &Element) -> Option<String> {
+    switch.get_attribute("aria-checked")
+}
+
 /// A yes/no field of the host handle's `state()`.
 fn state_flag(handle: &wasm_bindgen::JsValue, field: &str) -> bool {
     let state = call(handle, "state", &[]);
@@ -66,28 +71,19 @@ async fn the_switch_flips_the_message_and_the_state() {
     let handle = mount_at_act(&host);
     settle().await;
     let switch = find(&host, "[role=switch]");
-    assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
-        Some("false")
-    );
+    assert_eq!(switch_shows(&switch).as_deref(), Some("false"));
     assert!(shown(&host, ".bc-chat-head") && !shown(&host, ".bc-post-head"));
     assert!(!state_public(&handle));
 
     switch.unchecked_ref::<HtmlElement>().click();
     settle().await;
-    assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
-        Some("true")
-    );
+    assert_eq!(switch_shows(&switch).as_deref(), Some("true"));
     assert!(shown(&host, ".bc-post-head") && !shown(&host, ".bc-chat-head"));
     assert!(state_public(&handle));
 
     switch.unchecked_ref::<HtmlElement>().click();
     settle().await;
-    assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
-        Some("false")
-    );
+    assert_eq!(switch_shows(&switch).as_deref(), Some("false"));
     assert!(!state_public(&handle));
 }
 
@@ -112,15 +108,12 @@ async fn a_tap_is_rendered_after_its_own_paint() {
     assert!(state_public(&handle));
     microtasks().await;
     assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
+        switch_shows(&switch).as_deref(),
         Some("false"),
         "rendered before the tap's own paint"
     );
     settle().await;
-    assert_eq!(
-        switch.get_attribute("aria-checked").as_deref(),
-        Some("true")
-    );
+    assert_eq!(switch_shows(&switch).as_deref(), Some("true"));
 }
 
 /// Two presses before the render they ask for (a double tap, a presenter's
@@ -145,9 +138,7 @@ async fn two_inputs_before_a_render_both_count() {
     assert_eq!(state_flag(&handle, "playing"), playing);
     settle().await;
     assert_eq!(
-        find(&host, "[role=switch]")
-            .get_attribute("aria-checked")
-            .as_deref(),
+        switch_shows(&find(&host, "[role=switch]")).as_deref(),
         Some("false")
     );
     press(".bc-pager .bc-button:last-child");
@@ -193,15 +184,11 @@ async fn two_explainers_on_one_page_are_independent() {
         .click();
     settle().await;
     assert_eq!(
-        find(&a, "[role=switch]")
-            .get_attribute("aria-checked")
-            .as_deref(),
+        switch_shows(&find(&a, "[role=switch]")).as_deref(),
         Some("true")
     );
     assert_eq!(
-        find(&b, "[role=switch]")
-            .get_attribute("aria-checked")
-            .as_deref(),
+        switch_shows(&find(&b, "[role=switch]")).as_deref(),
         Some("false")
     );
     assert!(!state_public(&handle_b));

@@ -2,7 +2,7 @@
 // session on the demo page (real clicks, pointer drags and key presses, as a
 // reader who keeps going would make them), a frame and long-task recorder,
 // and memory counters read after forced garbage collection.
-import { open, ready, beatIds, animationsDone } from '../../tests/e2e/support.js';
+import { open, ready, rendered, beatIds, animationsDone } from '../../tests/e2e/support.js';
 
 export { beatIds };
 export { recorder, actionAt, frameStats } from './frames.mjs';
@@ -14,13 +14,8 @@ export const PHONE = { width: 390, height: 844 };
 export const call = (page, method, ...args) =>
   page.evaluate(([m, a]) => document.querySelector('[data-backchannel]').backchannel[m](...a), [method, args]);
 
-/**
- * Waits until a reader's input is drawn: it renders in a task queued from
- * the next animation frame (src/ui/after_paint.rs), painted in the frame
- * after.
- */
-export const settle = (page) =>
-  page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(ok)))));
+/** Waits until a reader's input is drawn (the tests' `rendered`). */
+export const settle = rendered;
 
 /**
  * Opens the demo article at phone width, with the CPU slowed `throttle`

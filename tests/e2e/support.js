@@ -141,15 +141,15 @@ export function runningAnimations(page) {
 }
 
 /**
- * Waits for Yew's render (two frames) and then for every animation and
+ * Waits for the render a reader's input asks for, then for every animation and
  * transition in the document and its shadow roots to finish (at most
  * `limit` ms): a check of colours or positions made mid-fade reads
  * in-between values (axe measured a 360 ms fade-in's text at 4.47:1).
  */
-export function animationsDone(page, limit = 5000) {
+export async function animationsDone(page, limit = 5000) {
+  // After the render a reader's input asks for (src/ui/after_paint.rs).
+  await rendered(page);
   return page.evaluate(async (limit) => {
-    // After the render a reader's input asks for (src/ui/after_paint.rs).
-    await new Promise((ok) => requestAnimationFrame(() => setTimeout(() => requestAnimationFrame(ok))));
     const roots = [document, ...[...document.querySelectorAll('*')].map((e) => e.shadowRoot).filter(Boolean)];
     const ended = Promise.all(roots.flatMap((r) => r.getAnimations()).map((a) => a.finished.catch(() => {})));
     await Promise.race([ended, new Promise((ok) => setTimeout(ok, limit))]);
